@@ -1,0 +1,48 @@
+# newsevents: every target a developer or CI needs. `make check` is what CI runs.
+PYTHON ?= python3
+VENV ?= .venv
+BIN := $(VENV)/bin
+DB ?= newsevents.duckdb
+EXAMPLE := examples/presstv-north-korea-military-meeting.txt
+
+.PHONY: help install install-dev demo test lint format typecheck check gate bench clean
+
+help:  ## list the targets
+	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | sed 's/:.*## /\t/'
+
+$(BIN)/python:
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/pip install --quiet --upgrade pip
+
+install: $(BIN)/python  ## install newsevents into .venv
+	$(BIN)/pip install --quiet -e .
+
+install-dev: $(BIN)/python  ## install newsevents with the development tools
+	$(BIN)/pip install --quiet -e '.[dev]'
+
+demo: install  ## run the pipeline on the bundled example and print its events
+	rm -f $(DB)
+	$(BIN)/newsevents run $(EXAMPLE) --db $(DB) --published 2022-06-22
+	$(BIN)/newsevents events --db $(DB) --format table
+
+test: install-dev  ## run the test suite
+	$(BIN)/pytest -q
+
+lint: install-dev  ## format check and lint
+	$(BIN)/ruff format --check src tests bench
+	$(BIN)/ruff check src tests bench
+
+format: install-dev  ## apply formatting and safe lint fixes
+	$(BIN)/ruff format src tests bench
+	$(BIN)/ruff check --fix src tests bench
+
+typecheck: install-dev  ## static types
+	$(BIN)/mypy
+
+check: lint typecheck test  ## everything CI runs
+
+bench: install-dev  ## throughput and memory on ../shared/bench (not shipped)
+	$(BIN)/python bench/bench_pipeline.py
+
+clean:  ## remove the virtual environment and caches
+	rm -rf $(VENV) .pytest_cache .mypy_cache .ruff_cache build dist src/*.egg-info $(DB)

@@ -1,0 +1,273 @@
+"""The `newsevents` command line: a thin shell over the Python API.
+
+stdout carries data only; logs, progress and reports go to stderr. Exit codes: 0 all inputs
+processed (rejections included), 1 some inputs failed unexpectedly, 2 usage or
+configuration error.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import logging
+import sys
+from enum import StrEnum
+from pathlib import Path
+from typing import Annotated
+
+import typer
+from rich.console import Console
+from rich.progress import Progress, ProgressColumn, Task, TextColumn, TimeElapsedColumn
+from rich.table import Table
+from rich.text import Text
+
+from newsevents._version import __version__
+from newsevents.config import SETTINGS, resolve_settings
+from newsevents.errors import NewsEventsError
+from newsevents.pipeline import ItemResult, code_documents, run
+from newsevents.records import RunReport
+from newsevents.render import WRITERS
+
+err = Console(stderr=True)
+app = typer.Typer(
+    name="newsevents",
+    help="Turn news articles into a verifiable dataset of political events (PLOVER).",
+    no_args_is_help=True,
+    add_completion=False,
+    rich_markup_mode="rich",
+    pretty_exceptions_enable=False,
+)
+
+
+class InputFormat(StrEnum):
+    auto = "auto"
+    text = "text"
+    html = "html"
+    jsonl = "jsonl"
+
+
+class CodeFormat(StrEnum):
+    jsonl = "jsonl"
+    json = "json"
+    table = "table"
+    csv = "csv"
+
+
+class ListFormat(StrEnum):
+    table = "table"
+    jsonl = "jsonl"
+    csv = "csv"
+
+
+def _date(value: str | None, option: str) -> dt.date | None:
+    if value is None:
+        return None
+    try:
+        return dt.date.fromisoformat(value)
+    except ValueError as e:
+        raise typer.BadParameter(
+            f"{value!r} is not a date like 2022-06-22.", param_hint=option
+        ) from e
+
+
+def _version(value: bool) -> None:
+    if value:
+        typer.echo(f"newsevents {__version__}")
+        raise typer.Exit()
+
+
+@app.callback()
+def _root(
+    version: Annotated[
+        bool, typer.Option("--version", callback=_version, is_eager=True, help="Print the version.")
+    ] = False,
+    verbose: Annotated[
+        bool, typer.Option("--verbose", "-v", help="Log details to stderr.")
+    ] = False,
+) -> None:
+    logging.basicConfig(level=logging.INFO if verbose else logging.WARNING, stream=sys.stderr)
+
+
+ModelOpt = Annotated[str | None, typer.Option("--model", help=SETTINGS["model"][1])]
+PublishedOpt = Annotated[
+    str | None,
+    typer.Option("--published", help="Publication date (YYYY-MM-DD) for inputs without one."),
+]
+FormatInOpt = Annotated[InputFormat, typer.Option("--input-format", help="How to read inputs.")]
+
+
+@app.command("code")
+def code_cmd(
+    paths: Annotated[
+        list[str] | None, typer.Argument(help="Files, dirs, globs; - is stdin.")
+    ] = None,
+    input_format: FormatInOpt = InputFormat.auto,
+    published: PublishedOpt = None,
+    fmt: Annotated[
+        CodeFormat | None,
+        typer.Option("--format", help="Output format (jsonl when stdout is not a terminal)."),
+    ] = None,
+    model: ModelOpt = None,
+) -> None:
+    """Code articles to events on stdout, one JSON object per line.
+
+    Example:
+    [bold]echo "Russia attacked Ukraine." | newsevents code --published 2022-02-28[/]
+    """
+    settings = resolve_settings(model=model)
+    chosen = fmt or (CodeFormat.table if sys.stdout.isatty() else CodeFormat.jsonl)
+    day = _date(published, "--published")
+    results = code_documents(
+        paths or ["-"],
+        settings=settings,
+        input_format=input_format.value,
+        published=day,
+        stdin=sys.stdin.buffer,
+    )
+    failed = _emit(results, chosen)
+    raise typer.Exit(1 if failed else 0)
+
+
+def _emit(results: object, chosen: CodeFormat) -> int:
+    """Write events as they come (jsonl) or at the end (other formats); report rejections."""
+    failed = 0
+    collected = []
+    for result in results:  # type: ignore[attr-defined]
+        _report_rejection(result)
+        failed += result.failed
+        events = [e.to_dict() for e in result.events]
+        if chosen is CodeFormat.jsonl:
+            WRITERS["jsonl"](events, sys.stdout)
+        else:
+            collected.extend(events)
+    if chosen is not CodeFormat.jsonl:
+        WRITERS[chosen.value](collected, sys.stdout)
+    sys.stdout.flush()
+    return failed
+
+
+def _report_rejection(result: ItemResult) -> None:
+    if result.rejection is not None:
+        r = result.rejection
+        err.print(f"rejected {r.item_id} ({r.stage}: {r.reason}): {r.detail}", highlight=False)
+
+
+@app.command("run")
+def run_cmd(
+    inputs: Annotated[list[str], typer.Argument(help="Files, directories, globs; - is stdin.")],
+    db: Annotated[Path, typer.Option("--db", help=SETTINGS["db"][1])] = Path("newsevents.duckdb"),
+    input_format: FormatInOpt = InputFormat.auto,
+    published: PublishedOpt = None,
+    model: ModelOpt = None,
+    batch_size: Annotated[int | None, typer.Option(help=SETTINGS["batch_size"][1])] = None,
+    max_bytes: Annotated[int | None, typer.Option(help=SETTINGS["max_bytes"][1])] = None,
+    quiet: Annotated[bool, typer.Option("--quiet", "-q", help="No progress bar.")] = False,
+) -> None:
+    """Run the whole pipeline into a DuckDB file and print a run report on stderr.
+
+    Example: [bold]newsevents run examples/ --db newsevents.duckdb --published 2022-06-22[/]
+    """
+    settings = resolve_settings(model=model, db=str(db), batch_size=batch_size, max_bytes=max_bytes)
+    day = _date(published, "--published")
+    with _progress(quiet) as bar:
+        task = bar.add_task("coding", total=None)
+
+        def tick(result: ItemResult) -> None:
+            bar.advance(task)
+            if result.failed:
+                _report_rejection(result)
+
+        report = run(
+            inputs,
+            settings=settings,
+            input_format=input_format.value,
+            published=day,
+            stdin=sys.stdin.buffer,
+            progress=tick,
+        )
+    err.print(_report_table(report, db))
+    raise typer.Exit(1 if report.failures else 0)
+
+
+class _RateColumn(ProgressColumn):
+    """Items per second so far."""
+
+    def render(self, task: Task) -> Text:
+        speed = task.finished_speed or task.speed
+        return Text(f"{speed:.1f} docs/s" if speed else "-- docs/s")
+
+
+def _progress(quiet: bool) -> Progress:
+    return Progress(
+        TextColumn("[progress.description]{task.description}"),
+        TextColumn("{task.completed} docs"),
+        _RateColumn(),
+        TimeElapsedColumn(),
+        console=err,
+        disable=quiet,
+        transient=True,
+    )
+
+
+def _report_table(report: RunReport, db: Path) -> Table:
+    table = Table(title=f"run {report.run_id} -> {db}", show_header=False)
+    rows = [
+        ("documents read", report.documents),
+        ("articles coded", report.articles),
+        ("events coded", report.events),
+        ("new articles stored", report.new_articles),
+        ("new events stored", report.new_events),
+        ("rejections", report.rejections),
+        *((f"  {reason}", n) for reason, n in sorted(report.rejections_by_reason.items())),
+        ("failures", report.failures),
+        ("seconds", f"{report.seconds:.2f}"),
+        ("coder / model", f"{report.coder} / {report.model}"),
+    ]
+    for name, value in rows:
+        table.add_row(name, str(value))
+    return table
+
+
+@app.command("events")
+def events_cmd(
+    db: Annotated[Path, typer.Option("--db", help=SETTINGS["db"][1])] = Path("newsevents.duckdb"),
+    actor: Annotated[str | None, typer.Option(help="Actor text, name or country code.")] = None,
+    recipient: Annotated[str | None, typer.Option(help="Recipient text/name/country.")] = None,
+    event_type: Annotated[str | None, typer.Option("--type", help="PLOVER category.")] = None,
+    country: Annotated[str | None, typer.Option(help="Actor or recipient country (ISO3).")] = None,
+    since: Annotated[str | None, typer.Option(help="Events on or after (YYYY-MM-DD).")] = None,
+    until: Annotated[str | None, typer.Option(help="Events on or before (YYYY-MM-DD).")] = None,
+    include_negated: Annotated[bool, typer.Option(help="Also list negated events.")] = False,
+    limit: Annotated[int | None, typer.Option(help="At most this many events.")] = None,
+    fmt: Annotated[ListFormat, typer.Option("--format", help="Output format.")] = ListFormat.table,
+) -> None:
+    """List stored events, filtered.
+
+    Example: [bold]newsevents events --db newsevents.duckdb --country PRK --type CONSULT[/]
+    """
+    from newsevents.store import Store
+
+    if not db.exists():
+        raise NewsEventsError(
+            f"No store at {db}. Create one with `newsevents run INPUT --db {db}`."
+        )
+    with Store.open(db, read_only=True) as store:
+        events = store.query_events(
+            actor=actor,
+            recipient=recipient,
+            event_type=event_type,
+            country=country,
+            since=_date(since, "--since"),
+            until=_date(until, "--until"),
+            include_negated=include_negated,
+            limit=limit,
+        )
+    WRITERS[fmt.value](events, sys.stdout)
+
+
+def main() -> None:
+    """Entry point: one line on stderr and exit code 2 for configuration errors."""
+    try:
+        app(standalone_mode=True)
+    except NewsEventsError as e:
+        err.print(f"error: {e}", highlight=False)
+        sys.exit(2)

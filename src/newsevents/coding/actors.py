@@ -1,0 +1,128 @@
+"""Turn an actor's head token into an `ActorRef`: its span, name, country and sector.
+
+Names resolve through the packaged name tables (`names.py`); people named once with their
+country ("North Korean leader Kim Jong-un") are remembered for the rest of the article, so
+that a later "Kim" gets the same country and sector.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
+
+from newsevents.coding import syntax
+from newsevents.coding.names import NameMatch, NameTable
+from newsevents.records import ActorRef
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc, Span, Token
+
+_TITLE_DEPS = {"compound", "amod", "nmod", "poss", "det", "case", "punct", "appos", "nummod"}
+
+
+@dataclass(slots=True)
+class ArticleMemory:
+    """What the article has already told us about people: surname -> (country, sector)."""
+
+    people: dict[str, tuple[str | None, str | None, str]] = field(default_factory=dict)
+
+    def remember(self, person: Span, match: NameMatch) -> None:
+        if not match.country:
+            return
+        words = [t for t in person if t.is_alpha]
+        for tok in {words[0].text, words[-1].text} if words else ():
+            self.people.setdefault(tok, (match.country, match.sector, person.text))
+
+    def recall(self, tokens: list[Token]) -> tuple[str | None, str | None, str] | None:
+        for tok in tokens:
+            if tok.ent_type_ == "PERSON" and tok.text in self.people:
+                return self.people[tok.text]
+        return None
+
+
+def build_memory(doc: Doc, names: NameTable) -> ArticleMemory:
+    """Learn people's countries from the phrases that introduce them."""
+    memory = ArticleMemory()
+    for ent in doc.ents:
+        if ent.label_ != "PERSON":
+            continue
+        start, end = syntax.phrase_bounds(ent.root, with_conjuncts=False)
+        tokens = [t.text for t in doc[min(start, ent.start) : max(end, ent.end)]]
+        memory.remember(ent, names.resolve(tokens))
+    return memory
+
+
+def _span_text(doc: Doc, start: int, end: int) -> tuple[str, int, int]:
+    s, e = doc[start].idx, doc[end - 1].idx + len(doc[end - 1].text)
+    return doc.text[s:e], s, e
+
+
+def _person_name(tokens: list[Token]) -> str | None:
+    for tok in tokens:
+        if tok.ent_type_ == "PERSON" and tok.ent_iob_ == "B":
+            for ent in tok.doc.ents:
+                if ent.start == tok.i:
+                    return str(ent.text)
+    return None
+
+
+def _core_tokens(head: Token) -> list[Token]:
+    """The head and its pre-modifiers: the words that name and qualify the actor."""
+    core = [t for t in head.lefts if t.dep_ in _TITLE_DEPS]
+    core = [t for c in core for t in c.subtree]
+    of_phrase = [g for c in head.rights if c.dep_ == "prep" and c.lower_ == "of" for g in c.subtree]
+    return sorted({*core, head, *of_phrase}, key=lambda t: t.i)
+
+
+def resolve_tokens(head: Token, names: NameTable, memory: ArticleMemory) -> ActorRef:
+    """Resolve one (non-compound) actor headed by `head`."""
+    start, end = syntax.phrase_bounds(head, with_conjuncts=False)
+    doc = head.doc
+    text, s, e = _span_text(doc, start, end)
+    core = _core_tokens(head)
+    match = names.resolve([t.text for t in core])
+    if match.country is None:
+        match = _merge(match, names.resolve([t.text for t in doc[start:end]]))
+    person = _person_name(core)
+    country, sector = match.country, match.sector
+    if country is None:
+        remembered = memory.recall(core)
+        if remembered:
+            country, sector = remembered[0], sector or remembered[1]
+            person = person or remembered[2]
+    name = person or match.name
+    return ActorRef(text=text, start=s, end=e, name=name, country=country, sector=sector)
+
+
+def _merge(first: NameMatch, second: NameMatch) -> NameMatch:
+    """Keep the first match's sector if the wider phrase only found a country."""
+    if second.country is None:
+        return first
+    return NameMatch(
+        name=second.name,
+        country=second.country,
+        sector=first.sector or second.sector,
+        kind=second.kind,
+    )
+
+
+def build_actor(head: Token, names: NameTable, memory: ArticleMemory) -> ActorRef:
+    """An ActorRef for the phrase headed by `head`; coordinated phrases become one
+    actor with members ("China and Russia")."""
+    parts = syntax.conjuncts(head)
+    if len(parts) == 1:
+        return resolve_tokens(head, names, memory)
+    members = tuple(resolve_tokens(p, names, memory) for p in parts)
+    start, end = syntax.phrase_bounds(head, with_conjuncts=True)
+    text, s, e = _span_text(head.doc, start, end)
+    countries = {m.country for m in members if m.country}
+    sectors = {m.sector for m in members if m.sector}
+    return ActorRef(
+        text=text,
+        start=s,
+        end=e,
+        name=None,
+        country=countries.pop() if len(countries) == 1 else None,
+        sector=sectors.pop() if len(sectors) == 1 else None,
+        members=members,
+    )

@@ -1,0 +1,152 @@
+"""The trigger lexicon and the PLOVER category table, read from packaged data files.
+
+`triggers.tsv` maps a verb lemma (optionally with a particle, preposition, object or an
+infinitive complement) to a PLOVER category, mode and CAMEO code; `plover.tsv` gives each
+category its quad class, default CAMEO root and intensity; `plover_modes.tsv` the intensity
+of each category-mode pair. See data/README.md for sources.
+"""
+
+from __future__ import annotations
+
+import functools
+from collections.abc import Iterator
+from dataclasses import dataclass
+from importlib import resources
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from spacy.tokens import Token
+
+NOT_AN_EVENT = "-"
+_OBJECT_DEPS = {"dobj", "obj", "attr", "nsubjpass"}
+
+
+@dataclass(frozen=True, slots=True)
+class Condition:
+    """One requirement on the trigger's children: kind is prep, prt, obj or xcomp."""
+
+    kind: str
+    values: frozenset[str] = frozenset()
+
+    def holds(self, token: Token) -> bool:
+        if self.kind == "xcomp":
+            return any(c.dep_ == "xcomp" for c in token.children)
+        if self.kind == "obj" and token.dep_ == "acl" and token.tag_ == "VBN":
+            head = token.head  # "artillery pieces fired by X": the noun is the object
+            if head.lemma_.lower() in self.values or head.lower_ in self.values:
+                return True
+        return any(self._child_holds(child) for child in token.children)
+
+    def _child_holds(self, child: Token) -> bool:
+        if self.kind in ("prep", "prt"):
+            return child.dep_ in ("prep", "prt", "agent") and child.lower_ in self.values
+        if self.kind == "obj" and child.dep_ in _OBJECT_DEPS:
+            return child.lemma_.lower() in self.values or child.lower_ in self.values
+        return False
+
+
+@dataclass(frozen=True, slots=True)
+class TriggerEntry:
+    """A lexicon row: what a lemma means when its conditions hold."""
+
+    lemma: str
+    conditions: tuple[Condition, ...]
+    event_type: str
+    mode: str | None
+    cameo: str
+
+    @property
+    def event_nouns(self) -> frozenset[str]:
+        """Object nouns that name the event itself ("held *talks*", "launched an *attack*")."""
+        return frozenset().union(*(c.values for c in self.conditions if c.kind == "obj"))
+
+    @property
+    def specificity(self) -> int:
+        weights = {"obj": 4, "prep": 2, "prt": 2, "xcomp": 1}
+        return sum(weights[c.kind] for c in self.conditions)
+
+    @property
+    def is_event(self) -> bool:
+        return self.event_type != NOT_AN_EVENT
+
+
+@dataclass(frozen=True, slots=True)
+class CategoryInfo:
+    """Quad class, default CAMEO root and intensity of one PLOVER category."""
+
+    event_type: str
+    quad_class: int
+    cameo_root: str
+    intensity: float
+    requires_recipient: bool
+
+
+def _rows(name: str) -> Iterator[list[str]]:
+    text = resources.files("newsevents.data").joinpath(name).read_text(encoding="utf-8")
+    lines = [line for line in text.splitlines() if line.strip() and not line.startswith("#")]
+    for line in lines[1:]:  # the first non-comment line is the header
+        yield line.split("\t")
+
+
+def _parse_conditions(spec: str) -> tuple[Condition, ...]:
+    out = []
+    for part in filter(None, (p.strip() for p in spec.split(";"))):
+        kind, _, values = part.partition("=")
+        out.append(Condition(kind, frozenset(v.strip().lower() for v in values.split("|") if v)))
+    return tuple(out)
+
+
+class Lexicon:
+    """Trigger rows indexed by lemma, plus the category tables."""
+
+    def __init__(
+        self,
+        entries: list[TriggerEntry],
+        categories: dict[str, CategoryInfo],
+        mode_intensity: dict[tuple[str, str], float],
+    ) -> None:
+        self.by_lemma: dict[str, list[TriggerEntry]] = {}
+        for entry in entries:
+            self.by_lemma.setdefault(entry.lemma, []).append(entry)
+        for rows in self.by_lemma.values():
+            rows.sort(key=lambda e: -e.specificity)
+        self.categories = categories
+        self.mode_intensity = mode_intensity
+
+    @classmethod
+    def load(cls) -> Lexicon:
+        entries = []
+        for row in _rows("triggers.tsv"):
+            row += [""] * (5 - len(row))
+            lemma, cond, etype, mode, cameo = (x.strip() for x in row[:5])
+            entries.append(TriggerEntry(lemma, _parse_conditions(cond), etype, mode or None, cameo))
+        categories = {}
+        for etype, quad, root, intensity, needs in _rows("plover.tsv"):
+            categories[etype] = CategoryInfo(
+                etype, int(quad), root, float(intensity), needs == "yes"
+            )
+        modes = {(t, m): float(v) for t, m, v in _rows("plover_modes.tsv")}
+        return cls(entries, categories, modes)
+
+    def match(self, token: Token) -> TriggerEntry | None:
+        """The most specific row whose conditions hold for this token, if it is an event."""
+        for entry in self.by_lemma.get(token.lemma_.lower(), ()):
+            if all(c.holds(token) for c in entry.conditions):
+                return entry if entry.is_event else None
+        return None
+
+    def intensity(self, event_type: str, mode: str | None) -> float:
+        if mode and (event_type, mode) in self.mode_intensity:
+            return self.mode_intensity[(event_type, mode)]
+        return self.categories[event_type].intensity
+
+    def quad_class(self, cameo_root: str) -> int:
+        """CAMEO's quad class from the two-digit root."""
+        root = int(cameo_root)
+        return 1 if root <= 5 else 2 if root <= 8 else 3 if root <= 13 else 4
+
+
+@functools.cache
+def default_lexicon() -> Lexicon:
+    """The packaged lexicon, loaded once per process."""
+    return Lexicon.load()

@@ -1,0 +1,202 @@
+"""Reading who did what to whom off a dependency parse.
+
+Every function takes spaCy tokens and returns tokens or token spans; nothing here knows
+about countries or event categories.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from spacy.tokens import Span, Token
+
+SUBJECT_DEPS = {"nsubj", "csubj"}
+PASSIVE_SUBJECT_DEPS = {"nsubjpass", "csubjpass"}
+OBJECT_DEPS = {"dobj", "obj", "dative", "iobj"}
+RECIPIENT_PREPS = {"with", "on", "against", "to", "at", "upon", "toward", "towards", "into"}
+NEGATION_WORDS = {"not", "n't", "never", "no", "neither", "nor", "without"}
+RELATIVE_PRONOUNS = {"who", "which", "that", "whom", "whose"}
+# Relations through which a trigger is part of a larger act coded at its governor
+# ("refused to ease", "urged X to stop", "accused X of attacking", "met to discuss").
+NESTED_DEPS = {"xcomp", "pcomp", "ccomp", "acl", "prep", "pobj", "dobj", "conj", "advcl"}
+NOMINAL_POS = {"NOUN", "PROPN", "PRON", "NUM"}
+ENTITY_LABELS = {"PERSON", "NORP", "GPE", "ORG", "LOC", "FAC"}
+_EDGE_PUNCT = {",", ";", ":", "-", "—", "–", "(", ")", '"', "“", "”", "'", "’"}
+
+
+def is_infinitive(token: Token) -> bool:
+    """True for "to discuss": a verb with a `to` marker."""
+    return any(c.dep_ == "aux" and c.lower_ == "to" for c in token.children)
+
+
+def nesting_governor(token: Token, triggers: set[int], max_hops: int = 4) -> Token | None:
+    """The trigger this one is nested inside, if any (see NESTED_DEPS)."""
+    current = token
+    for _ in range(max_hops):
+        if current.dep_ not in NESTED_DEPS or current.head is current:
+            return None
+        if current.dep_ == "advcl" and not is_infinitive(current):
+            return None
+        if current.dep_ == "conj":
+            current = current.head
+            continue
+        current = current.head
+        if current.i in triggers:
+            return current
+    return None
+
+
+def is_negated(token: Token) -> bool:
+    """True when the trigger, or the verb it shares a subject with, carries a negation."""
+    current = token
+    for _ in range(3):
+        if any(c.dep_ == "neg" or c.lower_ in ("not", "n't", "never") for c in current.children):
+            return True
+        if current.dep_ != "conj" or has_own_subject(current):
+            return False
+        current = current.head
+    return False
+
+
+MODAL_MODALITY = {
+    "could": "hypothetical",
+    "might": "hypothetical",
+    "may": "hypothetical",
+    "would": "hypothetical",
+    "should": "hypothetical",
+    "will": "future",
+    "shall": "future",
+    "'ll": "future",
+}
+
+
+def modal_of(token: Token) -> str | None:
+    """`hypothetical` or `future` from a modal auxiliary on the verb or the verb it
+    shares a subject with ("could be preparing", "will meet")."""
+    current = token
+    for _ in range(3):
+        for child in current.children:
+            if child.dep_ == "aux" and child.lower_ in MODAL_MODALITY:
+                return MODAL_MODALITY[child.lower_]
+        if current.dep_ not in ("conj", "xcomp") or has_own_subject(current):
+            return None
+        current = current.head
+    return None
+
+
+def has_own_subject(token: Token) -> bool:
+    return any(c.dep_ in SUBJECT_DEPS | PASSIVE_SUBJECT_DEPS for c in token.children)
+
+
+def find_subject(verb: Token) -> tuple[Token | None, bool]:
+    """The subject token of a verb and whether the verb is passive.
+
+    Follows shared subjects through coordination ("met X but refused"), control
+    ("agreed to cooperate"), participles ("insisting ...") and relative clauses.
+    """
+    current = verb
+    for _ in range(4):
+        for child in current.children:
+            if child.dep_ in SUBJECT_DEPS:
+                return resolve_relative(child), False
+            if child.dep_ in PASSIVE_SUBJECT_DEPS:
+                return resolve_relative(child), True
+        if current.dep_ in ("relcl", "acl") and current.head.pos_ in NOMINAL_POS:
+            return current.head, current.tag_ == "VBN"
+        if current.dep_ not in ("conj", "xcomp", "advcl", "ccomp") or current.head is current:
+            return None, False
+        if current.dep_ == "xcomp":
+            controller = object_of(current.head)
+            if controller is not None:
+                return controller, False
+        current = current.head
+    return None, False
+
+
+def resolve_relative(token: Token) -> Token:
+    """Map a relative pronoun subject ("which", "who") to the noun it stands for."""
+    if token.lower_ in RELATIVE_PRONOUNS and token.head.dep_ == "relcl":
+        return token.head.head
+    return token
+
+
+def find_agent(verb: Token) -> Token | None:
+    """The "by X" agent of a passive verb."""
+    for child in verb.children:
+        if child.dep_ == "agent":
+            for grand in child.children:
+                if grand.dep_ == "pobj":
+                    return grand
+    return None
+
+
+def object_of(verb: Token) -> Token | None:
+    for child in verb.children:
+        if child.dep_ in OBJECT_DEPS and child.pos_ in NOMINAL_POS:
+            return child
+    return None
+
+
+def prep_objects(verb: Token, preps: set[str] = RECIPIENT_PREPS) -> Iterator[Token]:
+    """Objects of the verb's prepositions in `preps` ("met with X", "fired on X")."""
+    for child in verb.children:
+        if child.dep_ == "prep" and child.lower_ in preps:
+            for grand in child.children:
+                if grand.dep_ == "pobj":
+                    yield grand
+
+
+def complement_entities(verb: Token, exclude: set[int]) -> Iterator[Token]:
+    """Named-entity heads inside the verb's complements, in text order."""
+    for child in verb.children:
+        if child.dep_ in SUBJECT_DEPS | PASSIVE_SUBJECT_DEPS | {"punct", "cc", "conj", "advcl"}:
+            continue
+        for tok in child.subtree:
+            if tok.i in exclude or tok.ent_type_ not in ENTITY_LABELS:
+                continue
+            if tok.ent_iob_ == "B" or tok.i == tok.sent.start:
+                yield tok
+
+
+def entity_head(token: Token) -> Token:
+    """The syntactic head of the named entity a token begins."""
+    span = token.doc[token.i : token.i + 1]
+    for ent in token.doc.ents:
+        if ent.start <= token.i < ent.end:
+            span = ent
+            break
+    return span.root
+
+
+def conjuncts(head: Token) -> list[Token]:
+    """The head and its nominal conjuncts ("China and Russia" -> [China, Russia])."""
+    return [head, *[c for c in head.conjuncts if c.pos_ in NOMINAL_POS]]
+
+
+def phrase_bounds(head: Token, *, with_conjuncts: bool) -> tuple[int, int]:
+    """Token bounds [start, end) of the noun phrase headed by `head`.
+
+    Infinitival and participial clauses after the noun are left out ("a push ... to toughen
+    sanctions"), and so are conjuncts unless asked for. Edge punctuation is trimmed.
+    """
+    skip = {"punct", "cc", "conj", "relcl", "advcl"} if not with_conjuncts else {"relcl", "advcl"}
+    tokens = [head.i]
+    for child in head.children:
+        if child.dep_ in skip or (child.dep_ == "acl" and child.i > head.i):
+            continue
+        if child.dep_ == "appos" and not with_conjuncts:
+            continue
+        tokens.extend(t.i for t in child.subtree)
+    start, end = min(tokens), max(tokens) + 1
+    doc = head.doc
+    while start < end - 1 and doc[start].text in _EDGE_PUNCT:
+        start += 1
+    while end - 1 > start and (doc[end - 1].text in _EDGE_PUNCT or doc[end - 1].dep_ == "cc"):
+        end -= 1
+    return start, end
+
+
+def sentence_of(token: Token) -> Span:
+    return token.sent

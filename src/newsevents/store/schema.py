@@ -1,0 +1,259 @@
+"""The store's tables, as an ordered list of migrations.
+
+Each migration is `(version, name, sql)`. `migrate()` applies the ones a file has not seen
+yet, each in its own transaction, and records it in `schema_migrations`; applying twice is a
+no-op. A file whose recorded version is newer than `LATEST_VERSION` was written by a newer
+newsevents and is refused rather than guessed at.
+
+Add a migration by appending to `MIGRATIONS` with the next version number; never edit one
+that has shipped.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from typing import NamedTuple
+
+import duckdb
+
+from newsevents.errors import StoreError
+
+
+class Migration(NamedTuple):
+    """One schema step: applied once, in version order."""
+
+    version: int
+    name: str
+    sql: str
+
+
+_MIGRATIONS_TABLE = """
+CREATE TABLE IF NOT EXISTS schema_migrations (
+    version INTEGER PRIMARY KEY,
+    name TEXT,
+    applied_at TIMESTAMP
+)
+"""
+
+_INITIAL = """
+CREATE TABLE articles (
+    article_id VARCHAR PRIMARY KEY,
+    title VARCHAR,
+    url VARCHAR,
+    outlet VARCHAR,
+    published DATE,
+    published_source VARCHAR,
+    language VARCHAR,
+    source VARCHAR,
+    content_hash VARCHAR,
+    captions VARCHAR[],
+    text VARCHAR,
+    first_run_id VARCHAR,
+    inserted_at TIMESTAMP
+);
+CREATE TABLE events (
+    event_id VARCHAR PRIMARY KEY,
+    article_id VARCHAR NOT NULL,
+    coder VARCHAR,
+    event_type VARCHAR,
+    mode VARCHAR,
+    context VARCHAR[],
+    quad_class INTEGER,
+    cameo_root VARCHAR,
+    intensity DOUBLE,
+    actor_text VARCHAR,
+    actor_name VARCHAR,
+    actor_country VARCHAR,
+    actor_sector VARCHAR,
+    recipient_text VARCHAR,
+    recipient_name VARCHAR,
+    recipient_country VARCHAR,
+    recipient_sector VARCHAR,
+    date VARCHAR,
+    date_start DATE,
+    date_precision VARCHAR,
+    date_text VARCHAR,
+    date_source VARCHAR,
+    location_country VARCHAR,
+    modality VARCHAR,
+    confidence DOUBLE,
+    sentence_start INTEGER,
+    sentence_end INTEGER,
+    trigger VARCHAR,
+    record JSON NOT NULL,
+    run_id VARCHAR,
+    inserted_at TIMESTAMP
+);
+CREATE INDEX events_article_id ON events (article_id);
+CREATE INDEX events_event_type ON events (event_type);
+CREATE INDEX events_date_start ON events (date_start);
+CREATE INDEX events_actor_country ON events (actor_country);
+CREATE TABLE rejections (
+    rejection_id VARCHAR PRIMARY KEY,
+    item_id VARCHAR,
+    stage VARCHAR,
+    reason VARCHAR,
+    detail VARCHAR,
+    source VARCHAR,
+    run_id VARCHAR,
+    inserted_at TIMESTAMP
+);
+CREATE TABLE runs (
+    run_id VARCHAR PRIMARY KEY,
+    started VARCHAR,
+    seconds DOUBLE,
+    documents INTEGER,
+    articles INTEGER,
+    events INTEGER,
+    rejections INTEGER,
+    failures INTEGER,
+    new_articles INTEGER,
+    new_events INTEGER,
+    rejections_by_reason JSON,
+    coder VARCHAR,
+    model VARCHAR,
+    settings JSON,
+    version VARCHAR
+);
+"""
+
+MIGRATIONS: tuple[Migration, ...] = (Migration(1, "initial tables", _INITIAL),)
+LATEST_VERSION = MIGRATIONS[-1].version
+TABLES = ("articles", "events", "rejections", "runs")
+
+# The insert layout of the latest schema: (column, DuckDB type of one value). Values travel
+# as one list parameter per column. Keep in step with the migrations (a test checks).
+ARTICLE_COLUMNS = (
+    ("article_id", "VARCHAR"), ("title", "VARCHAR"), ("url", "VARCHAR"),
+    ("outlet", "VARCHAR"), ("published", "DATE"), ("published_source", "VARCHAR"),
+    ("language", "VARCHAR"), ("source", "VARCHAR"), ("content_hash", "VARCHAR"),
+    ("captions", "VARCHAR[]"), ("text", "VARCHAR"), ("first_run_id", "VARCHAR"),
+    ("inserted_at", "TIMESTAMP"),
+)  # fmt: skip
+EVENT_COLUMNS = (
+    ("event_id", "VARCHAR"), ("article_id", "VARCHAR"), ("coder", "VARCHAR"),
+    ("event_type", "VARCHAR"), ("mode", "VARCHAR"), ("context", "VARCHAR[]"),
+    ("quad_class", "INTEGER"), ("cameo_root", "VARCHAR"), ("intensity", "DOUBLE"),
+    ("actor_text", "VARCHAR"), ("actor_name", "VARCHAR"), ("actor_country", "VARCHAR"),
+    ("actor_sector", "VARCHAR"), ("recipient_text", "VARCHAR"), ("recipient_name", "VARCHAR"),
+    ("recipient_country", "VARCHAR"), ("recipient_sector", "VARCHAR"), ("date", "VARCHAR"),
+    ("date_start", "DATE"), ("date_precision", "VARCHAR"), ("date_text", "VARCHAR"),
+    ("date_source", "VARCHAR"), ("location_country", "VARCHAR"), ("modality", "VARCHAR"),
+    ("confidence", "DOUBLE"), ("sentence_start", "INTEGER"), ("sentence_end", "INTEGER"),
+    ("trigger", "VARCHAR"), ("record", "VARCHAR"), ("run_id", "VARCHAR"),
+    ("inserted_at", "TIMESTAMP"),
+)  # fmt: skip
+REJECTION_COLUMNS = (
+    ("rejection_id", "VARCHAR"), ("item_id", "VARCHAR"), ("stage", "VARCHAR"),
+    ("reason", "VARCHAR"), ("detail", "VARCHAR"), ("source", "VARCHAR"),
+    ("run_id", "VARCHAR"), ("inserted_at", "TIMESTAMP"),
+)  # fmt: skip
+
+_DAY = re.compile(r"(\d{4})-(\d{2})-(\d{2})(?:[T ].*)?")
+_WEEK = re.compile(r"(\d{4})-W(\d{2})")
+_MONTH = re.compile(r"(\d{4})-(\d{2})")
+_YEAR = re.compile(r"(\d{4})")
+
+
+# ---------------------------------------------------------------- date periods (date_start)
+
+
+def period_bounds(text: str) -> tuple[dt.date, dt.date] | None:
+    """First and last day of an ISO day, week (2022-W23), month or year; None if not one."""
+    try:
+        if m := _DAY.fullmatch(text):
+            day = dt.date(int(m[1]), int(m[2]), int(m[3]))
+            return day, day
+        if m := _WEEK.fullmatch(text):
+            monday = dt.date.fromisocalendar(int(m[1]), int(m[2]), 1)
+            return monday, monday + dt.timedelta(days=6)
+        if m := _MONTH.fullmatch(text):
+            first = dt.date(int(m[1]), int(m[2]), 1)
+            return first, (first + dt.timedelta(days=31)).replace(day=1) - dt.timedelta(days=1)
+        if m := _YEAR.fullmatch(text):
+            return dt.date(int(m[1]), 1, 1), dt.date(int(m[1]), 12, 31)
+    except ValueError:
+        return None
+    return None
+
+
+def period_start(date: str | None) -> dt.date | None:
+    """The first day of the period an event's `date` names (the `date_start` column)."""
+    period = period_bounds(date.strip()) if date else None
+    return period[0] if period else None
+
+
+def utc_now() -> dt.datetime:
+    """Naive UTC timestamp, the form every TIMESTAMP column holds."""
+    return dt.datetime.now(dt.UTC).replace(tzinfo=None)
+
+
+def _has_migrations_table(con: duckdb.DuckDBPyConnection) -> bool:
+    row = con.execute(
+        "SELECT count(*) FROM information_schema.tables "
+        "WHERE table_schema = 'main' AND table_name = 'schema_migrations'"
+    ).fetchone()
+    return bool(row and row[0])
+
+
+def applied_versions(con: duckdb.DuckDBPyConnection) -> set[int]:
+    """Versions recorded in `schema_migrations` (empty for a new file)."""
+    if not _has_migrations_table(con):
+        return set()
+    rows = con.execute("SELECT version FROM schema_migrations").fetchall()
+    return {int(r[0]) for r in rows}
+
+
+def _refuse_newer(applied: set[int], path: str) -> None:
+    newest = max(applied, default=0)
+    if newest > LATEST_VERSION:
+        raise StoreError(
+            f"Cannot open store {path}: it was written by a newer newsevents (schema "
+            f"version {newest}; this version knows up to {LATEST_VERSION}). Upgrade "
+            f"newsevents, or use a different --db file.",
+            path=path,
+        )
+
+
+def _apply(con: duckdb.DuckDBPyConnection, migration: Migration, path: str) -> None:
+    con.begin()
+    try:
+        con.execute(migration.sql)
+        con.execute(
+            "INSERT INTO schema_migrations (version, name, applied_at) VALUES (?, ?, ?)",
+            [migration.version, migration.name, utc_now()],
+        )
+    except duckdb.Error as e:
+        con.rollback()
+        raise StoreError(
+            f"Cannot migrate store {path} to schema version {migration.version} "
+            f"({migration.name}): {e}. Is this file a newsevents store?",
+            path=path,
+        ) from e
+    con.commit()
+
+
+def migrate(con: duckdb.DuckDBPyConnection, path: str) -> list[int]:
+    """Apply every migration the file lacks, in order; return the versions applied."""
+    con.execute(_MIGRATIONS_TABLE)
+    applied = applied_versions(con)
+    _refuse_newer(applied, path)
+    todo = [m for m in MIGRATIONS if m.version not in applied]
+    for migration in todo:
+        _apply(con, migration, path)
+    return [m.version for m in todo]
+
+
+def check_current(con: duckdb.DuckDBPyConnection, path: str) -> None:
+    """For read-only opens: refuse a file that is newer, or that still needs migrations."""
+    applied = applied_versions(con)
+    _refuse_newer(applied, path)
+    missing = [m.version for m in MIGRATIONS if m.version not in applied]
+    if missing:
+        raise StoreError(
+            f"Cannot open store {path} read-only: it needs schema migration(s) "
+            f"{', '.join(map(str, missing))}. Open it once without read_only (any "
+            f"`newsevents run`) to upgrade it.",
+            path=path,
+        )

@@ -1,0 +1,37 @@
+"""Hand-built spaCy Docs for rule tests: no model needed.
+
+`parse("China/PROPN/nsubj/3 and/CCONJ/cc/0 ...")` style is hard to read, so docs are built
+from a list of (word, pos, dep, head_index, lemma, ent) rows instead.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+import spacy
+from spacy.tokens import Doc
+
+_VOCAB = spacy.blank("en").vocab
+
+Row = tuple[str, str, str, int, str, str]  # word, pos, dep, head, lemma, entity (BIO-label)
+
+
+def make_doc(rows: Sequence[Row], tags: dict[int, str] | None = None) -> Doc:
+    """A Doc with POS, dependencies, lemmas, entities and one sentence."""
+    words = [r[0] for r in rows]
+    spaces = [i + 1 < len(rows) and rows[i + 1][1] != "PUNCT" for i in range(len(rows))]
+    ents = [r[5] or "O" for r in rows]
+    doc = Doc(
+        _VOCAB,
+        words=words,
+        spaces=spaces,
+        pos=[r[1] for r in rows],
+        deps=[r[2] for r in rows],
+        heads=[r[3] for r in rows],
+        lemmas=[r[4] for r in rows],
+        ents=ents,
+        sent_starts=[i == 0 for i in range(len(rows))],
+    )
+    for i, tag in (tags or {}).items():
+        doc[i].tag_ = tag
+    return doc

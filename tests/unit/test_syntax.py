@@ -1,0 +1,116 @@
+"""Parse-reading rules, on hand-built Docs."""
+
+from __future__ import annotations
+
+from newsevents.coding import syntax
+from tests.unit.docs import make_doc
+
+# China and Russia censured the US .
+CENSURE = [
+    ("China", "PROPN", "nsubj", 3, "China", "B-GPE"),
+    ("and", "CCONJ", "cc", 0, "and", ""),
+    ("Russia", "PROPN", "conj", 0, "Russia", "B-GPE"),
+    ("censured", "VERB", "ROOT", 3, "censure", ""),
+    ("the", "DET", "det", 5, "the", ""),
+    ("US", "PROPN", "dobj", 3, "US", "B-GPE"),
+    (".", "PUNCT", "punct", 3, ".", ""),
+]
+
+# Trump met with Kim but refused to ease or lift sanctions .
+REFUSE = [
+    ("Trump", "PROPN", "nsubj", 1, "Trump", "B-PERSON"),
+    ("met", "VERB", "ROOT", 1, "meet", ""),
+    ("with", "ADP", "prep", 1, "with", ""),
+    ("Kim", "PROPN", "pobj", 2, "Kim", "B-PERSON"),
+    ("but", "CCONJ", "cc", 1, "but", ""),
+    ("refused", "VERB", "conj", 1, "refuse", ""),
+    ("to", "PART", "aux", 7, "to", ""),
+    ("ease", "VERB", "xcomp", 5, "ease", ""),
+    ("or", "CCONJ", "cc", 7, "or", ""),
+    ("lift", "VERB", "conj", 7, "lift", ""),
+    ("sanctions", "NOUN", "dobj", 9, "sanction", ""),
+    (".", "PUNCT", "punct", 1, ".", ""),
+]
+
+# The report did not specify plans or mention remarks .
+NEGATED = [
+    ("The", "DET", "det", 1, "the", ""),
+    ("report", "NOUN", "nsubj", 4, "report", ""),
+    ("did", "AUX", "aux", 4, "do", ""),
+    ("not", "PART", "neg", 4, "not", ""),
+    ("specify", "VERB", "ROOT", 4, "specify", ""),
+    ("plans", "NOUN", "dobj", 4, "plan", ""),
+    ("or", "CCONJ", "cc", 4, "or", ""),
+    ("mention", "VERB", "conj", 4, "mention", ""),
+    ("remarks", "NOUN", "dobj", 7, "remark", ""),
+    (".", "PUNCT", "punct", 4, ".", ""),
+]
+
+# The rebels were attacked by the army .
+PASSIVE = [
+    ("The", "DET", "det", 1, "the", ""),
+    ("rebels", "NOUN", "nsubjpass", 3, "rebel", ""),
+    ("were", "AUX", "auxpass", 3, "be", ""),
+    ("attacked", "VERB", "ROOT", 3, "attack", ""),
+    ("by", "ADP", "agent", 3, "by", ""),
+    ("the", "DET", "det", 6, "the", ""),
+    ("army", "NOUN", "pobj", 4, "army", ""),
+    (".", "PUNCT", "punct", 3, ".", ""),
+]
+
+
+def test_subject_of_a_plain_verb():
+    doc = make_doc(CENSURE)
+    subject, passive = syntax.find_subject(doc[3])
+    assert subject is not None and subject.text == "China"
+    assert not passive
+
+
+def test_coordinated_verb_shares_the_subject():
+    doc = make_doc(REFUSE)
+    subject, _ = syntax.find_subject(doc[5])  # refused
+    assert subject is not None and subject.text == "Trump"
+
+
+def test_passive_subject_and_agent():
+    doc = make_doc(PASSIVE)
+    subject, passive = syntax.find_subject(doc[3])
+    agent = syntax.find_agent(doc[3])
+    assert passive and subject is not None and subject.text == "rebels"
+    assert agent is not None and agent.text == "army"
+
+
+def test_compound_phrase_bounds_include_conjuncts_only_when_asked():
+    doc = make_doc(CENSURE)
+    assert syntax.phrase_bounds(doc[0], with_conjuncts=True) == (0, 3)
+    assert syntax.phrase_bounds(doc[0], with_conjuncts=False) == (0, 1)
+    assert [t.text for t in syntax.conjuncts(doc[0])] == ["China", "Russia"]
+
+
+def test_object_phrase_keeps_its_determiner():
+    doc = make_doc(CENSURE)
+    assert syntax.phrase_bounds(doc[5], with_conjuncts=False) == (4, 6)
+
+
+def test_infinitive_under_a_trigger_is_nested_and_so_is_its_conjunct():
+    doc = make_doc(REFUSE)
+    triggers = {1, 5, 7, 9}  # met, refused, ease, lift
+    assert syntax.nesting_governor(doc[7], triggers).i == 5
+    assert syntax.nesting_governor(doc[9], triggers).i == 5
+    assert syntax.nesting_governor(doc[5], triggers) is None
+
+
+def test_negation_reaches_a_coordinated_verb_without_its_own_subject():
+    doc = make_doc(NEGATED)
+    assert syntax.is_negated(doc[4])
+    assert syntax.is_negated(doc[7])
+
+
+def test_plain_verb_is_not_negated():
+    doc = make_doc(CENSURE)
+    assert not syntax.is_negated(doc[3])
+
+
+def test_prep_objects_find_the_partner_of_a_meeting():
+    doc = make_doc(REFUSE)
+    assert [t.text for t in syntax.prep_objects(doc[1])] == ["Kim"]
