@@ -35,3 +35,15 @@ def make_doc(rows: Sequence[Row], tags: dict[int, str] | None = None) -> Doc:
     for i, tag in (tags or {}).items():
         doc[i].tag_ = tag
     return doc
+
+
+# China and Russia censured the US .
+CENSURE = [
+    ("China", "PROPN", "nsubj", 3, "China", "B-GPE"),
+    ("and", "CCONJ", "cc", 0, "and", ""),
+    ("Russia", "PROPN", "conj", 0, "Russia", "B-GPE"),
+    ("censured", "VERB", "ROOT", 3, "censure", ""),
+    ("the", "DET", "det", 5, "the", ""),
+    ("US", "PROPN", "dobj", 3, "US", "B-GPE"),
+    (".", "PUNCT", "punct", 3, ".", ""),
+]

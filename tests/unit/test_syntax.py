@@ -3,18 +3,7 @@
 from __future__ import annotations
 
 from newsevents.coding import syntax
-from tests.unit.docs import make_doc
-
-# China and Russia censured the US .
-CENSURE = [
-    ("China", "PROPN", "nsubj", 3, "China", "B-GPE"),
-    ("and", "CCONJ", "cc", 0, "and", ""),
-    ("Russia", "PROPN", "conj", 0, "Russia", "B-GPE"),
-    ("censured", "VERB", "ROOT", 3, "censure", ""),
-    ("the", "DET", "det", 5, "the", ""),
-    ("US", "PROPN", "dobj", 3, "US", "B-GPE"),
-    (".", "PUNCT", "punct", 3, ".", ""),
-]
+from tests.unit.docs import CENSURE, make_doc
 
 # Trump met with Kim but refused to ease or lift sanctions .
 REFUSE = [

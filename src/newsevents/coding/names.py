@@ -30,7 +30,7 @@ from functools import cache
 from importlib import resources
 from typing import Literal
 
-__all__ = ["SECTORS", "NameKind", "NameMatch", "NameTable", "default_table"]
+__all__ = ["PSEUDO_COUNTRIES", "SECTORS", "NameKind", "NameMatch", "NameTable", "default_table"]
 
 NameKind = Literal["country", "demonym", "capital", "organisation", "sector_only", "none"]
 

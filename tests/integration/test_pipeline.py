@@ -1,0 +1,49 @@
+"""The core loop with the real model: a crash on one article loses nothing else."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+
+import newsevents
+from newsevents.coding.rules import RuleCoder
+from newsevents.store import Store
+
+pytestmark = pytest.mark.model
+STORY = "Protesters in Nairobi clashed with police on Tuesday. Police arrested 20 protesters."
+
+
+def test_a_crash_in_one_article_never_loses_the_others(tmp_path, monkeypatch):
+    original = RuleCoder.code
+
+    def explode_on_marker(self, doc, article):
+        if "Mombasa" in article.text:
+            raise RuntimeError("boom")
+        return original(self, doc, article)
+
+    monkeypatch.setattr(RuleCoder, "code", explode_on_marker)
+    source = tmp_path / "in.jsonl"
+    records = [
+        {"id": "a", "text": STORY},
+        {"id": "b", "text": STORY.replace("Nairobi", "Mombasa")},
+        {"id": "c", "text": STORY.replace("Nairobi", "Kisumu")},
+    ]
+    source.write_text("\n".join(json.dumps(r) for r in records))
+    settings = newsevents.resolve_settings(db=str(tmp_path / "ev.duckdb"))
+    report = newsevents.run([str(source)], settings=settings)
+    assert (report.documents, report.articles, report.failures) == (3, 2, 1)
+    with Store.open(settings.db, read_only=True) as store:
+        stored = {e["article_id"] for e in store.query_events()}
+        rejections = store.list_rejections()
+    assert stored == {"a", "c"}
+    assert [(r["item_id"], r["reason"]) for r in rejections] == [("b", "failed")]
+    assert "boom" in rejections[0]["detail"]
+
+
+def test_code_text_offsets_point_into_the_given_text():
+    events = newsevents.code_text(STORY, published="2023-03-07")
+    assert {e.event_type for e in events} >= {"COERCE"}
+    for event in events:
+        assert STORY[event.evidence.start : event.evidence.end] == event.evidence.sentence
+        assert event.date == "2023-03-07"

@@ -1,0 +1,168 @@
+"""The rules.v1 coder on hand-built Docs: each rule with a case that shows what it is for."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from newsevents.coding.lexicon import Lexicon, default_lexicon
+from newsevents.coding.rules import RuleCoder
+from newsevents.records import Article
+from tests.unit.docs import CENSURE, make_doc
+
+CODER = RuleCoder()
+
+
+def _code(rows, tags=None):
+    doc = make_doc(rows, tags)
+    article = Article(id="a1", text=doc.text, source="test", published=dt.date(2022, 6, 22))
+    return CODER.code(doc, article)
+
+
+def test_compound_actor_is_one_actor_with_members():
+    rows = CENSURE
+    [event] = _code(rows)
+    assert event.event_type == "ACCUSE" and event.cameo_root == "11" and event.quad_class == 3
+    assert event.actor.text == "China and Russia"
+    assert [m.country for m in event.actor.members] == ["CHN", "RUS"]
+    assert event.recipient.country == "USA"
+    assert event.intensity < 0
+    assert event.date == "2022-06-22" and event.date_source == "published"
+
+
+def test_passive_agent_is_the_actor_and_the_subject_the_recipient():
+    rows = [
+        ("Villagers", "NOUN", "nsubjpass", 2, "villager", ""),
+        ("were", "AUX", "auxpass", 2, "be", ""),
+        ("attacked", "VERB", "ROOT", 2, "attack", ""),
+        ("by", "ADP", "agent", 2, "by", ""),
+        ("Sudanese", "ADJ", "amod", 5, "sudanese", "B-NORP"),
+        ("troops", "NOUN", "pobj", 3, "troop", ""),
+        (".", "PUNCT", "punct", 2, ".", ""),
+    ]
+    [event] = _code(rows, {2: "VBN"})
+    assert event.event_type == "ASSAULT"
+    assert (event.actor.country, event.actor.sector) == ("SDN", "MIL")
+    assert event.recipient.text == "Villagers" and event.recipient.sector == "CVL"
+
+
+def test_refusal_codes_one_reject_and_not_the_refused_act():
+    rows = [
+        ("Iran", "PROPN", "nsubj", 1, "Iran", "B-GPE"),
+        ("refused", "VERB", "ROOT", 1, "refuse", ""),
+        ("to", "PART", "aux", 3, "to", ""),
+        ("release", "VERB", "xcomp", 1, "release", ""),
+        ("the", "DET", "det", 5, "the", ""),
+        ("prisoners", "NOUN", "dobj", 3, "prisoner", ""),
+        (".", "PUNCT", "punct", 1, ".", ""),
+    ]
+    events = _code(rows)
+    assert [e.event_type for e in events] == ["REJECT"]
+    assert events[0].modality == "asserted"
+
+
+def test_negation_marks_the_event_negated():
+    rows = [
+        ("Egypt", "PROPN", "nsubj", 3, "Egypt", "B-GPE"),
+        ("did", "AUX", "aux", 3, "do", ""),
+        ("not", "PART", "neg", 3, "not", ""),
+        ("condemn", "VERB", "ROOT", 3, "condemn", ""),
+        ("Israel", "PROPN", "dobj", 3, "Israel", "B-GPE"),
+        (".", "PUNCT", "punct", 3, ".", ""),
+    ]
+    [event] = _code(rows)
+    assert event.modality == "negated" and event.event_type == "ACCUSE"
+
+
+@pytest.mark.parametrize(("modal", "expected"), [("could", "hypothetical"), ("will", "future")])
+def test_modal_auxiliary_sets_the_modality(modal, expected):
+    rows = [
+        ("Japan", "PROPN", "nsubj", 2, "Japan", "B-GPE"),
+        (modal, "AUX", "aux", 2, modal, ""),
+        ("sanction", "VERB", "ROOT", 2, "sanction", ""),
+        ("Russia", "PROPN", "dobj", 2, "Russia", "B-GPE"),
+        (".", "PUNCT", "punct", 2, ".", ""),
+    ]
+    [event] = _code(rows)
+    assert event.modality == expected and event.event_type == "SANCTION"
+
+
+def test_event_noun_object_gives_its_partner_as_recipient():
+    # Kim called a meeting with his officials .
+    rows = [
+        ("Kim", "PROPN", "nsubj", 1, "Kim", "B-PERSON"),
+        ("called", "VERB", "ROOT", 1, "call", ""),
+        ("a", "DET", "det", 3, "a", ""),
+        ("meeting", "NOUN", "dobj", 1, "meeting", ""),
+        ("with", "ADP", "prep", 3, "with", ""),
+        ("his", "PRON", "poss", 6, "his", ""),
+        ("officials", "NOUN", "pobj", 4, "official", ""),
+        (".", "PUNCT", "punct", 1, ".", ""),
+    ]
+    [event] = _code(rows)
+    assert event.event_type == "CONSULT"
+    assert event.recipient.text == "his officials" and event.recipient.sector == "GOV"
+
+
+def test_possessive_recipient_takes_the_actor_country():
+    rows = [
+        ("The", "DET", "det", 2, "the", ""),
+        ("Syrian", "ADJ", "amod", 2, "syrian", "B-NORP"),
+        ("president", "NOUN", "nsubj", 3, "president", ""),
+        ("met", "VERB", "ROOT", 3, "meet", ""),
+        ("his", "PRON", "poss", 5, "his", ""),
+        ("generals", "NOUN", "dobj", 3, "general", ""),
+        (".", "PUNCT", "punct", 3, ".", ""),
+    ]
+    [event] = _code(rows)
+    assert event.actor.country == "SYR" and event.recipient.country == "SYR"
+
+
+def test_verb_without_a_lexicon_entry_gives_no_event():
+    rows = [
+        ("Ghana", "PROPN", "nsubj", 1, "Ghana", "B-GPE"),
+        ("said", "VERB", "ROOT", 1, "say", ""),
+        ("nothing", "PRON", "dobj", 1, "nothing", ""),
+        (".", "PUNCT", "punct", 1, ".", ""),
+    ]
+    assert _code(rows) == []
+
+
+def test_object_condition_blocks_a_different_sense():
+    # "fired the coach" is not an attack; "fired rockets" is
+    rows = [
+        ("The", "DET", "det", 1, "the", ""),
+        ("club", "NOUN", "nsubj", 2, "club", ""),
+        ("fired", "VERB", "ROOT", 2, "fire", ""),
+        ("its", "PRON", "poss", 4, "its", ""),
+        ("coach", "NOUN", "dobj", 2, "coach", ""),
+        (".", "PUNCT", "punct", 2, ".", ""),
+    ]
+    assert _code(rows) == []
+    rockets = [*rows[:3], ("rockets", "NOUN", "dobj", 2, "rocket", ""), rows[5]]
+    rockets[4] = (".", "PUNCT", "punct", 2, ".", "")
+    [event] = _code(rockets)
+    assert event.event_type == "ASSAULT" and event.mode == "heavy-weapons"
+
+
+def test_lexicon_rows_are_well_formed():
+    lexicon = default_lexicon()
+    assert isinstance(lexicon, Lexicon) and len(lexicon.by_lemma) > 150
+    assert set(lexicon.categories) == {
+        "AGREE", "CONSULT", "SUPPORT", "CONCEDE", "COOPERATE", "AID", "RETREAT", "REQUEST",
+        "ACCUSE", "REJECT", "THREATEN", "PROTEST", "SANCTION", "MOBILIZE", "COERCE", "ASSAULT",
+    }  # fmt: skip
+    for rows in lexicon.by_lemma.values():
+        for entry in rows:
+            assert entry.event_type in lexicon.categories or entry.event_type == "-"
+            if entry.is_event:
+                assert entry.cameo.isdigit() and 1 <= int(entry.cameo[:2]) <= 20
+                for c in entry.conditions:
+                    assert c.kind in ("obj", "prep", "prt", "xcomp")
+
+
+def test_quad_class_follows_the_cameo_root():
+    lexicon = default_lexicon()
+    expected = {"02": 1, "04": 1, "06": 2, "08": 2, "10": 3, "13": 3, "14": 4, "19": 4}
+    assert {root: lexicon.quad_class(root) for root in expected} == expected
