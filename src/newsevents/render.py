@@ -76,7 +76,10 @@ def write_csv(events: Iterable[dict[str, Any]], out: IO[str], *, header: bool = 
 def _who(part: dict[str, Any] | None) -> str:
     if not part:
         return ""
-    code = "/".join(x for x in (part.get("country"), part.get("sector")) if x)
+    country = part.get("country") or "+".join(
+        m["country"] for m in part.get("members") or () if m.get("country")
+    )
+    code = "/".join(x for x in (country, part.get("sector")) if x)
     return f"{part.get('text', '')} [{code}]" if code else str(part.get("text", ""))
 
 
