@@ -75,8 +75,13 @@ def test_negation_marks_the_event_negated():
     assert event.modality == "negated" and event.event_type == "ACCUSE"
 
 
-@pytest.mark.parametrize(("modal", "expected"), [("could", "hypothetical"), ("will", "future")])
-def test_modal_auxiliary_sets_the_modality(modal, expected):
+@pytest.mark.parametrize(
+    ("modal", "expected", "event_type"),
+    [("could", "hypothetical", "SANCTION"), ("will", "future", "THREATEN")],
+)
+def test_modal_auxiliary_sets_the_modality(modal, expected, event_type):
+    # PLOVER: an announced future act of force or restriction is a THREATEN; speculation is
+    # the act itself, marked hypothetical.
     rows = [
         ("Japan", "PROPN", "nsubj", 2, "Japan", "B-GPE"),
         (modal, "AUX", "aux", 2, modal, ""),
@@ -85,7 +90,7 @@ def test_modal_auxiliary_sets_the_modality(modal, expected):
         (".", "PUNCT", "punct", 2, ".", ""),
     ]
     [event] = _code(rows)
-    assert event.modality == expected and event.event_type == "SANCTION"
+    assert event.modality == expected and event.event_type == event_type
 
 
 def test_event_noun_object_gives_its_partner_as_recipient():
@@ -166,3 +171,97 @@ def test_quad_class_follows_the_cameo_root():
     lexicon = default_lexicon()
     expected = {"02": 1, "04": 1, "06": 2, "08": 2, "10": 3, "13": 3, "14": 4, "19": 4}
     assert {root: lexicon.quad_class(root) for root in expected} == expected
+
+
+def test_future_cooperation_is_agree():
+    rows = [
+        ("Canada", "PROPN", "nsubj", 2, "Canada", "B-GPE"),
+        ("will", "AUX", "aux", 2, "will", ""),
+        ("provide", "VERB", "ROOT", 2, "provide", ""),
+        ("aid", "NOUN", "dobj", 2, "aid", ""),
+        ("to", "ADP", "prep", 2, "to", ""),
+        ("Haiti", "PROPN", "pobj", 4, "Haiti", "B-GPE"),
+        (".", "PUNCT", "punct", 2, ".", ""),
+    ]
+    [event] = _code(rows)
+    assert (event.event_type, event.cameo_root, event.modality) == ("AGREE", "03", "future")
+    assert event.recipient.country == "HTI"
+
+
+def test_readiness_is_agree_and_hypothetical():
+    # The rebels are ready to hold talks with Kabul .
+    rows = [
+        ("The", "DET", "det", 1, "the", ""),
+        ("rebels", "NOUN", "nsubj", 2, "rebel", ""),
+        ("are", "AUX", "ROOT", 2, "be", ""),
+        ("ready", "ADJ", "acomp", 2, "ready", ""),
+        ("to", "PART", "aux", 5, "to", ""),
+        ("hold", "VERB", "xcomp", 3, "hold", ""),
+        ("talks", "NOUN", "dobj", 5, "talk", ""),
+        ("with", "ADP", "prep", 6, "with", ""),
+        ("Kabul", "PROPN", "pobj", 7, "Kabul", "B-GPE"),
+        (".", "PUNCT", "punct", 2, ".", ""),
+    ]
+    [event] = _code(rows)
+    assert (event.event_type, event.modality) == ("AGREE", "hypothetical")
+    assert event.actor.sector == "REB" and event.recipient.country == "AFG"
+
+
+def test_reported_must_is_a_demand_by_the_speaker():
+    # The minister said Iraq must cooperate .
+    rows = [
+        ("The", "DET", "det", 1, "the", ""),
+        ("minister", "NOUN", "nsubj", 2, "minister", ""),
+        ("said", "VERB", "ROOT", 2, "say", ""),
+        ("Iraq", "PROPN", "nsubj", 5, "Iraq", "B-GPE"),
+        ("must", "AUX", "aux", 5, "must", ""),
+        ("cooperate", "VERB", "ccomp", 2, "cooperate", ""),
+        (".", "PUNCT", "punct", 2, ".", ""),
+    ]
+    [event] = _code(rows)
+    assert (event.event_type, event.cameo_root) == ("REQUEST", "10")
+    assert event.actor.text == "The minister" and event.recipient.country == "IRQ"
+
+
+def test_light_verb_with_an_event_noun_and_a_mislemmatised_verb():
+    # Students staged a hunger strike . ("staged" lemmatised as "stag" by the model)
+    rows = [
+        ("Students", "NOUN", "nsubj", 1, "student", ""),
+        ("staged", "VERB", "ROOT", 1, "stag", ""),
+        ("a", "DET", "det", 4, "a", ""),
+        ("hunger", "NOUN", "compound", 4, "hunger", ""),
+        ("strike", "NOUN", "dobj", 1, "strike", ""),
+        (".", "PUNCT", "punct", 1, ".", ""),
+    ]
+    [event] = _code(rows, {1: "VBD"})
+    assert (event.event_type, event.mode) == ("PROTEST", "hunger")
+    assert event.actor.sector == "CVL"
+
+
+def test_occurrence_verb_with_an_event_noun_subject():
+    # Clashes erupted between police and protesters .
+    rows = [
+        ("Clashes", "NOUN", "nsubj", 1, "clash", ""),
+        ("erupted", "VERB", "ROOT", 1, "erupt", ""),
+        ("between", "ADP", "prep", 0, "between", ""),
+        ("police", "NOUN", "pobj", 2, "police", ""),
+        ("and", "CCONJ", "cc", 3, "and", ""),
+        ("protesters", "NOUN", "conj", 3, "protester", ""),
+        (".", "PUNCT", "punct", 1, ".", ""),
+    ]
+    [event] = _code(rows)
+    assert event.event_type == "ASSAULT"
+    assert [m.sector for m in event.actor.members] == ["COP", "CVL"]
+
+
+def test_participle_clause_is_part_of_the_main_act():
+    # Protesters marched , demanding reforms . -> one PROTEST, not also a REQUEST
+    rows = [
+        ("Protesters", "NOUN", "nsubj", 1, "protester", ""),
+        ("marched", "VERB", "ROOT", 1, "march", ""),
+        (",", "PUNCT", "punct", 1, ",", ""),
+        ("demanding", "VERB", "advcl", 1, "demand", ""),
+        ("reforms", "NOUN", "dobj", 3, "reform", ""),
+        (".", "PUNCT", "punct", 1, ".", ""),
+    ]
+    assert [e.event_type for e in _code(rows)] == ["PROTEST"]

@@ -18,6 +18,47 @@ if TYPE_CHECKING:
     from spacy.tokens import Token
 
 NOT_AN_EVENT = "-"
+# Verbs whose object names the event ("staged a protest", "completed the withdrawal").
+LIGHT_VERBS = frozenset(
+    [
+        "hold",
+        "stage",
+        "launch",
+        "conduct",
+        "carry",
+        "mount",
+        "begin",
+        "start",
+        "continue",
+        "resume",
+        "complete",
+        "undertake",
+        "renew",
+        "organize",
+        "organise",
+        "wage",
+        "go",
+        "declare",
+        "impose",
+        "issue",
+        "lodge",
+        "file",
+        "make",
+        "pay",
+        "open",
+        "step",
+        "intensify",
+        "escalate",
+        "lead",
+        "announce",
+        "order",
+        "plan",
+    ]
+)
+# Verbs whose subject names the event ("clashes erupted").
+OCCURRENCE_VERBS = frozenset(
+    ["erupt", "break", "take", "occur", "rage", "flare", "resume", "continue", "begin"]
+)
 _OBJECT_DEPS = {"dobj", "obj", "attr", "nsubjpass"}
 
 
@@ -102,6 +143,7 @@ class Lexicon:
     def __init__(
         self,
         entries: list[TriggerEntry],
+        nouns: dict[str, list[tuple[str, TriggerEntry]]],
         categories: dict[str, CategoryInfo],
         mode_intensity: dict[tuple[str, str], float],
     ) -> None:
@@ -110,6 +152,7 @@ class Lexicon:
             self.by_lemma.setdefault(entry.lemma, []).append(entry)
         for rows in self.by_lemma.values():
             rows.sort(key=lambda e: -e.specificity)
+        self.nouns = nouns
         self.categories = categories
         self.mode_intensity = mode_intensity
 
@@ -120,19 +163,41 @@ class Lexicon:
             row += [""] * (5 - len(row))
             lemma, cond, etype, mode, cameo = (x.strip() for x in row[:5])
             entries.append(TriggerEntry(lemma, _parse_conditions(cond), etype, mode or None, cameo))
+        nouns: dict[str, list[tuple[str, TriggerEntry]]] = {}
+        for row in _rows("event_nouns.tsv"):
+            noun, modifier, etype, mode, cameo = (x.strip() for x in row[:5])
+            entry = TriggerEntry(noun, (), etype, mode or None, cameo)
+            nouns.setdefault(noun, []).append((modifier.lower(), entry))
+        for rows in nouns.values():
+            rows.sort(key=lambda r: not r[0])  # rows with a modifier first
         categories = {}
         for etype, quad, root, intensity, needs in _rows("plover.tsv"):
             categories[etype] = CategoryInfo(
                 etype, int(quad), root, float(intensity), needs == "yes"
             )
         modes = {(t, m): float(v) for t, m, v in _rows("plover_modes.tsv")}
-        return cls(entries, categories, modes)
+        return cls(entries, nouns, categories, modes)
 
     def match(self, token: Token) -> TriggerEntry | None:
         """The most specific row whose conditions hold for this token, if it is an event."""
-        for entry in self.by_lemma.get(token.lemma_.lower(), ()):
-            if all(c.holds(token) for c in entry.conditions):
-                return entry if entry.is_event else None
+        for lemma in lemma_candidates(token):
+            rows = self.by_lemma.get(lemma)
+            if rows is None:
+                continue
+            for entry in rows:
+                if all(c.holds(token) for c in entry.conditions):
+                    return entry if entry.is_event else None
+            return None
+        return None
+
+    def noun_match(self, noun: Token) -> TriggerEntry | None:
+        """The event a noun names ("hunger strike" -> PROTEST), if any."""
+        for key in (noun.lower_, noun.lemma_.lower()):
+            for modifier, entry in self.nouns.get(key, ()):
+                if not modifier or any(
+                    c.dep_ in ("compound", "amod") and c.lower_ == modifier for c in noun.lefts
+                ):
+                    return entry
         return None
 
     def intensity(self, event_type: str, mode: str | None) -> float:
@@ -144,6 +209,22 @@ class Lexicon:
         """CAMEO's quad class from the two-digit root."""
         root = int(cameo_root)
         return 1 if root <= 5 else 2 if root <= 8 else 3 if root <= 13 else 4
+
+
+def lemma_candidates(token: Token) -> list[str]:
+    """The lemma, then base forms guessed from the word itself (the statistical lemmatizer
+    sometimes errs: "staged" -> "stag")."""
+    lemma, word = token.lemma_.lower(), token.lower_
+    out = [lemma]
+    if token.tag_ in ("VBD", "VBN") and word.endswith("ed"):
+        out += [word[:-1], word[:-2]]
+        if len(word) > 4 and word[-3] == word[-4]:
+            out.append(word[:-3])  # "stopped" -> "stop"
+    elif token.tag_ == "VBG" and word.endswith("ing"):
+        out += [word[:-3], word[:-3] + "e"]
+    elif token.tag_ == "VBZ" and word.endswith("s"):
+        out += [word[:-1], word[:-2]]
+    return [w for i, w in enumerate(out) if w and w not in out[:i]]
 
 
 @functools.cache

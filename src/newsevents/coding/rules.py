@@ -1,8 +1,11 @@
 """The `rules.v1` coder: PLOVER events from a parsed article.
 
-For each sentence: find trigger verbs in the lexicon; drop triggers nested inside another
-trigger's act ("refused to *ease*"); read actor and recipient off the parse; resolve them to
-countries and sectors; mark negation; build the Event with its evidence offsets.
+For each sentence: find triggers (lexicon verbs; light verbs with an event noun, "staged a
+*protest*"; occurrence verbs with an event-noun subject, "*clashes* erupted"; a reported
+"must", "X said Y must ..."); drop triggers nested inside another trigger's act ("refused to
+*ease*"); read actor and recipient off the parse and resolve them; set the modality; turn
+intended cooperation into AGREE and intended force into THREATEN (PLOVER's rule for future
+and conditional acts); build the Event with its evidence offsets.
 """
 
 from __future__ import annotations
@@ -13,7 +16,14 @@ from typing import TYPE_CHECKING
 
 from newsevents.coding import syntax
 from newsevents.coding.actors import ArticleMemory, build_actor, build_memory
-from newsevents.coding.lexicon import Lexicon, TriggerEntry, default_lexicon
+from newsevents.coding.lexicon import (
+    LIGHT_VERBS,
+    OCCURRENCE_VERBS,
+    Lexicon,
+    TriggerEntry,
+    default_lexicon,
+    lemma_candidates,
+)
 from newsevents.coding.names import NameTable, default_table
 from newsevents.records import ActorRef, Article, Event, Evidence, Modality
 
@@ -22,12 +32,50 @@ if TYPE_CHECKING:
 
 CODER_NAME = "rules.v1"
 _POSSESSIVES = {"his", "her", "its", "their"}
+SPEECH_VERBS = frozenset(
+    [
+        "say",
+        "tell",
+        "announce",
+        "declare",
+        "insist",
+        "state",
+        "stress",
+        "conclude",
+        "reiterate",
+        "add",
+        "argue",
+        "warn",
+        "write",
+        "note",
+        "maintain",
+        "affirm",
+        "assert",
+    ]
+)
+DEMAND = TriggerEntry("must", (), "REQUEST", None, "100")
+# Intended cooperation is AGREE (CAMEO 03x); intended force or restriction is THREATEN (13x).
+_AGREE_CODES = {"CONSULT": "036", "SUPPORT": "032", "COOPERATE": "031", "AID": "033"}
+_AGREE_CODES |= {"RETREAT": "035", "CONCEDE": "035"}
+_THREAT = {
+    "ASSAULT": ("violence", "138"),
+    "MOBILIZE": ("violence", "138"),
+    "COERCE": ("restrict", "132"),
+    "SANCTION": ("relations", "136"),
+    "PROTEST": ("relations", "133"),
+}
 
 
 @dataclass(frozen=True, slots=True)
 class Trigger:
+    """A word that signals an event; `noun` is the event noun of a light or occurrence verb,
+    `clause` the reported clause of a demand ("said Y must ...")."""
+
     token: Token
     entry: TriggerEntry
+    noun: Token | None = None
+    occurrence: bool = False
+    clause: Token | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -55,27 +103,48 @@ class RuleCoder:
                     events.append(event)
         return events
 
+    # -- finding triggers ------------------------------------------------------------
     def find_triggers(self, sent: Span) -> list[Trigger]:
-        """Lexicon triggers of one sentence, without those nested in another's act."""
-        found = []
-        for tok in sent:
-            if tok.pos_ not in ("VERB", "AUX") and not (tok.pos_ == "NOUN" and tok.dep_ == "ROOT"):
-                continue
-            entry = self.lexicon.match(tok)
-            if entry is not None:
-                found.append(Trigger(tok, entry))
+        """Triggers of one sentence, without those nested in another's act."""
+        found = [t for tok in sent if (t := self.trigger_at(tok)) is not None]
         indexes = {t.token.i for t in found}
         return [t for t in found if syntax.nesting_governor(t.token, indexes) is None]
 
+    def trigger_at(self, tok: Token) -> Trigger | None:
+        if tok.pos_ not in ("VERB", "AUX") and not (tok.pos_ == "NOUN" and tok.dep_ == "ROOT"):
+            return None
+        entry = self.lexicon.match(tok)
+        if entry is not None:
+            return Trigger(tok, entry)
+        lemmas = lemma_candidates(tok)
+        if any(lemma in SPEECH_VERBS for lemma in lemmas):
+            clause = _demand_clause(tok)
+            return Trigger(tok, DEMAND, clause=clause) if clause is not None else None
+        if any(lemma in LIGHT_VERBS for lemma in lemmas):
+            return self._noun_trigger(tok, _light_object(tok), occurrence=False)
+        if any(lemma in OCCURRENCE_VERBS for lemma in lemmas):
+            subject = next((c for c in tok.children if c.dep_ == "nsubj"), None)
+            return self._noun_trigger(tok, subject, occurrence=True)
+        return None
+
+    def _noun_trigger(self, verb: Token, noun: Token | None, *, occurrence: bool) -> Trigger | None:
+        if noun is None:
+            return None
+        entry = self.lexicon.noun_match(noun)
+        if entry is None:
+            return None
+        return Trigger(verb, entry, noun=noun, occurrence=occurrence)
+
+    # -- one event ---------------------------------------------------------------------
     def code_trigger(
         self, trigger: Trigger, sent: Span, article: Article, memory: ArticleMemory
     ) -> Event | None:
         roles = self.find_roles(trigger, memory)
         if roles.actor is None and roles.recipient is None:
             return None
-        entry = trigger.entry
-        cameo_root = entry.cameo[:2]
         modality = _modality(trigger.token)
+        entry = _intended(trigger.entry, trigger.token, modality)
+        cameo_root = entry.cameo[:2]
         evidence = _evidence(trigger.token, sent)
         return Event(
             event_id=Event.make_id(article.id, evidence, self.name),
@@ -90,22 +159,18 @@ class RuleCoder:
             recipient=roles.recipient,
             evidence=evidence,
             modality=modality,
-            confidence=_confidence(entry, roles),
+            confidence=_confidence(trigger, roles),
             date=article.published.isoformat() if article.published else None,
             date_precision="day" if article.published else "unknown",
             date_source="published",
         )
 
+    # -- roles -------------------------------------------------------------------------
     def find_roles(self, trigger: Trigger, memory: ArticleMemory) -> Roles:
-        verb = trigger.token
-        subject, passive = syntax.find_subject(verb)
-        if passive:
-            actor_tok, recipient_tok = syntax.find_agent(verb), subject
-        else:
-            actor_tok, recipient_tok = subject, self._recipient_token(trigger)
+        actor_tok, recipient_tok = self._role_tokens(trigger)
         actor = build_actor(actor_tok, self.names, memory) if actor_tok is not None else None
         if recipient_tok is None or (actor_tok is not None and recipient_tok.i == actor_tok.i):
-            recipient_tok = self._entity_in_complement(verb, actor)
+            recipient_tok = self._entity_in_complement(trigger.token, actor)
         recipient = (
             build_actor(recipient_tok, self.names, memory) if recipient_tok is not None else None
         )
@@ -113,16 +178,33 @@ class RuleCoder:
             recipient = _bind_possessive(recipient, recipient_tok, actor)
         return Roles(actor, recipient)
 
+    def _role_tokens(self, trigger: Trigger) -> tuple[Token | None, Token | None]:
+        verb = trigger.token
+        if trigger.occurrence and trigger.noun is not None:
+            return _noun_actor(trigger.noun), self._partner(trigger.noun)
+        subject, passive = syntax.find_subject(verb)
+        if trigger.clause is not None:
+            inner, _ = syntax.find_subject(trigger.clause)
+            return subject, inner
+        if passive:
+            return syntax.find_agent(verb), subject
+        return subject, self._recipient_token(trigger)
+
     def _recipient_token(self, trigger: Trigger) -> Token | None:
         """The direct object; for an event noun ("called a *meeting* with X") the partner
         named inside it; else a named partner of a preposition ("met with X")."""
         verb = trigger.token
-        obj = syntax.object_of(verb)
-        if obj is not None and obj.lemma_.lower() in trigger.entry.event_nouns:
-            return next(filter(self._is_party, syntax.prep_objects(obj)), None)
+        obj = trigger.noun or syntax.object_of(verb)
+        if obj is not None and (
+            trigger.noun is not None or obj.lemma_.lower() in trigger.entry.event_nouns
+        ):
+            return self._partner(obj)
         if obj is not None and obj.pos_ != "NUM":
             return obj
         return next(filter(self._is_party, syntax.prep_objects(verb)), None)
+
+    def _partner(self, noun: Token) -> Token | None:
+        return next(filter(self._is_party, syntax.prep_objects(noun)), None)
 
     def _is_party(self, token: Token) -> bool:
         """A word that can name an actor: a name, a pronoun, or a word with a sector."""
@@ -142,6 +224,46 @@ class RuleCoder:
             if self.names.resolve([t.text for t in head.subtree]).country:
                 return head
         return None
+
+
+def _light_object(verb: Token) -> Token | None:
+    """The object of a light verb, including "go on *strike*" and "carry out *raids*"."""
+    obj = syntax.object_of(verb)
+    if obj is not None:
+        return obj
+    return next(syntax.prep_objects(verb, {"on", "into"}), None)
+
+
+def _demand_clause(verb: Token) -> Token | None:
+    """The reported clause of "X said Y must/should ...", if there is one."""
+    for child in verb.children:
+        if child.dep_ == "ccomp" and any(
+            a.dep_ == "aux" and a.lower_ in ("must", "should") for a in child.children
+        ):
+            return child
+    return None
+
+
+def _noun_actor(noun: Token) -> Token | None:
+    """Who does what an event noun names: "*Israel*'s attack", "clashes between *X* and Y"."""
+    for child in noun.children:
+        if child.dep_ == "poss" and child.pos_ in ("PROPN", "NOUN"):
+            return child
+    return next(syntax.prep_objects(noun, {"between", "by", "among"}), None)
+
+
+def _intended(entry: TriggerEntry, trigger: Token, modality: Modality) -> TriggerEntry:
+    """Future or readied cooperation is AGREE; future or readied force is THREATEN."""
+    if modality not in ("future", "hypothetical") or not syntax.is_intended(trigger, modality):
+        return entry
+    if entry.event_type in _AGREE_CODES:
+        return dataclasses.replace(
+            entry, event_type="AGREE", mode=None, cameo=_AGREE_CODES[entry.event_type]
+        )
+    if entry.event_type in _THREAT:
+        mode, cameo = _THREAT[entry.event_type]
+        return dataclasses.replace(entry, event_type="THREATEN", mode=mode, cameo=cameo)
+    return entry
 
 
 def _bind_possessive(recipient: ActorRef, head: Token, actor: ActorRef | None) -> ActorRef:
@@ -171,16 +293,20 @@ def _modality(trigger: Token) -> Modality:
     if syntax.is_negated(trigger):
         return "negated"
     modal = syntax.modal_of(trigger)
+    if modal is None and syntax.is_readied(trigger):
+        return "hypothetical"
     return (
         "hypothetical" if modal == "hypothetical" else "future" if modal == "future" else "asserted"
     )
 
 
-def _confidence(entry: TriggerEntry, roles: Roles) -> float:
+def _confidence(trigger: Trigger, roles: Roles) -> float:
+    """Higher for specific triggers, resolved roles and main-clause triggers."""
     score = 0.45
-    score += 0.1 if entry.conditions else 0.0
+    score += 0.1 if trigger.entry.conditions or trigger.noun is not None else 0.0
     if roles.actor is not None:
         score += 0.15 if roles.actor.country or roles.actor.members else 0.05
     if roles.recipient is not None:
         score += 0.1 if roles.recipient.country else 0.05
-    return round(min(score, 0.95), 3)
+    score -= 0.03 * min(syntax.depth(trigger.token), 4)
+    return round(min(max(score, 0.05), 0.95), 3)

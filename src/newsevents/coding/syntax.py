@@ -17,6 +17,7 @@ PASSIVE_SUBJECT_DEPS = {"nsubjpass", "csubjpass"}
 OBJECT_DEPS = {"dobj", "obj", "dative", "iobj"}
 RECIPIENT_PREPS = {"with", "on", "against", "to", "at", "upon", "toward", "towards", "into"}
 NEGATION_WORDS = {"not", "n't", "never", "no", "neither", "nor", "without"}
+_CLIMB_DEPS = {"conj", "xcomp", "advcl", "ccomp", "acomp"}
 RELATIVE_PRONOUNS = {"who", "which", "that", "whom", "whose"}
 # Relations through which a trigger is part of a larger act coded at its governor
 # ("refused to ease", "urged X to stop", "accused X of attacking", "met to discuss").
@@ -37,8 +38,8 @@ def nesting_governor(token: Token, triggers: set[int], max_hops: int = 4) -> Tok
     for _ in range(max_hops):
         if current.dep_ not in NESTED_DEPS or current.head is current:
             return None
-        if current.dep_ == "advcl" and not is_infinitive(current):
-            return None
+        if current.dep_ == "advcl" and has_own_subject(current):
+            return None  # a finite clause ("after X attacked") is its own event
         if current.dep_ == "conj":
             current = current.head
             continue
@@ -64,7 +65,7 @@ MODAL_MODALITY = {
     "could": "hypothetical",
     "might": "hypothetical",
     "may": "hypothetical",
-    "would": "hypothetical",
+    "would": "future",
     "should": "hypothetical",
     "will": "future",
     "shall": "future",
@@ -86,6 +87,51 @@ def modal_of(token: Token) -> str | None:
     return None
 
 
+READINESS_WORDS = frozenset(
+    [
+        "ready",
+        "willing",
+        "prepared",
+        "eager",
+        "keen",
+        "poised",
+        "set",
+        "plan",
+        "intend",
+        "prepare",
+        "consider",
+        "mull",
+        "weigh",
+        "aim",
+        "expect",
+        "propose",
+        "threaten",
+    ]
+)
+
+
+def is_readied(token: Token) -> bool:
+    """ "ready to host", "plans to impose", "is considering sending": an act held out."""
+    if token.dep_ != "xcomp":
+        return False
+    head = token.head
+    return head.lemma_.lower() in READINESS_WORDS or head.lower_ in READINESS_WORDS
+
+
+def is_intended(token: Token, modality: str) -> bool:
+    """An act the actor says it will do: a future modal or readiness, not speculation."""
+    return modal_of(token) == "future" or is_readied(token)
+
+
+def depth(token: Token) -> int:
+    """Head hops from the token to its sentence's root."""
+    hops = 0
+    while token.head is not token and hops < 20:
+        token = token.head
+        hops += 1
+    return hops
+
+
 def has_own_subject(token: Token) -> bool:
     return any(c.dep_ in SUBJECT_DEPS | PASSIVE_SUBJECT_DEPS for c in token.children)
 
@@ -105,7 +151,7 @@ def find_subject(verb: Token) -> tuple[Token | None, bool]:
                 return resolve_relative(child), True
         if current.dep_ in ("relcl", "acl") and current.head.pos_ in NOMINAL_POS:
             return current.head, current.tag_ == "VBN"
-        if current.dep_ not in ("conj", "xcomp", "advcl", "ccomp") or current.head is current:
+        if current.dep_ not in _CLIMB_DEPS or current.head is current:
             return None, False
         if current.dep_ == "xcomp":
             controller = object_of(current.head)
