@@ -265,3 +265,17 @@ def test_participle_clause_is_part_of_the_main_act():
         (".", "PUNCT", "punct", 1, ".", ""),
     ]
     assert [e.event_type for e in _code(rows)] == ["PROTEST"]
+
+
+def test_a_thing_is_not_a_recipient_and_a_date_is_not_a_partner():
+    # Rebels fired rockets on Tuesday .
+    rows = [
+        ("Rebels", "NOUN", "nsubj", 1, "rebel", ""),
+        ("fired", "VERB", "ROOT", 1, "fire", ""),
+        ("rockets", "NOUN", "dobj", 1, "rocket", ""),
+        ("on", "ADP", "prep", 1, "on", ""),
+        ("Tuesday", "PROPN", "pobj", 3, "Tuesday", "B-DATE"),
+        (".", "PUNCT", "punct", 1, ".", ""),
+    ]
+    [event] = _code(rows)
+    assert event.event_type == "ASSAULT" and event.recipient is None

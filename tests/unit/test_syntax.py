@@ -103,3 +103,50 @@ def test_plain_verb_is_not_negated():
 def test_prep_objects_find_the_partner_of_a_meeting():
     doc = make_doc(REFUSE)
     assert [t.text for t in syntax.prep_objects(doc[1])] == ["Kim"]
+
+
+def test_phrase_keeps_a_parenthetical_acronym_and_drops_a_date():
+    # Amnesty International ( AI ) on Monday
+    rows = [
+        ("Amnesty", "PROPN", "compound", 1, "Amnesty", "B-ORG"),
+        ("International", "PROPN", "ROOT", 1, "International", "I-ORG"),
+        ("(", "PUNCT", "punct", 1, "(", ""),
+        ("AI", "PROPN", "appos", 1, "AI", "B-ORG"),
+        (")", "PUNCT", "punct", 1, ")", ""),
+        ("on", "ADP", "prep", 1, "on", ""),
+        ("Monday", "PROPN", "pobj", 5, "Monday", "B-DATE"),
+    ]
+    doc = make_doc(rows)
+    assert syntax.phrase_bounds(doc[1], with_conjuncts=False) == (0, 5)
+
+
+def test_apposition_belongs_to_the_phrase():
+    # the minister , Ivan Petrov
+    rows = [
+        ("the", "DET", "det", 1, "the", ""),
+        ("minister", "NOUN", "ROOT", 1, "minister", ""),
+        (",", "PUNCT", "punct", 1, ",", ""),
+        ("Ivan", "PROPN", "compound", 4, "Ivan", "B-PERSON"),
+        ("Petrov", "PROPN", "appos", 1, "Petrov", "I-PERSON"),
+    ]
+    doc = make_doc(rows)
+    assert syntax.phrase_bounds(doc[1], with_conjuncts=False) == (0, 5)
+
+
+def test_relative_pronoun_maps_to_its_noun():
+    # the group , which ...
+    rows = [
+        ("the", "DET", "det", 1, "the", ""),
+        ("group", "NOUN", "ROOT", 1, "group", ""),
+        (",", "PUNCT", "punct", 1, ",", ""),
+        ("which", "PRON", "nsubj", 4, "which", ""),
+        ("fought", "VERB", "relcl", 1, "fight", ""),
+    ]
+    doc = make_doc(rows)
+    assert syntax.resolve_relative(doc[3]).i == 1
+    assert syntax.resolve_relative(doc[1]).i == 1
+
+
+def test_dates_are_temporal():
+    doc = make_doc([("Tuesday", "PROPN", "ROOT", 0, "Tuesday", "B-DATE")])
+    assert syntax.is_temporal(doc[0])

@@ -196,18 +196,33 @@ class RuleCoder:
         verb = trigger.token
         obj = trigger.noun or syntax.object_of(verb)
         if obj is not None and (
-            trigger.noun is not None or obj.lemma_.lower() in trigger.entry.event_nouns
+            trigger.noun is not None
+            or obj.lemma_.lower() in trigger.entry.event_nouns
+            or self.lexicon.noun_match(obj) is not None
         ):
             return self._partner(obj)
-        if obj is not None and obj.pos_ != "NUM":
-            return obj
-        return next(filter(self._is_party, syntax.prep_objects(verb)), None)
+        if obj is not None and self._names_a_party(obj):
+            return syntax.resolve_relative(obj)
+        return self._prep_partner(verb)
+
+    def _names_a_party(self, head: Token) -> bool:
+        """An object phrase that names an actor somewhere ("a base in *Saudi Arabia*"),
+        not a thing ("rockets", "concessions")."""
+        if self._is_party(head):
+            return True
+        return any(t.ent_type_ in syntax.ENTITY_LABELS for t in head.subtree)
 
     def _partner(self, noun: Token) -> Token | None:
         return next(filter(self._is_party, syntax.prep_objects(noun)), None)
 
+    def _prep_partner(self, verb: Token) -> Token | None:
+        partner = next(filter(self._is_party, syntax.prep_objects(verb)), None)
+        return syntax.resolve_relative(partner) if partner is not None else None
+
     def _is_party(self, token: Token) -> bool:
         """A word that can name an actor: a name, a pronoun, or a word with a sector."""
+        if syntax.is_temporal(token) or token.pos_ == "NUM":
+            return False
         if token.pos_ in ("PROPN", "PRON") or token.ent_type_ in syntax.ENTITY_LABELS:
             return True
         match = self.names.resolve([t.text for t in token.subtree])
@@ -219,6 +234,8 @@ class RuleCoder:
             exclude = {t.i for t in verb.doc.char_span(actor.start, actor.end) or ()}
         for tok in syntax.complement_entities(verb, exclude):
             head = syntax.entity_head(tok)
+            if head.dep_ in ("amod", "nmod"):
+                continue  # "Turkish" in "Turkish troops" is a modifier, not a party
             while head.dep_ in ("poss", "compound") and head.head.pos_ in syntax.NOMINAL_POS:
                 head = head.head
             if self.names.resolve([t.text for t in head.subtree]).country:

@@ -10,7 +10,7 @@ from collections.abc import Iterator
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
-    from spacy.tokens import Span, Token
+    from spacy.tokens import Doc, Span, Token
 
 SUBJECT_DEPS = {"nsubj", "csubj"}
 PASSIVE_SUBJECT_DEPS = {"nsubjpass", "csubjpass"}
@@ -23,6 +23,28 @@ RELATIVE_PRONOUNS = {"who", "which", "that", "whom", "whose"}
 # ("refused to ease", "urged X to stop", "accused X of attacking", "met to discuss").
 NESTED_DEPS = {"xcomp", "pcomp", "ccomp", "acl", "prep", "pobj", "dobj", "conj", "advcl"}
 NOMINAL_POS = {"NOUN", "PROPN", "PRON", "NUM"}
+TEMPORAL_LABELS = {"DATE", "TIME"}
+TEMPORAL_WORDS = frozenset(
+    [
+        "monday",
+        "tuesday",
+        "wednesday",
+        "thursday",
+        "friday",
+        "saturday",
+        "sunday",
+        "today",
+        "yesterday",
+        "tomorrow",
+        "week",
+        "month",
+        "year",
+        "weekend",
+        "morning",
+        "evening",
+        "night",
+    ]
+)
 ENTITY_LABELS = {"PERSON", "NORP", "GPE", "ORG", "LOC", "FAC"}
 _EDGE_PUNCT = {",", ";", ":", "-", "—", "–", "(", ")", '"', "“", "”", "'", "’"}
 
@@ -162,9 +184,16 @@ def find_subject(verb: Token) -> tuple[Token | None, bool]:
 
 
 def resolve_relative(token: Token) -> Token:
-    """Map a relative pronoun subject ("which", "who") to the noun it stands for."""
-    if token.lower_ in RELATIVE_PRONOUNS and token.head.dep_ == "relcl":
-        return token.head.head
+    """Map a relative pronoun ("which", "who") to the noun it stands for."""
+    if token.lower_ not in RELATIVE_PRONOUNS:
+        return token
+    current = token
+    for _ in range(4):
+        if current.dep_ == "relcl":
+            return current.head
+        if current.head is current:
+            break
+        current = current.head
     return token
 
 
@@ -221,25 +250,60 @@ def conjuncts(head: Token) -> list[Token]:
     return [head, *[c for c in head.conjuncts if c.pos_ in NOMINAL_POS]]
 
 
+def is_temporal(token: Token) -> bool:
+    """A date or time word ("Tuesday", "last month", "on September 13")."""
+    return token.ent_type_ in TEMPORAL_LABELS or token.lower_ in TEMPORAL_WORDS
+
+
+def _is_temporal_modifier(child: Token) -> bool:
+    if child.dep_ in ("npadvmod", "nmod", "compound") and is_temporal(child):
+        return True
+    if child.dep_ == "prep":
+        objects = [g for g in child.children if g.dep_ == "pobj"]
+        return bool(objects) and all(is_temporal(g) for g in objects)
+    return False
+
+
 def phrase_bounds(head: Token, *, with_conjuncts: bool) -> tuple[int, int]:
     """Token bounds [start, end) of the noun phrase headed by `head`.
 
-    Infinitival and participial clauses after the noun are left out ("a push ... to toughen
-    sanctions"), and so are conjuncts unless asked for. Edge punctuation is trimmed.
+    Appositions and parenthetical acronyms belong to the phrase ("The Nigeria Labour
+    Congress (NLC)"); infinitival and participial clauses after the noun, relative clauses,
+    dates ("a court on Monday") and, unless asked for, conjuncts do not. Edge punctuation
+    is trimmed.
     """
-    skip = {"punct", "cc", "conj", "relcl", "advcl"} if not with_conjuncts else {"relcl", "advcl"}
+    skip = {"relcl", "advcl"} if with_conjuncts else {"punct", "cc", "conj", "relcl", "advcl"}
     tokens = [head.i]
     for child in head.children:
         if child.dep_ in skip or (child.dep_ == "acl" and child.i > head.i):
             continue
-        if child.dep_ == "appos" and not with_conjuncts:
+        if _is_temporal_modifier(child):
             continue
         tokens.extend(t.i for t in child.subtree)
-    start, end = min(tokens), max(tokens) + 1
+    if not with_conjuncts:
+        tokens.extend(_parenthesis_after(head, max(tokens) + 1))
+    return _trim(head.doc, min(tokens), max(tokens) + 1)
+
+
+def _parenthesis_after(head: Token, end: int) -> list[int]:
+    """A parenthetical right after the phrase: "Amnesty International ( AI )"."""
     doc = head.doc
+    if end < len(doc) and doc[end].text == "(":
+        for j in range(end + 1, min(end + 8, len(doc))):
+            if doc[j].text == ")":
+                return list(range(end, j + 1))
+    return []
+
+
+def _trim(doc: Doc, start: int, end: int) -> tuple[int, int]:
+    inside = doc[start:end].text
+    if inside.count("(") > inside.count(")") and end < len(doc) and doc[end].text == ")":
+        end += 1  # close a parenthetical the parse left open: "Congress ( NLC )"
     while start < end - 1 and doc[start].text in _EDGE_PUNCT:
         start += 1
     while end - 1 > start and (doc[end - 1].text in _EDGE_PUNCT or doc[end - 1].dep_ == "cc"):
+        if doc[end - 1].text == ")" and "(" in doc[start : end - 1].text:
+            break
         end -= 1
     return start, end
 
