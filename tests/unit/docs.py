@@ -16,8 +16,10 @@ _VOCAB = spacy.blank("en").vocab
 Row = tuple[str, str, str, int, str, str]  # word, pos, dep, head, lemma, entity (BIO-label)
 
 
-def make_doc(rows: Sequence[Row], tags: dict[int, str] | None = None) -> Doc:
-    """A Doc with POS, dependencies, lemmas, entities and one sentence."""
+def make_doc(
+    rows: Sequence[Row], tags: dict[int, str] | None = None, sentences: Sequence[int] = (0,)
+) -> Doc:
+    """A Doc with POS, dependencies, lemmas, entities; sentences start at `sentences`."""
     words = [r[0] for r in rows]
     spaces = [i + 1 < len(rows) and rows[i + 1][1] != "PUNCT" for i in range(len(rows))]
     ents = [r[5] or "O" for r in rows]
@@ -30,7 +32,7 @@ def make_doc(rows: Sequence[Row], tags: dict[int, str] | None = None) -> Doc:
         heads=[r[3] for r in rows],
         lemmas=[r[4] for r in rows],
         ents=ents,
-        sent_starts=[i == 0 for i in range(len(rows))],
+        sent_starts=[i in sentences for i in range(len(rows))],
     )
     for i, tag in (tags or {}).items():
         doc[i].tag_ = tag

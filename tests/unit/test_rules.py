@@ -14,8 +14,8 @@ from tests.unit.docs import CENSURE, make_doc
 CODER = RuleCoder()
 
 
-def _code(rows, tags=None):
-    doc = make_doc(rows, tags)
+def _code(rows, tags=None, sentences=(0,)):
+    doc = make_doc(rows, tags, sentences)
     article = Article(id="a1", text=doc.text, source="test", published=dt.date(2022, 6, 22))
     return CODER.code(doc, article)
 
@@ -279,3 +279,41 @@ def test_a_thing_is_not_a_recipient_and_a_date_is_not_a_partner():
     ]
     [event] = _code(rows)
     assert event.event_type == "ASSAULT" and event.recipient is None
+
+
+# North Korea tested a missile . The North attacked Seoul . It condemned Japan .
+REFERENCE = [
+    ("North", "PROPN", "compound", 1, "North", "B-GPE"),
+    ("Korea", "PROPN", "nsubj", 2, "Korea", "I-GPE"),
+    ("tested", "VERB", "ROOT", 2, "test", ""),
+    ("a", "DET", "det", 4, "a", ""),
+    ("missile", "NOUN", "dobj", 2, "missile", ""),
+    (".", "PUNCT", "punct", 2, ".", ""),
+    ("The", "DET", "det", 7, "the", ""),
+    ("North", "PROPN", "nsubj", 8, "North", ""),
+    ("attacked", "VERB", "ROOT", 8, "attack", ""),
+    ("Seoul", "PROPN", "dobj", 8, "Seoul", "B-GPE"),
+    (".", "PUNCT", "punct", 8, ".", ""),
+    ("It", "PRON", "nsubj", 12, "it", ""),
+    ("condemned", "VERB", "ROOT", 12, "condemn", ""),
+    ("Japan", "PROPN", "dobj", 12, "Japan", "B-GPE"),
+    (".", "PUNCT", "punct", 12, ".", ""),
+]
+
+
+def test_the_north_and_it_take_the_country_named_before():
+    events = _code(REFERENCE, sentences=(0, 6, 11))
+    by_trigger = {e.evidence.trigger: e for e in events}
+    assert by_trigger["tested"].event_type == "MOBILIZE"
+    assert by_trigger["attacked"].actor.text == "The North"
+    assert by_trigger["attacked"].actor.country == "PRK"
+    assert by_trigger["attacked"].recipient.country == "KOR"
+    # "It" continues the latest subject named before it (North Korea), not the object Seoul
+    assert by_trigger["condemned"].actor.country == "PRK"
+
+
+def test_a_pronoun_with_nothing_before_it_stays_unresolved():
+    rows = REFERENCE[11:]
+    rows = [(w, p, d, h - 11, lemma, e) for w, p, d, h, lemma, e in rows]
+    [event] = _code(rows)
+    assert event.actor.text == "It" and event.actor.country is None

@@ -12,6 +12,7 @@ from typing import TYPE_CHECKING
 
 from newsevents.coding import syntax
 from newsevents.coding.names import NameMatch, NameTable
+from newsevents.coding.reference import Mention, MentionIndex, in_subject, referring_kinds
 from newsevents.records import ActorRef
 
 if TYPE_CHECKING:
@@ -25,6 +26,7 @@ class ArticleMemory:
     """What the article has already told us about people: surname -> (country, sector)."""
 
     people: dict[str, tuple[str | None, str | None, str]] = field(default_factory=dict)
+    mentions: MentionIndex = field(default_factory=MentionIndex)
 
     def remember(self, person: Span, match: NameMatch) -> None:
         if not match.country:
@@ -40,16 +42,39 @@ class ArticleMemory:
         return None
 
 
+_MENTION_KINDS = {"GPE": "state", "NORP": "state", "LOC": "state", "ORG": "org"}
+
+
 def build_memory(doc: Doc, names: NameTable) -> ArticleMemory:
-    """Learn people's countries from the phrases that introduce them."""
+    """Learn people's countries from the phrases that introduce them, and index every
+    named mention with a country for later pronouns and descriptions."""
     memory = ArticleMemory()
     for ent in doc.ents:
-        if ent.label_ != "PERSON":
-            continue
-        start, end = syntax.phrase_bounds(ent.root, with_conjuncts=False)
-        tokens = [t.text for t in doc[min(start, ent.start) : max(end, ent.end)]]
-        memory.remember(ent, names.resolve(tokens))
+        if ent.label_ == "PERSON":
+            start, end = syntax.phrase_bounds(ent.root, with_conjuncts=False)
+            tokens = [t.text for t in doc[min(start, ent.start) : max(end, ent.end)]]
+            match = names.resolve(tokens)
+            memory.remember(ent, match)
+            recalled = memory.recall(list(ent))
+            if recalled and recalled[0]:
+                memory.mentions.add(
+                    Mention(ent.start, recalled[0], recalled[1], "person", ent.text)
+                )
+        elif ent.label_ in _MENTION_KINDS:
+            _index_mention(memory, ent, names)
     return memory
+
+
+def _index_mention(memory: ArticleMemory, ent: Span, names: NameTable) -> None:
+    match = names.resolve([t.text for t in ent])
+    if not match.country:
+        return
+    kind = "org" if match.kind == "organisation" else _MENTION_KINDS[ent.label_]
+    country_name = names.name_of(match.country) or ""
+    sector = match.sector or ("GOV" if kind == "state" else None)
+    subject = in_subject(ent.root)
+    mention = Mention(ent.start, match.country, sector, kind, ent.text, country_name, subject)
+    memory.mentions.add(mention)
 
 
 def _span_text(doc: Doc, start: int, end: int) -> tuple[str, int, int]:
@@ -90,6 +115,11 @@ def resolve_tokens(head: Token, names: NameTable, memory: ArticleMemory) -> Acto
         if remembered:
             country, sector = remembered[0], sector or remembered[1]
             person = person or remembered[2]
+    if country is None and (kinds := referring_kinds(head)) is not None:
+        antecedent = memory.mentions.latest(start, *kinds, prefer_subject=head.pos_ == "PRON")
+        if antecedent is not None:
+            country, sector = antecedent.country, sector or antecedent.sector
+            person = person or antecedent.text
     name = person or match.name
     return ActorRef(text=text, start=s, end=e, name=name, country=country, sector=sector)
 

@@ -141,8 +141,10 @@ def is_readied(token: Token) -> bool:
 
 
 def is_intended(token: Token, modality: str) -> bool:
-    """An act the actor says it will do: a future modal or readiness, not speculation."""
-    return modal_of(token) == "future" or is_readied(token)
+    """An act the actor says it will do: a future modal or readiness, not speculation
+    ("could be preparing to conduct a test" is a hypothetical test, not a threat)."""
+    modal = modal_of(token)
+    return modal == "future" or (modal is None and is_readied(token))
 
 
 def depth(token: Token) -> int:
