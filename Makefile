@@ -41,6 +41,9 @@ typecheck: install-dev  ## static types
 
 check: lint typecheck test  ## everything CI runs
 
+gate: install-dev  ## quality gate: score the coder and compare with pinned floors
+	$(BIN)/python -m tests.gate
+
 bench: install-dev  ## throughput and memory on ../shared/bench (not shipped)
 	$(BIN)/python bench/bench_pipeline.py
 

@@ -199,6 +199,7 @@ class Event:
     date_source: DateSource = "published"
     location: Location | None = None
     attribution: Attribution | None = None
+    cameo_code: str | None = None
 
     @staticmethod
     def make_id(article_id: str, evidence: Evidence, coder: str) -> str:
@@ -217,6 +218,7 @@ class Event:
             "context": list(self.context),
             "quad_class": self.quad_class,
             "cameo_root": self.cameo_root,
+            "cameo_code": self.cameo_code,
             "intensity": self.intensity,
             "actor": self.actor.to_dict() if self.actor else None,
             "recipient": self.recipient.to_dict() if self.recipient else None,

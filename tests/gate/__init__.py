@@ -161,14 +161,16 @@ def repin(
 
 
 def _repin_one(figure: Figure, old: Floor | None, allow_lower: bool, result: PinResult) -> None:
-    new = Floor(pin_value(figure.value), figure.gold, figure.sha256, figure.value)
+    measured = round(figure.value, 4)
+    new = Floor(pin_value(figure.value), figure.gold, figure.sha256, measured)
     name = figure.name
     if old is None or new.floor >= old.floor:
         result.floors[name] = new
         was = "new" if old is None else f"{old.floor:.3f}"
-        result.notes.append(f"{name}: floor {was} -> {new.floor:.3f}")
+        change = "unchanged" if was == f"{new.floor:.3f}" else f"-> {new.floor:.3f}"
+        result.notes.append(f"{name}: floor {was} {change}")
     elif figure.value >= old.floor:
-        result.floors[name] = Floor(old.floor, figure.gold, figure.sha256, figure.value)
+        result.floors[name] = Floor(old.floor, figure.gold, figure.sha256, measured)
         result.notes.append(f"{name}: floor {old.floor:.3f} kept (figure still at or above it)")
     elif allow_lower:
         result.floors[name] = new

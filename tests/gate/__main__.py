@@ -105,15 +105,15 @@ def run_dev(verbose: bool) -> list[Figure]:
 
 
 def print_checks(checks: Sequence[Check]) -> None:
-    print(f"{'figure':<34} {'value':>6} {'floor':>6}  {'status':<6} issue-4 target")
+    print(f"{'figure':<34} {'value':>7} {'floor':>6}  {'status':<6} issue-4 target")
     for c in checks:
         floor = f"{c.floor:.3f}" if c.floor is not None else "-"
         status = "pass" if c.passed else "FAIL"
         target = TARGETS.get(c.name)
         shown = f">= {target:.2f} ({'met' if c.value >= target else 'not met'})" if target else ""
-        print(f"{c.name:<34} {c.value:>6.3f} {floor:>6}  {status:<6} {shown}".rstrip())
+        print(f"{c.name:<34} {c.value:>7.4f} {floor:>6}  {status:<6} {shown}".rstrip())
         if c.note:
-            print(f"{'':<36}{c.note}")
+            print(f"{'':<37}{c.note}")
 
 
 def pin(figures: Sequence[Figure], floors: dict[str, Floor], allow_lower: bool) -> bool:

@@ -348,7 +348,7 @@ def figures(result: PloverScore, sha256: str) -> list[Figure]:
         "recipient_span_f1": result.recipient.f1,
         "actor_country_accuracy": result.country_accuracy,
     }
-    return [Figure(f"plover.{k}", round(v, 4), GOLD_FILE, sha256) for k, v in values.items()]
+    return [Figure(f"plover.{k}", v, GOLD_FILE, sha256) for k, v in values.items()]
 
 
 def evaluate(gold: Path) -> tuple[PloverScore, list[Figure]]:

@@ -215,6 +215,12 @@ def test_repin_keeps_a_floor_the_figure_still_meets():
     assert (kept.floor, kept.sha256) == (0.7, "b" * 64) and not result.refused
 
 
+def test_repin_records_a_changed_gold_file_at_an_unchanged_floor():
+    result = repin([figure(0.8, "b" * 64)], {"plover.x": Floor(0.795, "gold.json", SHA)})
+    assert result.floors["plover.x"].sha256 == "b" * 64
+    assert check_figure(figure(0.8, "b" * 64), result.floors["plover.x"]).passed
+
+
 def test_baseline_round_trips(tmp_path: Path):
     path = tmp_path / "baseline.json"
     floors = {"plover.x": Floor(0.5, "gold.json", SHA, 0.51)}

@@ -4,10 +4,8 @@ Cue words and phrases per context come from `data/contexts.tsv` (see data/README
 "Contexts"). A context counts for an event when its cues are in the event's sentence, or
 recur in its paragraph, or are prominent across the document; contexts implied by the
 event's CAMEO code (the CAMEO-to-PLOVER table) or its PLOVER mode are added. At most
-`MAX_CONTEXTS` are returned, strongest first.
-
-`DocumentContexts` scans an article once and answers per event; `code_context` is the
-same decision for three plain strings.
+`MAX_CONTEXTS` are returned, strongest first. `DocumentContexts` scans an article once and
+answers per event; `code_context` is the same decision for three plain strings.
 """
 
 from __future__ import annotations
@@ -31,7 +29,7 @@ CONTEXTS: tuple[str, ...] = (
 )  # fmt: skip
 
 MAX_CONTEXTS = 4
-SENTENCE_MIN = 1.0  # cue weight a sentence needs for a context
+SENTENCE_MIN = 1.0  # weight of distinct cues a sentence needs for a context
 PARAGRAPH_MIN = 1.5  # ... a paragraph, from at least two hits
 DOCUMENT_MIN_CUES = 3  # distinct cues a document needs for a context
 DOCUMENT_TOP = 3  # and the context must be among the document's strongest
@@ -69,22 +67,16 @@ religion_ethnicity: 201 202 203
 none: 0333 073 0863 1033 1223 1623 0811 0812 082
 """
 
-# (event_type, mode) -> contexts the PLOVER mode itself implies.
-_MODE_CONTEXTS: dict[tuple[str, str], tuple[str, ...]] = {
-    ("MOBILIZE", "troops"): ("military",),
-    ("MOBILIZE", "weapons"): ("military",),
-    ("RETREAT", "ceasefire"): ("military",),
-    ("RETREAT", "disarm"): ("military",),
-    ("CONSULT", "multilateral"): ("diplomatic",),
-    ("CONSULT", "third-party"): ("diplomatic",),
-    ("COERCE", "censor"): ("rights_freedoms",),
-    ("COERCE", "curfew"): ("pro_autocracy",),
-    ("COERCE", "martial-law"): ("pro_autocracy",),
-    ("COERCE", "misinformation"): ("misinformation",),
-    ("COERCE", "cyber"): ("cyber",),
-    ("ASSAULT", "crowd-control"): ("repression",),
-    ("ASSAULT", "unconventional"): ("cbrn",),
-}
+# (event_type, mode) -> the context the PLOVER mode itself implies.
+_MODE_CONTEXTS: dict[tuple[str, str], str] = {
+    ("MOBILIZE", "troops"): "military", ("MOBILIZE", "weapons"): "military",
+    ("RETREAT", "ceasefire"): "military", ("RETREAT", "disarm"): "military",
+    ("CONSULT", "multilateral"): "diplomatic", ("CONSULT", "third-party"): "diplomatic",
+    ("COERCE", "censor"): "rights_freedoms", ("COERCE", "curfew"): "pro_autocracy",
+    ("COERCE", "martial-law"): "pro_autocracy", ("COERCE", "misinformation"): "misinformation",
+    ("COERCE", "cyber"): "cyber", ("ASSAULT", "crowd-control"): "repression",
+    ("ASSAULT", "unconventional"): "cbrn",
+}  # fmt: skip
 
 
 @dataclass(frozen=True, slots=True)
@@ -102,27 +94,28 @@ class Hit:
     """A cue found in the text at character offset `start`."""
 
     start: int
-    context: str
-    cue: str
-    weight: float
+    cue: Cue
 
 
 @dataclass(slots=True)
 class Stats:
     """Evidence for one context in one span of text."""
 
-    score: float = 0.0  # sum of positive cue weights
+    score: float = 0.0  # sum of positive cue weights, every hit
+    breadth: float = 0.0  # ... each distinct cue once
     counter: float = 0.0  # sum of counter-cue weights, as a positive number
     hits: int = 0
     cues: set[str] = field(default_factory=set)
 
-    def add(self, hit: Hit) -> None:
-        if hit.weight < 0:
-            self.counter -= hit.weight
+    def add(self, cue: Cue) -> None:
+        if cue.weight < 0:
+            self.counter -= cue.weight
             return
-        self.score += hit.weight
+        if cue.cue not in self.cues:
+            self.breadth += cue.weight
+            self.cues.add(cue.cue)
+        self.score += cue.weight
         self.hits += 1
-        self.cues.add(hit.cue)
 
     @property
     def vetoed(self) -> bool:
@@ -130,18 +123,18 @@ class Stats:
         return self.counter > 0 and self.counter >= self.score
 
 
-# --- text normalisation -------------------------------------------------------------
-
 _TOKEN = re.compile(r"(?:[^\W\d_]\.){2,}|[^\W_]+")
 _SKIP = frozenset({"the", "a", "an"})
 _APOSTROPHES = "'\u2019"
 
 
 def tokenize(text: str) -> list[tuple[int, str]]:
-    """(offset, word) pairs: lower case, "U.N." -> "un", articles and possessive 's dropped."""
+    """(offset, word) pairs: lower case except acronyms in capitals ("U.N." -> "UN"), with
+    articles and possessive 's dropped."""
     tokens: list[tuple[int, str]] = []
     for m in _TOKEN.finditer(text):
-        word = m.group().lower().replace(".", "")
+        raw = m.group().replace(".", "")
+        word = raw if _is_acronym(raw) else raw.lower()
         start = m.start()
         if word in _SKIP or (word == "s" and start and text[start - 1] in _APOSTROPHES):
             continue
@@ -149,12 +142,25 @@ def tokenize(text: str) -> list[tuple[int, str]]:
     return tokens
 
 
+def _is_acronym(raw: str) -> bool:
+    return len(raw) >= 2 and (raw.isupper() or (raw[-1] == "s" and raw[:-1].isupper()))
+
+
 @functools.lru_cache(maxsize=1 << 16)
 def word_forms(word: str) -> frozenset[str]:
-    """The word and the lemmas it may inflect: plurals, -ed, -ing, -men."""
+    """The word and the lemmas it may inflect (plurals, -ed, -ing, -men); an acronym in
+    capitals also keeps its capitals ("MPs" -> "MP"), which capitalised cues require."""
+    lower = word.lower()
+    forms = _inflections(lower)
+    if word != lower:
+        forms.add(word[:-1] if word.endswith("s") else word)
+    return frozenset(forms)
+
+
+def _inflections(word: str) -> set[str]:
     forms = {word}
     if len(word) <= 3:
-        return frozenset(forms)
+        return forms
     if word.endswith("ies") or word.endswith("ied"):
         forms.add(word[:-3] + "y")
     if word.endswith("s") and not word.endswith("ss"):
@@ -169,10 +175,7 @@ def word_forms(word: str) -> frozenset[str]:
             forms.update({stem, stem + "e"})
             if len(stem) > 2 and stem[-1] == stem[-2]:
                 forms.add(stem[:-1])  # banned -> ban
-    return frozenset(forms)
-
-
-# --- the lexicon --------------------------------------------------------------------
+    return forms
 
 
 class ContextLexicon:
@@ -220,14 +223,13 @@ class ContextLexicon:
             for context, cue in best.items():
                 blocked[context] = i + len(cue.words)
                 if cue.weight:
-                    hits.append(Hit(tokens[i][0], context, cue.cue, cue.weight))
+                    hits.append(Hit(tokens[i][0], cue))
         return hits
 
 
 def _matches(words: tuple[str, ...], forms: list[frozenset[str]], i: int) -> bool:
-    if i + len(words) > len(forms):
-        return False
-    return all(word in forms[i + k] for k, word in enumerate(words) if k)
+    fits = i + len(words) <= len(forms)
+    return fits and all(word in forms[i + k] for k, word in enumerate(words) if k)
 
 
 @functools.cache
@@ -259,18 +261,15 @@ def implied_contexts(event_type: str, cameo: str | None, mode: str | None) -> tu
     found = table.get(code)
     if found is None and len(code) == 4:
         found = table.get(code[:3])
-    by_mode = _MODE_CONTEXTS.get((event_type, mode or ""), ())
-    return tuple(dict.fromkeys((*(found or ()), *by_mode)))
-
-
-# --- the decision -------------------------------------------------------------------
+    by_mode = _MODE_CONTEXTS.get((event_type, mode or ""))
+    return tuple(dict.fromkeys((*(found or ()), *([by_mode] if by_mode else []))))
 
 
 def tally(hits: Iterable[Hit]) -> dict[str, Stats]:
     """Per-context evidence of a list of hits."""
     stats: dict[str, Stats] = {}
     for hit in hits:
-        stats.setdefault(hit.context, Stats()).add(hit)
+        stats.setdefault(hit.cue.context, Stats()).add(hit.cue)
     return stats
 
 
@@ -290,31 +289,27 @@ def decide(
     document: Mapping[str, float],
     implied: Iterable[str] = (),
 ) -> tuple[str, ...]:
-    """Rank the contexts of one event: sentence cues, implied, paragraph, document."""
+    """Rank the contexts of one event: sentence cues, implied, paragraph, document. A context
+    whose counter-cues outweigh its cues in the sentence is left out at every level."""
+    vetoed = {context for context, stats in sentence.items() if stats.vetoed}
     strength: dict[str, float] = {}
-
-    def add(context: str, amount: float) -> None:
-        strength[context] = strength.get(context, 0.0) + amount
-
-    for context, s in sentence.items():
-        if s.score >= SENTENCE_MIN and not s.vetoed:
-            add(context, 3 * s.score)
-    for context in implied:
-        s = sentence.get(context)
-        if s is None or not s.vetoed:
-            add(context, IMPLIED_STRENGTH)
-    for context, s in paragraph.items():
-        if s.hits >= 2 and s.score >= PARAGRAPH_MIN and not s.vetoed:
-            add(context, s.score)
-    for context, score in document.items():
-        add(context, 1 + min(score, 10) / 10)
-    ranked = sorted(strength, key=lambda c: (-strength[c], c))[:MAX_CONTEXTS]
-    if "crime" in ranked and "cyber" not in ranked and _SPECIFIC_CRIME.intersection(ranked):
+    evidence = [(c, 3 * s.breadth) for c, s in sentence.items() if s.breadth >= SENTENCE_MIN]
+    evidence += [(context, IMPLIED_STRENGTH) for context in implied]
+    evidence += [(c, s.score) for c, s in paragraph.items() if _recurs(s)]
+    evidence += [(c, 1 + min(score, 10) / 10) for c, score in document.items()]
+    for context, amount in evidence:
+        if context not in vetoed:
+            strength[context] = strength.get(context, 0.0) + amount
+    ranked = sorted(strength, key=lambda c: (-strength[c], c))
+    top = set(ranked[:MAX_CONTEXTS])
+    if "crime" in top and "cyber" not in top and _SPECIFIC_CRIME & top:
         ranked.remove("crime")  # the manual: a more specific crime context replaces it
-    return tuple(ranked)
+    return tuple(ranked[:MAX_CONTEXTS])
 
 
-# --- the two entry points -----------------------------------------------------------
+def _recurs(stats: Stats) -> bool:
+    """Cues repeated in a paragraph, not outweighed by its counter-cues."""
+    return stats.hits >= 2 and stats.score >= PARAGRAPH_MIN and not stats.vetoed
 
 
 def paragraph_bounds(text: str) -> list[tuple[int, int]]:

@@ -16,6 +16,7 @@ from typing import TYPE_CHECKING
 
 from newsevents.coding import syntax
 from newsevents.coding.actors import ArticleMemory, build_actor, build_memory
+from newsevents.coding.context import DocumentContexts
 from newsevents.coding.lexicon import (
     LIGHT_VERBS,
     OCCURRENCE_VERBS,
@@ -95,12 +96,13 @@ class RuleCoder:
 
     def code(self, doc: Doc, article: Article) -> list[Event]:
         memory = build_memory(doc, self.names)
+        contexts = DocumentContexts(doc.text)
         events: list[Event] = []
         for sent in doc.sents:
             for trigger in self.find_triggers(sent):
                 event = self.code_trigger(trigger, sent, article, memory)
                 if event is not None:
-                    events.append(event)
+                    events.append(_with_context(event, contexts))
         return events
 
     # -- finding triggers ------------------------------------------------------------
@@ -154,6 +156,7 @@ class RuleCoder:
             mode=entry.mode,
             quad_class=self.lexicon.quad_class(cameo_root),
             cameo_root=cameo_root,
+            cameo_code=entry.cameo,
             intensity=self.lexicon.intensity(entry.event_type, entry.mode),
             actor=roles.actor,
             recipient=roles.recipient,
@@ -243,6 +246,12 @@ class RuleCoder:
         return None
 
 
+def _with_context(event: Event, contexts: DocumentContexts) -> Event:
+    ev = event.evidence
+    found = contexts.for_event(ev.start, ev.end, event.event_type, event.cameo_code, event.mode)
+    return dataclasses.replace(event, context=found)
+
+
 def _light_object(verb: Token) -> Token | None:
     """The object of a light verb, including "go on *strike*" and "carry out *raids*"."""
     obj = syntax.object_of(verb)
@@ -326,4 +335,5 @@ def _confidence(trigger: Trigger, roles: Roles) -> float:
     if roles.recipient is not None:
         score += 0.1 if roles.recipient.country else 0.05
     score -= 0.03 * min(syntax.depth(trigger.token), 4)
+    score -= 0.1 if syntax.in_subordinate_clause(trigger.token) else 0.0
     return round(min(max(score, 0.05), 0.95), 3)

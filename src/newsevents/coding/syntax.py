@@ -147,6 +147,19 @@ def is_intended(token: Token, modality: str) -> bool:
     return modal == "future" or (modal is None and is_readied(token))
 
 
+def in_subordinate_clause(token: Token) -> bool:
+    """True inside a finite adverbial clause ("..., as police *cracked down*"): background
+    to the main clause's news."""
+    current = token
+    for _ in range(8):
+        if current.dep_ == "advcl" and has_own_subject(current):
+            return True
+        if current.head is current:
+            return False
+        current = current.head
+    return False
+
+
 def depth(token: Token) -> int:
     """Head hops from the token to its sentence's root."""
     hops = 0
