@@ -73,6 +73,19 @@ class Counts:
         self.fp += len(pred - gold)
         self.fn += len(gold - pred)
 
+    def add_nested(self, gold: set[str], pred: set[str]) -> None:
+        """Count a gold span found when a predicted span contains it or lies inside it, word
+        for word ("Hungarian" in "Senior Hungarian officials"); each span is used once."""
+        unused = set(pred)
+        for g in sorted(gold):
+            hit = next((p for p in sorted(unused) if _nested(g, p)), None)
+            if hit is None:
+                self.fn += 1
+            else:
+                self.tp += 1
+                unused.discard(hit)
+        self.fp += len(unused)
+
     @property
     def precision(self) -> float:
         return self.tp / (self.tp + self.fp) if self.tp + self.fp else 0.0
@@ -85,6 +98,11 @@ class Counts:
     def f1(self) -> float:
         p, r = self.precision, self.recall
         return 2 * p * r / (p + r) if p + r else 0.0
+
+
+def _nested(gold: str, pred: str) -> bool:
+    g, p = f" {gold} ", f" {pred} "
+    return g in p or p in g
 
 
 @dataclass(slots=True)
@@ -100,6 +118,8 @@ class PloverScore:
     confusion: Counter[tuple[str, str]] = field(default_factory=Counter)
     actor: Counts = field(default_factory=Counts)
     recipient: Counts = field(default_factory=Counts)
+    actor_nested: Counts = field(default_factory=Counts)
+    recipient_nested: Counts = field(default_factory=Counts)
     country_correct: int = 0
     country_total: int = 0
     country_skipped: int = 0
@@ -322,6 +342,8 @@ def _score_actors(result: PloverScore, record: GoldRecord, event: Event | None) 
     tar = gold_spans(record.text, record.targets, marks(record.markup, "TAR"))
     result.actor.add(src, predicted_spans(actor, src))
     result.recipient.add(tar, predicted_spans(recipient, tar))
+    result.actor_nested.add_nested(src, predicted_spans(actor, src))
+    result.recipient_nested.add_nested(tar, predicted_spans(recipient, tar))
     codes = [a.code for a in record.sources if a.code]
     result.country_skipped += sum(c in NON_STATE for c in codes)
     hit, counted = country_hits(actor, [c for c in codes if c not in NON_STATE])
@@ -346,6 +368,8 @@ def figures(result: PloverScore, sha256: str) -> list[Figure]:
         "quad_class_accuracy": result.quad_accuracy,
         "actor_span_f1": result.actor.f1,
         "recipient_span_f1": result.recipient.f1,
+        "actor_span_nested_f1": result.actor_nested.f1,
+        "recipient_span_nested_f1": result.recipient_nested.f1,
         "actor_country_accuracy": result.country_accuracy,
     }
     return [Figure(f"plover.{k}", v, GOLD_FILE, sha256) for k, v in values.items()]

@@ -277,3 +277,17 @@ def test_gate_exits_2_without_the_shared_data(tmp_path: Path, monkeypatch, capsy
     monkeypatch.setenv("NEWSEVENTS_GOLD_DIR", str(tmp_path / "missing"))
     assert main([]) == 2
     assert "Cannot find the shared gold data" in capsys.readouterr().err
+
+
+def test_nested_span_matching_counts_a_name_inside_a_phrase_once():
+    from tests.gate.plover import Counts
+
+    counts = Counts()
+    counts.add_nested({"hungarian", "romanian"}, {"senior hungarian and romanian officials"})
+    assert (counts.tp, counts.fp, counts.fn) == (1, 0, 1)
+    counts = Counts()
+    counts.add_nested({"russian official"}, {"a russian official", "moscow"})
+    assert (counts.tp, counts.fp, counts.fn) == (1, 1, 0)
+    counts = Counts()
+    counts.add_nested({"iran"}, {"iraqi forces"})  # word for word, not letters
+    assert (counts.tp, counts.fp, counts.fn) == (0, 1, 1)

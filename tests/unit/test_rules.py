@@ -317,3 +317,36 @@ def test_a_pronoun_with_nothing_before_it_stays_unresolved():
     rows = [(w, p, d, h - 11, lemma, e) for w, p, d, h, lemma, e in rows]
     [event] = _code(rows)
     assert event.actor.text == "It" and event.actor.country is None
+
+
+def test_one_claim_is_one_event_even_with_two_triggers():
+    # Troops attacked and killed the rebels . -> one ASSAULT
+    rows = [
+        ("Troops", "NOUN", "nsubj", 1, "troop", ""),
+        ("attacked", "VERB", "ROOT", 1, "attack", ""),
+        ("and", "CCONJ", "cc", 1, "and", ""),
+        ("killed", "VERB", "conj", 1, "kill", ""),
+        ("the", "DET", "det", 5, "the", ""),
+        ("rebels", "NOUN", "dobj", 3, "rebel", ""),
+        (".", "PUNCT", "punct", 1, ".", ""),
+    ]
+    events = _code(rows)
+    assert [e.event_type for e in events] == ["ASSAULT"]
+
+
+def test_two_claims_in_one_sentence_are_two_events():
+    # Iran condemned Israel and praised Syria .
+    rows = [
+        ("Iran", "PROPN", "nsubj", 1, "Iran", "B-GPE"),
+        ("condemned", "VERB", "ROOT", 1, "condemn", ""),
+        ("Israel", "PROPN", "dobj", 1, "Israel", "B-GPE"),
+        ("and", "CCONJ", "cc", 1, "and", ""),
+        ("praised", "VERB", "conj", 1, "praise", ""),
+        ("Syria", "PROPN", "dobj", 4, "Syria", "B-GPE"),
+        (".", "PUNCT", "punct", 1, ".", ""),
+    ]
+    events = _code(rows)
+    assert [(e.event_type, e.recipient.country) for e in events] == [
+        ("ACCUSE", "ISR"),
+        ("SUPPORT", "SYR"),
+    ]

@@ -11,6 +11,7 @@ and conditional acts); build the Event with its evidence offsets.
 from __future__ import annotations
 
 import dataclasses
+from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
@@ -99,10 +100,8 @@ class RuleCoder:
         contexts = DocumentContexts(doc.text)
         events: list[Event] = []
         for sent in doc.sents:
-            for trigger in self.find_triggers(sent):
-                event = self.code_trigger(trigger, sent, article, memory)
-                if event is not None:
-                    events.append(_with_context(event, contexts))
+            coded = (self.code_trigger(t, sent, article, memory) for t in self.find_triggers(sent))
+            events.extend(_with_context(e, contexts) for e in _one_per_claim(coded))
         return events
 
     # -- finding triggers ------------------------------------------------------------
@@ -244,6 +243,26 @@ class RuleCoder:
             if self.names.resolve([t.text for t in head.subtree]).country:
                 return head
         return None
+
+
+def _one_per_claim(events: Iterable[Event | None]) -> list[Event]:
+    """Drop an event that repeats another of the same sentence: same category and actor,
+    and the same recipient or none ("attacked and killed", "met ... held talks")."""
+    kept: list[Event] = []
+    for event in sorted(filter(None, events), key=lambda e: -e.confidence):
+        if not any(_same_claim(event, other) for other in kept):
+            kept.append(event)
+    return sorted(kept, key=lambda e: e.evidence.trigger_start)
+
+
+def _same_claim(a: Event, b: Event) -> bool:
+    if a.event_type != b.event_type or _span(a.actor) != _span(b.actor):
+        return False
+    return a.recipient is None or b.recipient is None or _span(a.recipient) == _span(b.recipient)
+
+
+def _span(part: ActorRef | None) -> tuple[int, int] | None:
+    return (part.start, part.end) if part is not None else None
 
 
 def _with_context(event: Event, contexts: DocumentContexts) -> Event:
