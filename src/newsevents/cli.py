@@ -92,6 +92,11 @@ PublishedOpt = Annotated[
     str | None,
     typer.Option("--published", help="Publication date (YYYY-MM-DD) for inputs without one."),
 ]
+MinCharsOpt = Annotated[int | None, typer.Option("--min-chars", help=SETTINGS["min_chars"][1])]
+ActorsOpt = Annotated[
+    Path | None,
+    typer.Option("--actors", help="Extra office-holder table (TSV, columns as data/people.tsv)."),
+]
 FormatInOpt = Annotated[InputFormat, typer.Option("--input-format", help="How to read inputs.")]
 
 
@@ -107,13 +112,17 @@ def code_cmd(
         typer.Option("--format", help="Output format (jsonl when stdout is not a terminal)."),
     ] = None,
     model: ModelOpt = None,
+    actors: ActorsOpt = None,
+    min_chars: MinCharsOpt = None,
 ) -> None:
     """Code articles to events on stdout, one JSON object per line.
 
     Example:
     [bold]echo "Russia attacked Ukraine." | newsevents code --published 2022-02-28[/]
     """
-    settings = resolve_settings(model=model)
+    settings = resolve_settings(
+        model=model, actors=str(actors) if actors else None, min_chars=min_chars
+    )
     chosen = fmt or (CodeFormat.table if sys.stdout.isatty() else CodeFormat.jsonl)
     day = _date(published, "--published")
     results = code_documents(
@@ -158,6 +167,8 @@ def run_cmd(
     input_format: FormatInOpt = InputFormat.auto,
     published: PublishedOpt = None,
     model: ModelOpt = None,
+    actors: ActorsOpt = None,
+    min_chars: MinCharsOpt = None,
     batch_size: Annotated[int | None, typer.Option(help=SETTINGS["batch_size"][1])] = None,
     max_bytes: Annotated[int | None, typer.Option(help=SETTINGS["max_bytes"][1])] = None,
     quiet: Annotated[bool, typer.Option("--quiet", "-q", help="No progress bar.")] = False,
@@ -166,7 +177,14 @@ def run_cmd(
 
     Example: [bold]newsevents run examples/ --db newsevents.duckdb --published 2022-06-22[/]
     """
-    settings = resolve_settings(model=model, db=str(db), batch_size=batch_size, max_bytes=max_bytes)
+    settings = resolve_settings(
+        model=model,
+        db=str(db),
+        batch_size=batch_size,
+        max_bytes=max_bytes,
+        min_chars=min_chars,
+        actors=str(actors) if actors else None,
+    )
     day = _date(published, "--published")
     with _progress(quiet) as bar:
         task = bar.add_task("coding", total=None)

@@ -21,9 +21,10 @@ SETTINGS: dict[str, tuple[Any, str]] = {
     "model": (DEFAULT_MODEL, "installed spaCy pipeline to parse with"),
     "batch_size": (32, "documents per nlp.pipe batch"),
     "max_bytes": (5_000_000, "largest input document accepted, in bytes"),
-    "min_chars": (40, "shortest clean article text accepted, in characters"),
+    "min_chars": (15, "shortest clean article text accepted, in characters"),
     "languages": ("en", "comma-separated ISO 639-1 languages accepted"),
     "db": ("newsevents.duckdb", "DuckDB file the store writes to"),
+    "actors": (None, "extra office-holder table (TSV, same columns as data/people.tsv)"),
 }
 
 
@@ -32,7 +33,7 @@ class ExtractSettings:
     """What the extract stage needs: size limits and accepted languages."""
 
     max_bytes: int = 5_000_000
-    min_chars: int = 40
+    min_chars: int = 15
     languages: tuple[str, ...] = ("en",)
 
 
@@ -49,6 +50,7 @@ class CodingSettings:
     """Which coder runs; its name is stored on every event and run."""
 
     coder: str = CODER_NAME
+    actors: str | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -99,5 +101,6 @@ def resolve_settings(**given: Any) -> Settings:
             model=str(values["model"]),
             batch_size=_positive_int("batch_size", values["batch_size"]),
         ),
+        coding=CodingSettings(actors=str(values["actors"]) if values["actors"] else None),
         db=str(values["db"]),
     )

@@ -93,7 +93,7 @@ def _process_batch(
     extracted = [_extract(item, settings, published) for item in batch]
     articles = [a for a in extracted if isinstance(a, Article)]
     docs = iter(parse_texts((a.text for a in articles), settings.nlp))
-    coder = RuleCoder()
+    coder = RuleCoder.for_settings(settings.coding.actors)
     for item in extracted:
         if isinstance(item, Rejection):
             yield ItemResult(item.item_id, rejection=item)
@@ -139,6 +139,7 @@ def code_documents(
     """Read, extract, parse and code inputs (paths, globs, "-"), one result per item."""
     settings = settings or resolve_settings()
     load_pipeline(settings.nlp.model)  # fail early and clearly if the model is missing
+    RuleCoder.for_settings(settings.coding.actors)  # ...or the user's actor table is bad
     raw = iter_documents(
         inputs, input_format=input_format, stdin=stdin, max_bytes=settings.extract.max_bytes
     )

@@ -152,3 +152,25 @@ def test_events_command_filters_and_formats(tmp_path, example_path):
 def test_events_without_a_store_says_how_to_make_one(tmp_path):
     proc = _cli("events", "--db", str(tmp_path / "missing.duckdb"))
     assert proc.returncode == 2 and b"newsevents run" in proc.stderr
+
+
+def test_code_with_a_user_actor_table(tmp_path):
+    table = tmp_path / "actors.tsv"
+    table.write_text(
+        "name\taliases\tcountry\tsector\trole\tstart\tend\n"
+        "Amina Diallo\tDiallo\tSEN\tGOV\tforeign_minister\t2021-01-01\t\n",
+        encoding="utf-8",
+    )
+    text = b"Senegalese officials said Amina Diallo met the French ambassador in Dakar."
+    proc = _cli("code", "--actors", str(table), "--published", "2022-05-01", stdin=text)
+    assert proc.returncode == 0, proc.stderr
+    events = [json.loads(line) for line in proc.stdout.decode().splitlines()]
+    actors = [e["actor"] for e in events if e["event_type"] == "CONSULT"]
+    assert actors and actors[0]["country"] == "SEN" and actors[0]["name"] == "Amina Diallo"
+
+
+def test_code_with_a_bad_actor_table_is_a_configuration_error(tmp_path):
+    table = tmp_path / "actors.tsv"
+    table.write_text("name\taliases\tcountry\nX\t\tNOTACODE\n", encoding="utf-8")
+    proc = _cli("code", "--actors", str(table), stdin=STORY.encode())
+    assert proc.returncode == 2 and str(table).encode() in proc.stderr

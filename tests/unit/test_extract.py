@@ -503,7 +503,7 @@ def test_clean_text_paragraphs_join_to_the_article_text(example: Article) -> Non
 
 def test_too_short_text() -> None:
     rej = rejection("Short note.", reason=Reason.TOO_SHORT)
-    assert "11 characters" in rej.detail and "40-character minimum (min_chars)" in rej.detail
+    assert "11 characters" in rej.detail and "15-character minimum (min_chars)" in rej.detail
 
 
 def test_text_that_is_only_chrome_is_too_short() -> None:

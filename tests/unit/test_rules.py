@@ -350,3 +350,27 @@ def test_two_claims_in_one_sentence_are_two_events():
         ("ACCUSE", "ISR"),
         ("SUPPORT", "SYR"),
     ]
+
+
+def _code_on(rows, day):
+    doc = make_doc(rows)
+    article = Article(id="a1", text=doc.text, source="test", published=day)
+    return CODER.code(doc, article)
+
+
+# Bush met Blair .
+BUSH = [
+    ("Bush", "PROPN", "nsubj", 1, "Bush", "B-PERSON"),
+    ("met", "VERB", "ROOT", 1, "meet", ""),
+    ("Blair", "PROPN", "dobj", 1, "Blair", "B-PERSON"),
+    (".", "PUNCT", "punct", 1, ".", ""),
+]
+
+
+def test_office_holders_resolve_against_the_article_date():
+    [event] = _code_on(BUSH, dt.date(2005, 3, 1))
+    assert (event.actor.country, event.actor.sector) == ("USA", "GOV")
+    assert event.actor.name == "George W. Bush"
+    assert event.recipient.country == "GBR"
+    [later] = _code_on(BUSH, dt.date(2015, 3, 1))
+    assert later.actor.country == "USA" and later.actor.sector == "ELI"  # out of office

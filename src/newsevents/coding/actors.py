@@ -7,11 +7,13 @@ that a later "Kim" gets the same country and sector.
 
 from __future__ import annotations
 
+import datetime as dt
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
 from newsevents.coding import syntax
 from newsevents.coding.names import NameMatch, NameTable
+from newsevents.coding.people import Office, PeopleTable
 from newsevents.coding.reference import Mention, MentionIndex, in_subject, referring_kinds
 from newsevents.records import ActorRef
 
@@ -27,6 +29,14 @@ class ArticleMemory:
 
     people: dict[str, tuple[str | None, str | None, str]] = field(default_factory=dict)
     mentions: MentionIndex = field(default_factory=MentionIndex)
+    offices: PeopleTable | None = None
+    on: dt.date | None = None
+
+    def office(self, tokens: list[Token]) -> Office | None:
+        """The office a named person held on the article's date ("Putin" in 2010)."""
+        if self.offices is None or not any(t.pos_ == "PROPN" for t in tokens):
+            return None
+        return self.offices.lookup([t.text for t in tokens], self.on)
 
     def remember(self, person: Span, match: NameMatch) -> None:
         if not match.country:
@@ -45,15 +55,19 @@ class ArticleMemory:
 _MENTION_KINDS = {"GPE": "state", "NORP": "state", "LOC": "state", "ORG": "org"}
 
 
-def build_memory(doc: Doc, names: NameTable) -> ArticleMemory:
+def build_memory(
+    doc: Doc, names: NameTable, offices: PeopleTable | None = None, on: dt.date | None = None
+) -> ArticleMemory:
     """Learn people's countries from the phrases that introduce them, and index every
     named mention with a country for later pronouns and descriptions."""
-    memory = ArticleMemory()
+    memory = ArticleMemory(offices=offices, on=on)
     for ent in doc.ents:
         if ent.label_ == "PERSON":
             start, end = syntax.phrase_bounds(ent.root, with_conjuncts=False)
             tokens = [t.text for t in doc[min(start, ent.start) : max(end, ent.end)]]
             match = names.resolve(tokens)
+            if match.country is None and (office := memory.office(list(ent))) is not None:
+                match = NameMatch(office.name, office.country, office.sector, "country")
             memory.remember(ent, match)
             recalled = memory.recall(list(ent))
             if recalled and recalled[0]:
@@ -110,6 +124,9 @@ def resolve_tokens(head: Token, names: NameTable, memory: ArticleMemory) -> Acto
         match = _merge(match, names.resolve([t.text for t in doc[start:end]]))
     person = _person_name(core)
     country, sector = match.country, match.sector
+    office = memory.office(core)
+    if office is not None and country in (None, office.country):
+        country, sector, person = office.country, sector or office.sector, office.name
     if country is None:
         remembered = memory.recall(core)
         if remembered:

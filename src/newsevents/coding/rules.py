@@ -27,6 +27,7 @@ from newsevents.coding.lexicon import (
     lemma_candidates,
 )
 from newsevents.coding.names import NameTable, default_table
+from newsevents.coding.people import PeopleTable, default_people, load_people
 from newsevents.records import ActorRef, Article, Event, Evidence, Modality
 
 if TYPE_CHECKING:
@@ -91,12 +92,23 @@ class RuleCoder:
 
     name = CODER_NAME
 
-    def __init__(self, lexicon: Lexicon | None = None, names: NameTable | None = None) -> None:
+    @classmethod
+    def for_settings(cls, actors_file: str | None) -> RuleCoder:
+        """A coder whose office-holder table is extended by the user's file, if any."""
+        return cls(offices=load_people(actors_file) if actors_file else None)
+
+    def __init__(
+        self,
+        lexicon: Lexicon | None = None,
+        names: NameTable | None = None,
+        offices: PeopleTable | None = None,
+    ) -> None:
         self.lexicon = lexicon or default_lexicon()
         self.names = names or default_table()
+        self.offices = offices or default_people()
 
     def code(self, doc: Doc, article: Article) -> list[Event]:
-        memory = build_memory(doc, self.names)
+        memory = build_memory(doc, self.names, self.offices, article.published)
         contexts = DocumentContexts(doc.text)
         events: list[Event] = []
         for sent in doc.sents:
