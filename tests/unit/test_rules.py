@@ -374,3 +374,21 @@ def test_office_holders_resolve_against_the_article_date():
     assert event.recipient.country == "GBR"
     [later] = _code_on(BUSH, dt.date(2015, 3, 1))
     assert later.actor.country == "USA" and later.actor.sector == "ELI"  # out of office
+
+
+def test_pronoun_in_reported_speech_is_the_speaker():
+    # The army said it killed ten militants .
+    rows = [
+        ("The", "DET", "det", 1, "the", ""),
+        ("army", "NOUN", "nsubj", 2, "army", ""),
+        ("said", "VERB", "ROOT", 2, "say", ""),
+        ("it", "PRON", "nsubj", 4, "it", ""),
+        ("killed", "VERB", "ccomp", 2, "kill", ""),
+        ("ten", "NUM", "nummod", 6, "ten", "B-CARDINAL"),
+        ("militants", "NOUN", "dobj", 4, "militant", ""),
+        (".", "PUNCT", "punct", 2, ".", ""),
+    ]
+    [event] = _code(rows)
+    assert event.event_type == "ASSAULT"
+    assert event.actor.text == "The army" and event.actor.sector == "MIL"
+    assert event.recipient.text == "ten militants" and event.recipient.sector == "REB"

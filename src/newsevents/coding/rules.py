@@ -202,7 +202,7 @@ class RuleCoder:
             return subject, inner
         if passive:
             return syntax.find_agent(verb), subject
-        return subject, self._recipient_token(trigger)
+        return _speaker_for_pronoun(subject), self._recipient_token(trigger)
 
     def _recipient_token(self, trigger: Trigger) -> Token | None:
         """The direct object; for an event noun ("called a *meeting* with X") the partner
@@ -281,6 +281,26 @@ def _with_context(event: Event, contexts: DocumentContexts) -> Event:
     ev = event.evidence
     found = contexts.for_event(ev.start, ev.end, event.event_type, event.cameo_code, event.mode)
     return dataclasses.replace(event, context=found)
+
+
+_SELF_PRONOUNS = frozenset({"it", "he", "she", "they", "we"})
+
+
+def _speaker_for_pronoun(subject: Token | None) -> Token | None:
+    """ "The army said *it* had killed ...": a pronoun subject of a reported clause is the
+    speaker named as the reporting verb's subject."""
+    if subject is None or subject.lower_ not in _SELF_PRONOUNS:
+        return subject
+    clause = subject.head
+    while clause.dep_ in ("xcomp", "conj") and clause.head is not clause:
+        clause = clause.head
+    if clause.dep_ != "ccomp":
+        return subject
+    reporter = clause.head
+    if not any(lemma in SPEECH_VERBS for lemma in lemma_candidates(reporter)):
+        return subject
+    speaker = next((c for c in reporter.children if c.dep_ == "nsubj"), None)
+    return speaker if speaker is not None and speaker.pos_ != "PRON" else subject
 
 
 def _light_object(verb: Token) -> Token | None:
