@@ -392,3 +392,20 @@ def test_pronoun_in_reported_speech_is_the_speaker():
     assert event.event_type == "ASSAULT"
     assert event.actor.text == "The army" and event.actor.sector == "MIL"
     assert event.recipient.text == "ten militants" and event.recipient.sector == "REB"
+
+
+def test_money_given_to_a_country_is_aid_to_that_country():
+    # Germany gave 50 million euros to Ethiopia .
+    rows = [
+        ("Germany", "PROPN", "nsubj", 1, "Germany", "B-GPE"),
+        ("gave", "VERB", "ROOT", 1, "give", ""),
+        ("50", "NUM", "compound", 3, "50", "B-MONEY"),
+        ("million", "NUM", "nummod", 4, "million", "I-MONEY"),
+        ("euros", "NOUN", "dobj", 1, "euro", "I-MONEY"),
+        ("to", "ADP", "prep", 1, "to", ""),
+        ("Ethiopia", "PROPN", "pobj", 5, "Ethiopia", "B-GPE"),
+        (".", "PUNCT", "punct", 1, ".", ""),
+    ]
+    [event] = _code(rows)
+    assert (event.event_type, event.quad_class) == ("AID", 2)
+    assert event.actor.country == "DEU" and event.recipient.text == "Ethiopia"

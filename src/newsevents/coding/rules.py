@@ -215,22 +215,30 @@ class RuleCoder:
             or self.lexicon.noun_match(obj) is not None
         ):
             return self._partner(obj)
-        if obj is not None and self._names_a_party(obj):
+        if obj is not None and self._is_party(obj):
             return syntax.resolve_relative(obj)
-        return self._prep_partner(verb)
+        beneficiary = self._partner(obj) if obj is not None else None
+        beneficiary = beneficiary or self._prep_partner(verb)
+        if beneficiary is not None:
+            return beneficiary  # "provided aid *to the Palestinians*"
+        if obj is not None and self._names_a_party(obj):
+            return obj  # "attacked a base in *Syria*"
+        return None
 
     def _names_a_party(self, head: Token) -> bool:
         """An object phrase that names an actor somewhere ("a base in *Saudi Arabia*"),
         not a thing ("rockets", "concessions")."""
         if self._is_party(head):
             return True
+        if syntax.is_temporal(head) or head.pos_ == "NUM":
+            return False
         return any(t.ent_type_ in syntax.ENTITY_LABELS for t in head.subtree)
 
     def _partner(self, noun: Token) -> Token | None:
-        return next(filter(self._is_party, syntax.prep_objects(noun)), None)
+        return next(filter(self._names_a_party, syntax.prep_objects(noun)), None)
 
     def _prep_partner(self, verb: Token) -> Token | None:
-        partner = next(filter(self._is_party, syntax.prep_objects(verb)), None)
+        partner = next(filter(self._names_a_party, syntax.prep_objects(verb)), None)
         return syntax.resolve_relative(partner) if partner is not None else None
 
     def _is_party(self, token: Token) -> bool:

@@ -188,6 +188,9 @@ def find_subject(verb: Token) -> tuple[Token | None, bool]:
                 return resolve_relative(child), True
         if current.dep_ in ("relcl", "acl") and current.head.pos_ in NOMINAL_POS:
             return current.head, current.tag_ == "VBN"
+        if current.dep_ == "pcomp" and current.head.dep_ == "prep":
+            current = current.head.head  # "... by *donating* supplies": the clause's verb
+            continue
         if current.dep_ not in _CLIMB_DEPS or current.head is current:
             return None, False
         if current.dep_ == "xcomp":
