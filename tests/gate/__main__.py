@@ -1,4 +1,4 @@
-"""`python -m tests.gate [--pin] [--allow-lower] [--only plover|dev] [--verbose]`
+"""`python -m tests.gate [--pin] [--allow-lower] [--only plover|own|dev] [--verbose]`
 
 Scores the coder, prints every figure beside its pinned floor, and exits 0 when none is
 below its floor, 1 when one is (or its gold file changed, or a re-pin was refused), 2 when
@@ -24,6 +24,7 @@ from tests.gate import (
     dev,
     gold_dir,
     load_baseline,
+    own,
     plover,
     repin,
     require_files,
@@ -41,7 +42,7 @@ def parse_args(argv: Sequence[str] | None) -> argparse.Namespace:
     parser.add_argument(
         "--allow-lower", action="store_true", help="with --pin: allow a floor to go down"
     )
-    parser.add_argument("--only", choices=("plover", "dev"), help="score one part only")
+    parser.add_argument("--only", choices=("plover", "dev", "own"), help="score one part only")
     parser.add_argument("--verbose", action="store_true", help="per-category detail")
     args = parser.parse_args(argv)
     if args.allow_lower and not args.pin:
@@ -104,6 +105,19 @@ def run_dev(verbose: bool) -> list[Figure]:
     return figures
 
 
+def run_own(verbose: bool) -> list[Figure]:
+    result, figures = own.evaluate()
+    print(
+        f"own labelled sentences ({own.OWN_FILE.name}): {result.sentences} sentences; "
+        f"event type accuracy {result.type_accuracy:.3f} macro-F1 {result.type_macro_f1:.3f}; "
+        f"pentacode macro-F1 {result.pentacode_macro_f1:.3f}"
+    )
+    if verbose:
+        for category, f1 in sorted(result.per_category.items(), key=lambda kv: kv[1]):
+            print(f"    {category:<10} {f1:.3f}")
+    return figures
+
+
 def print_checks(checks: Sequence[Check]) -> None:
     print(f"{'figure':<34} {'value':>7} {'floor':>6}  {'status':<6} issue-4 target")
     for c in checks:
@@ -139,6 +153,7 @@ def collect(only: str | None, verbose: bool) -> list[Figure]:
         )
     print(f"quality gate: gold data in {gold}")
     figures = run_plover(verbose) if only in (None, "plover") else []
+    figures += run_own(verbose) if only in (None, "own") else []
     return figures + (run_dev(verbose) if only in (None, "dev") else [])
 
 

@@ -291,3 +291,23 @@ def test_nested_span_matching_counts_a_name_inside_a_phrase_once():
     counts = Counts()
     counts.add_nested({"iran"}, {"iraqi forces"})  # word for word, not letters
     assert (counts.tp, counts.fp, counts.fn) == (0, 1, 1)
+
+
+def test_own_sentences_file_is_well_formed():
+    import csv
+
+    from tests.gate.own import OWN_FILE, pentacode
+
+    with OWN_FILE.open(encoding="utf-8") as f:
+        rows = list(csv.DictReader(f, delimiter="\t"))
+    categories = {
+        "AGREE", "CONSULT", "SUPPORT", "CONCEDE", "COOPERATE", "AID", "RETREAT", "REQUEST",
+        "ACCUSE", "REJECT", "THREATEN", "PROTEST", "SANCTION", "MOBILIZE", "COERCE", "ASSAULT",
+    }  # fmt: skip
+    assert len(rows) > 1000
+    assert {r["event_type"] for r in rows} == categories | {"NONE"}
+    assert all(r["cameo_root"].isdigit() and len(r["cameo_root"]) == 2 for r in rows)
+    folded = [" ".join(r["sentence"].lower().split()) for r in rows]
+    assert len(set(folded)) == len(folded)
+    assert pentacode("REQUEST", "02") == 0 and pentacode("REQUEST", "10") == 3
+    assert pentacode("SANCTION", "16") == 3 and pentacode("ASSAULT", "19") == 4
