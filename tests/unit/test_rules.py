@@ -456,3 +456,28 @@ def test_known_miss_nominal_event_without_light_verb():
     ]
     [event] = _code(rows)
     assert event.recipient is not None and event.recipient.text == "the convoy"
+
+
+def test_lifting_a_ban_is_a_concession_and_joint_patrols_are_cooperation():
+    rows = [
+        ("The", "DET", "det", 1, "the", ""),
+        ("junta", "NOUN", "nsubj", 2, "junta", ""),
+        ("lifted", "VERB", "ROOT", 2, "lift", ""),
+        ("the", "DET", "det", 4, "the", ""),
+        ("ban", "NOUN", "dobj", 2, "ban", ""),
+        (".", "PUNCT", "punct", 2, ".", ""),
+    ]
+    [event] = _code(rows)
+    assert (event.event_type, event.cameo_code) == ("CONCEDE", "081")
+    rows = [
+        ("Nigeria", "PROPN", "nsubj", 1, "Nigeria", "B-GPE"),
+        ("launched", "VERB", "ROOT", 1, "launch", ""),
+        ("joint", "ADJ", "amod", 3, "joint", ""),
+        ("patrols", "NOUN", "dobj", 1, "patrol", ""),
+        ("with", "ADP", "prep", 3, "with", ""),
+        ("Chad", "PROPN", "pobj", 4, "Chad", "B-GPE"),
+        (".", "PUNCT", "punct", 1, ".", ""),
+    ]
+    [event] = _code(rows)
+    assert (event.event_type, event.cameo_code) == ("COOPERATE", "062")
+    assert event.recipient.country == "TCD"

@@ -55,6 +55,14 @@ LIGHT_VERBS = frozenset(
         "plan",
     ]
 )
+# "joint patrols", "combined drills": done together, so COOPERATE (CAMEO 06x).
+JOINT_WORDS = frozenset({"joint", "combined", "coordinated", "bilateral"})
+MILITARY_JOINT_NOUNS = frozenset(
+    {"exercise", "drill", "patrol", "manoeuvre", "maneuver", "operation", "offensive"}
+)
+JOINT_NOUNS = MILITARY_JOINT_NOUNS | frozenset(
+    {"investigation", "production", "venture", "project", "development", "research", "effort"}
+)
 # Verbs whose subject names the event ("clashes erupted").
 OCCURRENCE_VERBS = frozenset(
     ["erupt", "break", "take", "occur", "rage", "flare", "resume", "continue", "begin"]
@@ -191,7 +199,12 @@ class Lexicon:
         return None
 
     def noun_match(self, noun: Token) -> TriggerEntry | None:
-        """The event a noun names ("hunger strike" -> PROTEST), if any."""
+        """The event a noun names ("hunger strike" -> PROTEST), if any; anything done
+        jointly ("joint patrols", "combined drills") is COOPERATE."""
+        joint = any(c.dep_ in ("amod", "compound") and c.lower_ in JOINT_WORDS for c in noun.lefts)
+        if joint and (noun.lemma_.lower() in JOINT_NOUNS or noun.lower_ in self.nouns):
+            military = noun.lemma_.lower() in MILITARY_JOINT_NOUNS
+            return TriggerEntry(noun.lemma_, (), "COOPERATE", None, "062" if military else "060")
         for key in (noun.lower_, noun.lemma_.lower()):
             for modifier, entry in self.nouns.get(key, ()):
                 if not modifier or any(
