@@ -481,3 +481,35 @@ def test_lifting_a_ban_is_a_concession_and_joint_patrols_are_cooperation():
     [event] = _code(rows)
     assert (event.event_type, event.cameo_code) == ("COOPERATE", "062")
     assert event.recipient.country == "TCD"
+
+
+def test_expressed_support_is_support_but_condolences_are_no_event():
+    rows = [
+        ("India", "PROPN", "nsubj", 1, "India", "B-GPE"),
+        ("voiced", "VERB", "ROOT", 1, "voice", ""),
+        ("support", "NOUN", "dobj", 1, "support", ""),
+        ("for", "ADP", "prep", 2, "for", ""),
+        ("Japan", "PROPN", "pobj", 3, "Japan", "B-GPE"),
+        (".", "PUNCT", "punct", 1, ".", ""),
+    ]
+    [event] = _code(rows)
+    assert event.event_type == "SUPPORT" and event.recipient.country == "JPN"
+    # CAMEO codes condolences as an empathetic comment (root 01): no PLOVER event
+    condolences = [*rows[:2], ("condolences", "NOUN", "dobj", 1, "condolence", ""), *rows[3:]]
+    assert _code(condolences) == []
+
+
+def test_talks_that_end_are_still_a_consultation():
+    # Talks between Egypt and Sudan ended .
+    rows = [
+        ("Talks", "NOUN", "nsubj", 5, "talk", ""),
+        ("between", "ADP", "prep", 0, "between", ""),
+        ("Egypt", "PROPN", "pobj", 1, "Egypt", "B-GPE"),
+        ("and", "CCONJ", "cc", 2, "and", ""),
+        ("Sudan", "PROPN", "conj", 2, "Sudan", "B-GPE"),
+        ("ended", "VERB", "ROOT", 5, "end", ""),
+        (".", "PUNCT", "punct", 5, ".", ""),
+    ]
+    [event] = _code(rows)
+    assert event.event_type == "CONSULT"
+    assert [m.country for m in event.actor.members] == ["EGY", "SDN"]

@@ -55,6 +55,7 @@ LIGHT_VERBS = frozenset(
         "plan",
     ]
 )
+LIGHT_VERBS |= {"express", "voice", "reaffirm", "reiterate", "convey", "extend", "show", "conclude"}
 # "joint patrols", "combined drills": done together, so COOPERATE (CAMEO 06x).
 JOINT_WORDS = frozenset({"joint", "combined", "coordinated", "bilateral"})
 MILITARY_JOINT_NOUNS = frozenset(
@@ -65,7 +66,8 @@ JOINT_NOUNS = MILITARY_JOINT_NOUNS | frozenset(
 )
 # Verbs whose subject names the event ("clashes erupted").
 OCCURRENCE_VERBS = frozenset(
-    ["erupt", "break", "take", "occur", "rage", "flare", "resume", "continue", "begin"]
+    {"erupt", "break", "take", "occur", "rage", "flare", "resume", "continue", "begin"}
+    | {"end", "conclude", "open", "start", "collapse", "stall", "fail"}
 )
 _OBJECT_DEPS = {"dobj", "obj", "attr", "nsubjpass"}
 

@@ -291,6 +291,7 @@ def _with_context(event: Event, contexts: DocumentContexts) -> Event:
     return dataclasses.replace(event, context=found)
 
 
+_MEASURE_NOUNS = frozenset({"round", "day", "series", "week", "wave", "spate", "string"})
 _SELF_PRONOUNS = frozenset({"it", "he", "she", "they", "we"})
 
 
@@ -314,6 +315,8 @@ def _speaker_for_pronoun(subject: Token | None) -> Token | None:
 def _light_object(verb: Token) -> Token | None:
     """The object of a light verb, including "go on *strike*" and "carry out *raids*"."""
     obj = syntax.object_of(verb)
+    if obj is not None and obj.lemma_.lower() in _MEASURE_NOUNS:
+        obj = next(syntax.prep_objects(obj, {"of"}), obj)  # "a second round *of talks*"
     if obj is not None:
         return obj
     return next(syntax.prep_objects(verb, {"on", "into"}), None)

@@ -15,7 +15,9 @@ if TYPE_CHECKING:
 SUBJECT_DEPS = {"nsubj", "csubj"}
 PASSIVE_SUBJECT_DEPS = {"nsubjpass", "csubjpass"}
 OBJECT_DEPS = {"dobj", "obj", "dative", "iobj"}
-RECIPIENT_PREPS = {"with", "on", "against", "to", "at", "upon", "toward", "towards", "into"}
+RECIPIENT_PREPS = {
+    *("with", "on", "against", "to", "at", "upon", "toward", "towards", "into", "for")
+}
 NEGATION_WORDS = {"not", "n't", "never", "no", "neither", "nor", "without"}
 _CLIMB_DEPS = {"conj", "xcomp", "advcl", "ccomp", "acomp"}
 RELATIVE_PRONOUNS = {"who", "which", "that", "whom", "whose"}
