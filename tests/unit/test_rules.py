@@ -513,3 +513,39 @@ def test_talks_that_end_are_still_a_consultation():
     [event] = _code(rows)
     assert event.event_type == "CONSULT"
     assert [m.country for m in event.actor.members] == ["EGY", "SDN"]
+
+
+def test_goods_sent_to_a_party_are_aid_but_a_letter_is_not():
+    rows = [
+        ("France", "PROPN", "nsubj", 1, "France", "B-GPE"),
+        ("sent", "VERB", "ROOT", 1, "send", ""),
+        ("howitzers", "NOUN", "dobj", 1, "howitzer", ""),
+        ("to", "ADP", "prep", 1, "to", ""),
+        ("Ukraine", "PROPN", "pobj", 3, "Ukraine", "B-GPE"),
+        (".", "PUNCT", "punct", 1, ".", ""),
+    ]
+    [event] = _code(rows)
+    assert event.event_type == "AID" and event.recipient.country == "UKR"
+    letter = [
+        *rows[:2],
+        ("a", "DET", "det", 3, "a", ""),
+        ("letter", "NOUN", "dobj", 1, "letter", ""),
+    ]
+    letter += [(w, p, d, h + 1 if h >= 2 else h, lem, e) for w, p, d, h, lem, e in rows[3:]]
+    assert _code(letter) == []
+
+
+def test_a_ceasefire_that_held_is_a_retreat():
+    rows = [
+        ("The", "DET", "det", 1, "the", ""),
+        ("ceasefire", "NOUN", "nsubj", 2, "ceasefire", ""),
+        ("held", "VERB", "ROOT", 2, "hold", ""),
+        ("between", "ADP", "prep", 1, "between", ""),
+        ("Armenia", "PROPN", "pobj", 3, "Armenia", "B-GPE"),
+        ("and", "CCONJ", "cc", 4, "and", ""),
+        ("Azerbaijan", "PROPN", "conj", 4, "Azerbaijan", "B-GPE"),
+        (".", "PUNCT", "punct", 2, ".", ""),
+    ]
+    [event] = _code(rows)
+    assert (event.event_type, event.mode) == ("RETREAT", "ceasefire")
+    assert {m.country for m in event.actor.members} == {"ARM", "AZE"}

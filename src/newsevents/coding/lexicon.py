@@ -67,7 +67,7 @@ JOINT_NOUNS = MILITARY_JOINT_NOUNS | frozenset(
 # Verbs whose subject names the event ("clashes erupted").
 OCCURRENCE_VERBS = frozenset(
     {"erupt", "break", "take", "occur", "rage", "flare", "resume", "continue", "begin"}
-    | {"end", "conclude", "open", "start", "collapse", "stall", "fail"}
+    | {"end", "conclude", "open", "start", "collapse", "stall", "fail", "hold"}
 )
 _OBJECT_DEPS = {"dobj", "obj", "attr", "nsubjpass"}
 

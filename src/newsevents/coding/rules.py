@@ -134,7 +134,9 @@ class RuleCoder:
             clause = _demand_clause(tok)
             return Trigger(tok, DEMAND, clause=clause) if clause is not None else None
         if any(lemma in LIGHT_VERBS for lemma in lemmas):
-            return self._noun_trigger(tok, _light_object(tok), occurrence=False)
+            found = self._noun_trigger(tok, _light_object(tok), occurrence=False)
+            if found is not None:
+                return found
         if any(lemma in OCCURRENCE_VERBS for lemma in lemmas):
             subject = next((c for c in tok.children if c.dep_ == "nsubj"), None)
             return self._noun_trigger(tok, subject, occurrence=True)
