@@ -57,6 +57,7 @@ SPEECH_VERBS = frozenset(
     ]
 )
 DEMAND = TriggerEntry("must", (), "REQUEST", None, "100")
+TEST_FIRE = TriggerEntry("test-fire", (), "MOBILIZE", "weapons", "150")
 # Intended cooperation is AGREE (CAMEO 03x); intended force or restriction is THREATEN (13x).
 _AGREE_CODES = {"CONSULT": "036", "SUPPORT": "032", "COOPERATE": "031", "AID": "033"}
 _AGREE_CODES |= {"RETREAT": "035", "CONCEDE": "035"}
@@ -128,6 +129,8 @@ class RuleCoder:
             return None
         entry = self.lexicon.match(tok)
         if entry is not None:
+            if entry.event_type == "ASSAULT" and any(c.lower_ == "test" for c in tok.lefts):
+                entry = TEST_FIRE  # "test-fired two missiles"
             return Trigger(tok, entry)
         lemmas = lemma_candidates(tok)
         if any(lemma in SPEECH_VERBS for lemma in lemmas):
