@@ -549,3 +549,66 @@ def test_a_ceasefire_that_held_is_a_retreat():
     [event] = _code(rows)
     assert (event.event_type, event.mode) == ("RETREAT", "ceasefire")
     assert {m.country for m in event.actor.members} == {"ARM", "AZE"}
+
+
+def test_deaths_in_an_accident_are_not_an_assault():
+    # A bus plunged into a ravine , killing 22 pilgrims .
+    rows = [
+        ("A", "DET", "det", 1, "a", ""),
+        ("bus", "NOUN", "nsubj", 2, "bus", ""),
+        ("plunged", "VERB", "ROOT", 2, "plunge", ""),
+        ("into", "ADP", "prep", 2, "into", ""),
+        ("a", "DET", "det", 5, "a", ""),
+        ("ravine", "NOUN", "pobj", 3, "ravine", ""),
+        (",", "PUNCT", "punct", 2, ",", ""),
+        ("killing", "VERB", "advcl", 2, "kill", ""),
+        ("22", "NUM", "nummod", 9, "22", "B-CARDINAL"),
+        ("pilgrims", "NOUN", "dobj", 7, "pilgrim", ""),
+        (".", "PUNCT", "punct", 2, ".", ""),
+    ]
+    assert _code(rows) == []
+
+
+@pytest.mark.parametrize(
+    "rows",
+    [
+        [  # Brazil beat Argentina . (sport)
+            ("Brazil", "PROPN", "nsubj", 1, "Brazil", "B-GPE"),
+            ("beat", "VERB", "ROOT", 1, "beat", ""),
+            ("Argentina", "PROPN", "dobj", 1, "Argentina", "B-GPE"),
+            (".", "PUNCT", "punct", 1, ".", ""),
+        ],
+        [  # Officials declined to comment .
+            ("Officials", "NOUN", "nsubj", 1, "official", ""),
+            ("declined", "VERB", "ROOT", 1, "decline", ""),
+            ("to", "PART", "aux", 3, "to", ""),
+            ("comment", "VERB", "xcomp", 1, "comment", ""),
+            (".", "PUNCT", "punct", 1, ".", ""),
+        ],
+        [  # Tourists visited Kenya .
+            ("Tourists", "NOUN", "nsubj", 1, "tourist", ""),
+            ("visited", "VERB", "ROOT", 1, "visit", ""),
+            ("Kenya", "PROPN", "dobj", 1, "Kenya", "B-GPE"),
+            (".", "PUNCT", "punct", 1, ".", ""),
+        ],
+    ],
+    ids=["sport", "declined-to-comment", "tourists"],
+)
+def test_everyday_uses_of_event_verbs_are_not_events(rows):
+    assert _code(rows) == []
+
+
+def test_no_plans_to_act_is_negated():
+    # The minister has no plans to resign .
+    rows = [
+        ("The", "DET", "det", 1, "the", ""),
+        ("minister", "NOUN", "nsubj", 2, "minister", ""),
+        ("has", "VERB", "ROOT", 2, "have", ""),
+        ("no", "DET", "det", 4, "no", ""),
+        ("plans", "NOUN", "dobj", 2, "plan", ""),
+        ("to", "PART", "aux", 6, "to", ""),
+        ("resign", "VERB", "acl", 4, "resign", ""),
+        (".", "PUNCT", "punct", 2, ".", ""),
+    ]
+    [event] = _code(rows)
+    assert event.event_type == "RETREAT" and event.modality == "negated"

@@ -81,7 +81,10 @@ class Condition:
 
     def holds(self, token: Token) -> bool:
         if self.kind == "xcomp":
-            return any(c.dep_ == "xcomp" for c in token.children)
+            return any(
+                c.dep_ == "xcomp" and (not self.values or c.lemma_.lower() in self.values)
+                for c in token.children
+            )
         if self.kind == "obj" and token.dep_ == "acl" and token.tag_ == "VBN":
             head = token.head  # "artillery pieces fired by X": the noun is the object
             if head.lemma_.lower() in self.values or head.lower_ in self.values:
@@ -92,6 +95,8 @@ class Condition:
         if self.kind in ("prep", "prt"):
             return child.dep_ in ("prep", "prt", "agent") and child.lower_ in self.values
         if self.kind == "obj" and child.dep_ in _OBJECT_DEPS:
+            if "*" in self.values:  # any direct object at all
+                return child.dep_ != "nsubjpass"
             return child.lemma_.lower() in self.values or child.lower_ in self.values
         return False
 

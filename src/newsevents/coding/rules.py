@@ -160,6 +160,8 @@ class RuleCoder:
         roles = self.find_roles(trigger, memory)
         if roles.actor is None and roles.recipient is None:
             return None
+        if _is_mishap(trigger, roles) or _is_private_trip(trigger, roles):
+            return None
         modality = _modality(trigger.token)
         entry = _intended(trigger.entry, trigger.token, modality)
         cameo_root = entry.cameo[:2]
@@ -315,6 +317,46 @@ def _speaker_for_pronoun(subject: Token | None) -> Token | None:
         return subject
     speaker = next((c for c in reporter.children if c.dep_ == "nsubj"), None)
     return speaker if speaker is not None and speaker.pos_ != "PRON" else subject
+
+
+ACCIDENT_NOUNS = frozenset(
+    {"accident", "crash", "fire", "blaze", "earthquake", "quake", "tremor", "flood", "floods"}
+    | {"storm", "cyclone", "hurricane", "typhoon", "landslide", "avalanche", "tsunami"}
+    | {"drought", "heatwave", "collision", "derailment", "outbreak", "disease", "virus"}
+)
+ACCIDENT_VERBS = frozenset(
+    {"crash", "plunge", "derail", "collapse", "capsize", "sink", "overturn", "collide"}
+)
+STATE_SECTORS = frozenset({"GOV", "MIL", "IGO", "REB", "OPP", "PTY", "COP", "LEG", "JUD", "ELI"})
+
+
+def _is_mishap(trigger: Trigger, roles: Roles) -> bool:
+    """Deaths from accidents and disasters are not assaults: "a bus plunged into a ravine,
+    killing 22", "an earthquake struck", "killed in a road accident"."""
+    if trigger.entry.event_type != "ASSAULT":
+        return False
+    token = trigger.token
+    if roles.actor is not None and _head_lemma(token.doc, roles.actor) in ACCIDENT_NOUNS:
+        return True
+    if token.dep_ == "advcl" and token.head.lemma_.lower() in ACCIDENT_VERBS:
+        return True
+    return any(o.lemma_.lower() in ACCIDENT_NOUNS for o in syntax.prep_objects(token, {"in"}))
+
+
+def _is_private_trip(trigger: Trigger, roles: Roles) -> bool:
+    """A visit is CONSULT only between political actors, not "tourists visited"."""
+    if trigger.entry.mode != "visit" or trigger.entry.event_type != "CONSULT":
+        return False
+    actor = roles.actor
+    if actor is None:
+        return True
+    named = actor.country or actor.members or actor.name
+    return not named and actor.sector not in STATE_SECTORS
+
+
+def _head_lemma(doc: Doc, part: ActorRef) -> str:
+    span = doc.char_span(part.start, part.end)
+    return span.root.lemma_.lower() if span is not None else ""
 
 
 def _light_object(verb: Token) -> Token | None:

@@ -74,7 +74,12 @@ def nesting_governor(token: Token, triggers: set[int], max_hops: int = 4) -> Tok
 
 
 def is_negated(token: Token) -> bool:
-    """True when the trigger, or the verb it shares a subject with, carries a negation."""
+    """True when the trigger, or the verb it shares a subject with, carries a negation, or
+    it completes a negated noun ("no plans to resign")."""
+    if token.dep_ in ("acl", "xcomp") and any(
+        c.dep_ == "det" and c.lower_ in ("no", "neither") for c in token.head.children
+    ):
+        return True
     current = token
     for _ in range(3):
         if any(c.dep_ == "neg" or c.lower_ in ("not", "n't", "never") for c in current.children):
