@@ -150,3 +150,20 @@ def test_relative_pronoun_maps_to_its_noun():
 def test_dates_are_temporal():
     doc = make_doc([("Tuesday", "PROPN", "ROOT", 0, "Tuesday", "B-DATE")])
     assert syntax.is_temporal(doc[0])
+
+
+def test_a_named_actor_leaves_out_where_it_is():
+    # President Trump in Washington
+    rows = [
+        ("President", "PROPN", "compound", 1, "President", ""),
+        ("Trump", "PROPN", "ROOT", 1, "Trump", "B-PERSON"),
+        ("in", "ADP", "prep", 1, "in", ""),
+        ("Washington", "PROPN", "pobj", 2, "Washington", "B-GPE"),
+    ]
+    doc = make_doc(rows)
+    assert syntax.phrase_bounds(doc[1], with_conjuncts=False) == (0, 2)
+
+
+def test_month_abbreviations_are_temporal_but_may_is_a_name():
+    doc = make_doc([("Nov", "PROPN", "ROOT", 0, "Nov", ""), ("May", "PROPN", "dep", 0, "May", "")])
+    assert syntax.is_temporal(doc[0]) and not syntax.is_temporal(doc[1])

@@ -26,7 +26,32 @@ RELATIVE_PRONOUNS = {"who", "which", "that", "whom", "whose"}
 NESTED_DEPS = {"xcomp", "pcomp", "ccomp", "acl", "prep", "pobj", "dobj", "conj", "advcl"}
 NOMINAL_POS = {"NOUN", "PROPN", "PRON", "NUM"}
 TEMPORAL_LABELS = {"DATE", "TIME"}
-TEMPORAL_WORDS = frozenset(
+# without "may" and "march", which name people and protests as often as months
+_MONTHS = [
+    "january",
+    "february",
+    "april",
+    "june",
+    "july",
+    "august",
+    "september",
+    "october",
+    "november",
+    "december",
+    "jan",
+    "feb",
+    "mar",
+    "apr",
+    "jun",
+    "jul",
+    "aug",
+    "sep",
+    "sept",
+    "oct",
+    "nov",
+    "dec",
+]
+TEMPORAL_WORDS = frozenset(_MONTHS) | frozenset(
     [
         "monday",
         "tuesday",
@@ -289,6 +314,17 @@ def _is_temporal_modifier(child: Token) -> bool:
     return False
 
 
+def _is_loose_addition(head: Token, child: Token) -> bool:
+    """Words after a phrase that describe rather than name it: where a named person or
+    body is ("Trump *in Washington*") and a comma apposition that is not itself a name
+    ("an army camp, *the seventh attack this month*")."""
+    if child.i < head.i:
+        return False
+    if child.dep_ == "prep" and child.lower_ in ("in", "at") and head.pos_ == "PROPN":
+        return True
+    return child.dep_ == "appos" and child.pos_ != "PROPN" and head.pos_ != "PROPN"
+
+
 def phrase_bounds(head: Token, *, with_conjuncts: bool) -> tuple[int, int]:
     """Token bounds [start, end) of the noun phrase headed by `head`.
 
@@ -302,7 +338,7 @@ def phrase_bounds(head: Token, *, with_conjuncts: bool) -> tuple[int, int]:
     for child in head.children:
         if child.dep_ in skip or (child.dep_ == "acl" and child.i > head.i):
             continue
-        if _is_temporal_modifier(child):
+        if _is_temporal_modifier(child) or _is_loose_addition(head, child):
             continue
         tokens.extend(t.i for t in child.subtree)
     if not with_conjuncts:
