@@ -92,16 +92,17 @@ def _index_mention(memory: ArticleMemory, ent: Span, names: NameTable) -> None:
 
 
 def _span_text(doc: Doc, start: int, end: int) -> tuple[str, int, int]:
-    s, e = doc[start].idx, doc[end - 1].idx + len(doc[end - 1].text)
-    return doc.text[s:e], s, e
+    span = doc[start:end]  # span.text is built from its own tokens, not the whole doc
+    return span.text, span.start_char, span.end_char
 
 
 def _person_name(tokens: list[Token]) -> str | None:
     for tok in tokens:
         if tok.ent_type_ == "PERSON" and tok.ent_iob_ == "B":
-            for ent in tok.doc.ents:
-                if ent.start == tok.i:
-                    return str(ent.text)
+            end = tok.i + 1
+            while end < len(tok.doc) and tok.doc[end].ent_iob_ == "I":
+                end += 1
+            return str(tok.doc[tok.i : end].text)
     return None
 
 

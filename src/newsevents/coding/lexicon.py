@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import functools
 from collections.abc import Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from importlib import resources
 from typing import TYPE_CHECKING
 
@@ -111,10 +111,12 @@ class TriggerEntry:
     mode: str | None
     cameo: str
 
-    @property
-    def event_nouns(self) -> frozenset[str]:
-        """Object nouns that name the event itself ("held *talks*", "launched an *attack*")."""
-        return frozenset().union(*(c.values for c in self.conditions if c.kind == "obj"))
+    # Object nouns that name the event itself ("held *talks*", "launched an *attack*").
+    event_nouns: frozenset[str] = field(init=False, repr=False, compare=False)
+
+    def __post_init__(self) -> None:
+        nouns = frozenset().union(*(c.values for c in self.conditions if c.kind == "obj"))
+        object.__setattr__(self, "event_nouns", nouns)
 
     @property
     def specificity(self) -> int:

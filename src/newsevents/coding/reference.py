@@ -103,10 +103,12 @@ class MentionIndex:
     """Mentions in text order, searchable by position."""
 
     mentions: list[Mention] = field(default_factory=list)
+    starts: list[int] = field(default_factory=list)
 
     def add(self, mention: Mention) -> None:
-        at = bisect.bisect([m.index for m in self.mentions], mention.index)
+        at = bisect.bisect(self.starts, mention.index)
         self.mentions.insert(at, mention)
+        self.starts.insert(at, mention.index)
 
     def latest(
         self,
@@ -119,7 +121,7 @@ class MentionIndex:
         """The latest mention before `before` of one of `kinds` (and whose country's name
         contains `word`, when given); a subject first when `prefer_subject` (a pronoun
         usually continues the previous subject: "X attacked Y. It said ...")."""
-        stop = bisect.bisect_left([m.index for m in self.mentions], before)
+        stop = bisect.bisect_left(self.starts, before)
         fitting = [
             m
             for m in reversed(self.mentions[:stop])

@@ -113,7 +113,11 @@ class RuleCoder:
         contexts = DocumentContexts(doc.text)
         events: list[Event] = []
         for sent in doc.sents:
-            coded = (self.code_trigger(t, sent, article, memory) for t in self.find_triggers(sent))
+            triggers = self.find_triggers(sent)
+            if not triggers:
+                continue
+            words = _trimmed(sent)
+            coded = (self.code_trigger(t, words, article, memory) for t in triggers)
             events.extend(_with_context(e, contexts) for e in _one_per_claim(coded))
         return events
 
@@ -411,13 +415,21 @@ def _bind_possessive(recipient: ActorRef, head: Token, actor: ActorRef | None) -
     return recipient
 
 
+def _trimmed(sent: Span) -> Span:
+    """The sentence without leading and trailing whitespace tokens."""
+    start, end = sent.start, sent.end
+    while start < end - 1 and sent.doc[start].is_space:
+        start += 1
+    while end - 1 > start and sent.doc[end - 1].is_space:
+        end -= 1
+    return sent.doc[start:end]
+
+
 def _evidence(trigger: Token, sent: Span) -> Evidence:
-    words = [t for t in sent if not t.is_space]
-    start, end = words[0].idx, words[-1].idx + len(words[-1].text)
     return Evidence(
-        sentence=sent.doc.text[start:end],
-        start=start,
-        end=end,
+        sentence=sent.text,
+        start=sent.start_char,
+        end=sent.end_char,
         trigger=trigger.text,
         trigger_start=trigger.idx,
         trigger_end=trigger.idx + len(trigger.text),

@@ -281,18 +281,16 @@ def complement_entities(verb: Token, exclude: set[int]) -> Iterator[Token]:
         for tok in child.subtree:
             if tok.i in exclude or tok.ent_type_ not in ENTITY_LABELS:
                 continue
-            if tok.ent_iob_ == "B" or tok.i == tok.sent.start:
+            if tok.ent_iob_ == "B" or tok.is_sent_start:
                 yield tok
 
 
 def entity_head(token: Token) -> Token:
     """The syntactic head of the named entity a token begins."""
-    span = token.doc[token.i : token.i + 1]
-    for ent in token.doc.ents:
-        if ent.start <= token.i < ent.end:
-            span = ent
-            break
-    return span.root
+    end = token.i + 1
+    while end < len(token.doc) and token.doc[end].ent_iob_ == "I":
+        end += 1
+    return token.doc[token.i : end].root
 
 
 def conjuncts(head: Token) -> list[Token]:
