@@ -29,7 +29,8 @@ def load_pipeline(model: str) -> Language:
         nlp = spacy.load(model, exclude=list(_UNUSED))
     except OSError as e:
         raise ModelNotFoundError(model) from e
-    nlp.max_length = max(nlp.max_length, 6_000_000)
+    # Size is limited at ingest (max_bytes); the parser must not refuse what got through.
+    nlp.max_length = max(nlp.max_length, 50_000_000)
     return nlp
 
 

@@ -15,11 +15,11 @@ import time
 from collections import Counter
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
-from typing import BinaryIO
+from typing import TYPE_CHECKING, BinaryIO
 
 from newsevents.coding.rules import RuleCoder
 from newsevents.config import Settings, resolve_settings
-from newsevents.errors import Reason
+from newsevents.errors import ConfigError, Reason
 from newsevents.extract import extract_article
 from newsevents.ingest import iter_documents
 from newsevents.nlp import load_pipeline, model_name, parse_texts
@@ -32,6 +32,9 @@ from newsevents.records import (
     RunReport,
     content_hash,
 )
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc
 
 log = logging.getLogger(__name__)
 Progress = Callable[["ItemResult"], None]
@@ -76,30 +79,61 @@ def process(
     *,
     published: dt.date | None = None,
 ) -> Iterator[ItemResult]:
-    """Extract, parse and code items in batches of `settings.nlp.batch_size`."""
-    batch: list[RawDocument | Rejection] = []
+    """Extract, parse and code items in batches; an id seen twice with other content is
+    rejected (offsets would otherwise point into the wrong text)."""
+    seen: dict[str, str] = {}
+    batch: list[Article | Rejection] = []
     for item in items:
-        batch.append(item)
+        batch.append(_unique(_extract(item, settings, published), seen))
         if len(batch) >= settings.nlp.batch_size * 4:
-            yield from _process_batch(batch, settings, published)
+            yield from _code_batch(batch, settings)
             batch = []
     if batch:
-        yield from _process_batch(batch, settings, published)
+        yield from _code_batch(batch, settings)
 
 
-def _process_batch(
-    batch: list[RawDocument | Rejection], settings: Settings, published: dt.date | None
-) -> Iterator[ItemResult]:
-    extracted = [_extract(item, settings, published) for item in batch]
-    articles = [a for a in extracted if isinstance(a, Article)]
-    docs = iter(parse_texts((a.text for a in articles), settings.nlp))
+def _unique(item: Article | Rejection, seen: dict[str, str]) -> Article | Rejection:
+    if isinstance(item, Rejection):
+        return item
+    known = seen.setdefault(item.id, item.content_hash)
+    if known == item.content_hash:
+        return item
+    detail = (
+        f"Id {item.id!r} was already used in this run for a different text. "
+        "Give each record its own id."
+    )
+    return Rejection(item.id, "extract", Reason.DUPLICATE_ID, detail, item.source)
+
+
+def _code_batch(batch: list[Article | Rejection], settings: Settings) -> Iterator[ItemResult]:
+    articles = [a for a in batch if isinstance(a, Article)]
+    docs = _parse(articles, settings)
     coder = RuleCoder.for_settings(settings.coding.actors)
-    for item in extracted:
+    for item in batch:
         if isinstance(item, Rejection):
-            yield ItemResult(item.item_id, rejection=item)
-            continue
-        doc = next(docs)
-        yield _code(coder, doc, item)
+            yield ItemResult(item.item_id, rejection=item, failed=item.reason is Reason.FAILED)
+        elif isinstance(doc := docs[item.id], Rejection):
+            yield ItemResult(item.id, rejection=doc, failed=True)
+        else:
+            yield _code(coder, doc, item)
+
+
+def _parse(articles: list[Article], settings: Settings) -> dict[str, Doc | Rejection]:
+    """Parse a batch with nlp.pipe; if the batch fails, parse its articles one by one so
+    that the failure stays with the article that caused it."""
+    try:
+        docs = list(parse_texts((a.text for a in articles), settings.nlp))
+        return {a.id: d for a, d in zip(articles, docs, strict=True)}
+    except Exception:  # a parser error on one text must not lose the others
+        log.warning("batch parse failed; parsing %d articles one by one", len(articles))
+    out: dict[str, Doc | Rejection] = {}
+    for article in articles:
+        try:
+            out[article.id] = next(parse_texts([article.text], settings.nlp))
+        except Exception as e:
+            detail = f"The parser failed: {type(e).__name__}: {e}"
+            out[article.id] = Rejection(article.id, "nlp", Reason.FAILED, detail, article.source)
+    return out
 
 
 def _extract(
@@ -117,15 +151,21 @@ def _extract(
     return article
 
 
-def _code(coder: RuleCoder, doc: object, article: Article) -> ItemResult:
+def _code(coder: RuleCoder, doc: Doc, article: Article) -> ItemResult:
     try:
-        events = coder.code(doc, article)  # type: ignore[arg-type]
+        events = coder.code(doc, article)
     except Exception as e:  # a bug on one article must not lose the others
         log.exception("coding failed on %s", article.id)
         detail = f"{type(e).__name__}: {e}. Please report this with the article."
         rejection = Rejection(article.id, "code", Reason.FAILED, detail, article.source)
         return ItemResult(article.id, rejection=rejection, failed=True)
     return ItemResult(article.id, article=article, events=tuple(events))
+
+
+def check_settings(settings: Settings) -> None:
+    """Fail early and clearly on a missing model or a bad user actor table."""
+    load_pipeline(settings.nlp.model)
+    RuleCoder.for_settings(settings.coding.actors)
 
 
 def code_documents(
@@ -138,8 +178,7 @@ def code_documents(
 ) -> Iterator[ItemResult]:
     """Read, extract, parse and code inputs (paths, globs, "-"), one result per item."""
     settings = settings or resolve_settings()
-    load_pipeline(settings.nlp.model)  # fail early and clearly if the model is missing
-    RuleCoder.for_settings(settings.coding.actors)  # ...or the user's actor table is bad
+    check_settings(settings)
     raw = iter_documents(
         inputs, input_format=input_format, stdin=stdin, max_bytes=settings.extract.max_bytes
     )
@@ -149,14 +188,23 @@ def code_documents(
 def code_text(
     text: str, *, published: dt.date | str | None = None, settings: Settings | None = None
 ) -> list[Event]:
-    """Code one article's text and return its events (offsets index into the clean text)."""
+    """Code one text as it is (no page-chrome cleaning) and return its events; every
+    offset indexes `text` itself."""
     settings = settings or resolve_settings()
-    day = dt.date.fromisoformat(published) if isinstance(published, str) else published
-    raw = RawDocument(
-        id=content_hash(text), content=text.encode("utf-8"), kind="text", source="<string>"
+    try:
+        day = dt.date.fromisoformat(published) if isinstance(published, str) else published
+    except ValueError as e:
+        raise ConfigError(f"published={published!r} is not a date like 2022-06-22.") from e
+    article = Article(
+        id=content_hash(text),
+        text=text,
+        source="<string>",
+        published=day,
+        published_source="metadata" if day else "none",
+        content_hash=content_hash(text),
     )
-    results = list(process([raw], settings, published=day))
-    return list(results[0].events) if results else []
+    [result] = list(_code_batch([article], settings))
+    return list(result.events)
 
 
 def run(
@@ -172,6 +220,7 @@ def run(
     from newsevents.store import Store
 
     settings = settings or resolve_settings()
+    check_settings(settings)  # before the store file is created
     started = dt.datetime.now(dt.UTC)
     run_id = content_hash(f"{started.isoformat()}|{'|'.join(inputs)}", 16)
     clock = time.perf_counter()

@@ -42,8 +42,38 @@ def test_a_crash_in_one_article_never_loses_the_others(tmp_path, monkeypatch):
 
 
 def test_code_text_offsets_point_into_the_given_text():
-    events = newsevents.code_text(STORY, published="2023-03-07")
+    messy = (
+        "Kenya news\n\nProtesters  in Nairobi clashed with police.   "
+        "Police arrested 20\nprotesters."
+    )
+    events = newsevents.code_text(messy, published="2023-03-07")
     assert {e.event_type for e in events} >= {"COERCE"}
     for event in events:
-        assert STORY[event.evidence.start : event.evidence.end] == event.evidence.sentence
+        assert messy[event.evidence.start : event.evidence.end] == event.evidence.sentence
+        for part in (event.actor, event.recipient):
+            if part is not None:
+                assert messy[part.start : part.end] == part.text
         assert event.date == "2023-03-07"
+
+
+def test_code_text_with_a_bad_date_is_a_configuration_error():
+    with pytest.raises(newsevents.ConfigError):
+        newsevents.code_text(STORY, published="yesterday")
+
+
+def test_an_id_reused_for_another_text_is_rejected_not_mixed(tmp_path):
+    source = tmp_path / "in.jsonl"
+    records = [{"id": "x", "text": STORY}, {"id": "x", "text": STORY.replace("20", "30")}]
+    source.write_text("\n".join(json.dumps(r) for r in records))
+    results = list(newsevents.code_documents([str(source)]))
+    assert [r.rejection.reason if r.rejection else "ok" for r in results] == [
+        "ok",
+        newsevents.Reason.DUPLICATE_ID,
+    ]
+
+
+def test_a_bad_model_leaves_no_store_behind(tmp_path):
+    settings = newsevents.resolve_settings(db=str(tmp_path / "ev.duckdb"), model="no_such_model")
+    with pytest.raises(newsevents.ModelNotFoundError):
+        newsevents.run([str(tmp_path)], settings=settings)
+    assert not (tmp_path / "ev.duckdb").exists()
