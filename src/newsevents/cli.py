@@ -27,7 +27,7 @@ from newsevents.pipeline import ItemResult, code_documents, run
 from newsevents.records import RunReport
 from newsevents.render import WRITERS
 
-err = Console(stderr=True)
+err = Console(stderr=True, soft_wrap=True)  # one line per message, never wrapped
 app = typer.Typer(
     name="newsevents",
     help="Turn news articles into a verifiable dataset of political events (PLOVER).",
@@ -87,6 +87,12 @@ def _root(
     logging.basicConfig(level=logging.INFO if verbose else logging.WARNING, stream=sys.stderr)
 
 
+DbOpt = Annotated[
+    Path | None, typer.Option("--db", help=f"{SETTINGS['db'][1]} [default: newsevents.duckdb]")
+]
+LanguagesOpt = Annotated[
+    str | None, typer.Option("--languages", help=f"{SETTINGS['languages'][1]} [default: en]")
+]
 ModelOpt = Annotated[str | None, typer.Option("--model", help=SETTINGS["model"][1])]
 PublishedOpt = Annotated[
     str | None,
@@ -114,6 +120,7 @@ def code_cmd(
     model: ModelOpt = None,
     actors: ActorsOpt = None,
     min_chars: MinCharsOpt = None,
+    languages: LanguagesOpt = None,
 ) -> None:
     """Code articles to events on stdout, one JSON object per line.
 
@@ -121,7 +128,10 @@ def code_cmd(
     [bold]echo "Russia attacked Ukraine." | newsevents code --published 2022-02-28[/]
     """
     settings = resolve_settings(
-        model=model, actors=str(actors) if actors else None, min_chars=min_chars
+        model=model,
+        actors=str(actors) if actors else None,
+        min_chars=min_chars,
+        languages=languages,
     )
     chosen = fmt or (CodeFormat.table if sys.stdout.isatty() else CodeFormat.jsonl)
     day = _date(published, "--published")
@@ -157,13 +167,14 @@ def _emit(results: object, chosen: CodeFormat) -> int:
 def _report_rejection(result: ItemResult) -> None:
     if result.rejection is not None:
         r = result.rejection
-        err.print(f"rejected {r.item_id} ({r.stage}: {r.reason}): {r.detail}", highlight=False)
+        line = f"rejected {r.item_id} ({r.stage}: {r.reason}): {r.detail}"
+        err.print(line, highlight=False, markup=False)
 
 
 @app.command("run")
 def run_cmd(
     inputs: Annotated[list[str], typer.Argument(help="Files, directories, globs; - is stdin.")],
-    db: Annotated[Path, typer.Option("--db", help=SETTINGS["db"][1])] = Path("newsevents.duckdb"),
+    db: DbOpt = None,
     input_format: FormatInOpt = InputFormat.auto,
     published: PublishedOpt = None,
     model: ModelOpt = None,
@@ -171,6 +182,7 @@ def run_cmd(
     min_chars: MinCharsOpt = None,
     batch_size: Annotated[int | None, typer.Option(help=SETTINGS["batch_size"][1])] = None,
     max_bytes: Annotated[int | None, typer.Option(help=SETTINGS["max_bytes"][1])] = None,
+    languages: LanguagesOpt = None,
     quiet: Annotated[bool, typer.Option("--quiet", "-q", help="No progress bar.")] = False,
 ) -> None:
     """Run the whole pipeline into a DuckDB file and print a run report on stderr.
@@ -179,10 +191,11 @@ def run_cmd(
     """
     settings = resolve_settings(
         model=model,
-        db=str(db),
+        db=str(db) if db else None,
         batch_size=batch_size,
         max_bytes=max_bytes,
         min_chars=min_chars,
+        languages=languages,
         actors=str(actors) if actors else None,
     )
     day = _date(published, "--published")
@@ -191,7 +204,7 @@ def run_cmd(
 
         def tick(result: ItemResult) -> None:
             bar.advance(task)
-            if result.failed:
+            if result.failed or not quiet:
                 _report_rejection(result)
 
         report = run(
@@ -202,7 +215,7 @@ def run_cmd(
             stdin=sys.stdin.buffer,
             progress=tick,
         )
-    err.print(_report_table(report, db))
+    err.print(_report_table(report, Path(settings.db)))
     raise typer.Exit(1 if report.failures else 0)
 
 
@@ -247,7 +260,7 @@ def _report_table(report: RunReport, db: Path) -> Table:
 
 @app.command("events")
 def events_cmd(
-    db: Annotated[Path, typer.Option("--db", help=SETTINGS["db"][1])] = Path("newsevents.duckdb"),
+    db: DbOpt = None,
     actor: Annotated[str | None, typer.Option(help="Actor text, name or country code.")] = None,
     recipient: Annotated[str | None, typer.Option(help="Recipient text/name/country.")] = None,
     event_type: Annotated[str | None, typer.Option("--type", help="PLOVER category.")] = None,
@@ -255,7 +268,7 @@ def events_cmd(
     since: Annotated[str | None, typer.Option(help="Events on or after (YYYY-MM-DD).")] = None,
     until: Annotated[str | None, typer.Option(help="Events on or before (YYYY-MM-DD).")] = None,
     include_negated: Annotated[bool, typer.Option(help="Also list negated events.")] = False,
-    limit: Annotated[int | None, typer.Option(help="At most this many events.")] = None,
+    limit: Annotated[int | None, typer.Option(min=0, help="At most this many events.")] = None,
     fmt: Annotated[ListFormat, typer.Option("--format", help="Output format.")] = ListFormat.table,
 ) -> None:
     """List stored events, filtered.
@@ -264,6 +277,7 @@ def events_cmd(
     """
     from newsevents.store import Store
 
+    db = Path(resolve_settings(db=str(db) if db else None).db)
     if not db.exists():
         raise NewsEventsError(
             f"No store at {db}. Create one with `newsevents run INPUT --db {db}`."
@@ -284,8 +298,10 @@ def events_cmd(
 
 def main() -> None:
     """Entry point: one line on stderr and exit code 2 for configuration errors."""
+    if hasattr(sys.stdout, "reconfigure"):
+        sys.stdout.reconfigure(encoding="utf-8")  # JSON Lines are UTF-8 whatever the locale
     try:
         app(standalone_mode=True)
     except NewsEventsError as e:
-        err.print(f"error: {e}", highlight=False)
+        err.print(f"error: {e}", highlight=False, markup=False)
         sys.exit(2)

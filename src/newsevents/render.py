@@ -9,6 +9,7 @@ from typing import IO, Any
 
 from rich.console import Console
 from rich.table import Table
+from rich.text import Text
 
 CSV_COLUMNS = (
     "event_id",
@@ -95,7 +96,7 @@ def events_table(events: Sequence[dict[str, Any]], title: str = "Events") -> Tab
     ):
         table.add_column(name, style=style, overflow="fold")
     for e in events:
-        table.add_row(
+        cells = (
             str(e.get("date") or ""),
             f"{e.get('event_type')} ({e.get('cameo_root')})",
             _who(e.get("actor")),
@@ -103,6 +104,7 @@ def events_table(events: Sequence[dict[str, Any]], title: str = "Events") -> Tab
             str(e.get("modality")),
             str((e.get("evidence") or {}).get("trigger", "")),
         )
+        table.add_row(*(Text(c) for c in cells))  # text from articles is never markup
     return table
 
 

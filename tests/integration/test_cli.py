@@ -174,3 +174,26 @@ def test_code_with_a_bad_actor_table_is_a_configuration_error(tmp_path):
     table.write_text("name\taliases\tcountry\nX\t\tNOTACODE\n", encoding="utf-8")
     proc = _cli("code", "--actors", str(table), stdin=STORY.encode())
     assert proc.returncode == 2 and str(table).encode() in proc.stderr
+
+
+def test_markup_like_ids_and_text_are_printed_as_they_are():
+    lines = [json.dumps({"id": "[/x]", "text": ""}), json.dumps({"id": "ok", "text": STORY})]
+    proc = _cli("code", "--input-format", "jsonl", stdin="\n".join(lines).encode())
+    assert proc.returncode == 0, proc.stderr
+    assert b"rejected [/x]" in proc.stderr
+    assert {json.loads(x)["article_id"] for x in proc.stdout.decode().splitlines()} == {"ok"}
+
+
+def test_the_db_setting_comes_from_the_environment(tmp_path, example_path, monkeypatch):
+    db = tmp_path / "from-env.duckdb"
+    monkeypatch.setenv("NEWSEVENTS_DB", str(db))
+    result = runner.invoke(app, ["run", str(example_path), "-q"])
+    assert result.exit_code == 0, result.output
+    assert db.exists()
+    listed = runner.invoke(app, ["events", "--format", "jsonl"])
+    assert listed.exit_code == 0 and listed.stdout.strip()
+
+
+def test_a_negative_limit_is_a_usage_error(tmp_path):
+    result = runner.invoke(app, ["events", "--db", str(tmp_path / "x.duckdb"), "--limit", "-1"])
+    assert result.exit_code == 2
