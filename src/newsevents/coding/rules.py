@@ -33,7 +33,7 @@ from newsevents.records import ActorRef, Article, Event, Evidence, Modality
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Span, Token
 
-CODER_NAME = "rules.v1"
+CODER_NAME = "rules.v2"  # bump whenever the rules or their tables change what is coded
 _POSSESSIVES = {"his", "her", "its", "their"}
 SPEECH_VERBS = frozenset(
     [

@@ -10,7 +10,7 @@ from collections.abc import Iterator
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
-    from spacy.tokens import Doc, Span, Token
+    from spacy.tokens import Doc, Token
 
 SUBJECT_DEPS = {"nsubj", "csubj"}
 PASSIVE_SUBJECT_DEPS = {"nsubjpass", "csubjpass"}
@@ -74,11 +74,6 @@ TEMPORAL_WORDS = frozenset(_MONTHS) | frozenset(
 )
 ENTITY_LABELS = {"PERSON", "NORP", "GPE", "ORG", "LOC", "FAC"}
 _EDGE_PUNCT = {",", ";", ":", "-", "—", "–", "(", ")", '"', "“", "”", "'", "’"}
-
-
-def is_infinitive(token: Token) -> bool:
-    """True for "to discuss": a verb with a `to` marker."""
-    return any(c.dep_ == "aux" and c.lower_ == "to" for c in token.children)
 
 
 def nesting_governor(token: Token, triggers: set[int], max_hops: int = 4) -> Token | None:
@@ -365,7 +360,3 @@ def _trim(doc: Doc, start: int, end: int) -> tuple[int, int]:
             break
         end -= 1
     return start, end
-
-
-def sentence_of(token: Token) -> Span:
-    return token.sent
