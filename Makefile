@@ -14,11 +14,18 @@ $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
 	$(BIN)/pip install --quiet --upgrade pip
 
-install: $(BIN)/python  ## install newsevents into .venv
-	$(BIN)/pip install --quiet -e .
+install: $(VENV)/.installed  ## install newsevents into .venv
 
-install-dev: $(BIN)/python  ## install newsevents with the development tools
+install-dev: $(VENV)/.installed-dev  ## install newsevents with the development tools
+
+# stamp files: install once per change of pyproject.toml, not once per target
+$(VENV)/.installed: pyproject.toml | $(BIN)/python
+	$(BIN)/pip install --quiet -e .
+	touch $@
+
+$(VENV)/.installed-dev: pyproject.toml | $(BIN)/python
 	$(BIN)/pip install --quiet -e '.[dev]'
+	touch $@ $(VENV)/.installed
 
 demo: install  ## run the pipeline on the bundled example and print its events
 	rm -f $(DB)
