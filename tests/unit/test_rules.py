@@ -424,10 +424,7 @@ def test_event_noun_rows_are_well_formed():
     assert {m: e.event_type for m, e in lexicon.nouns["strike"]}["hunger"] == "PROTEST"
 
 
-@pytest.mark.xfail(
-    reason="a cancelled meeting is REJECT in PLOVER; 'cancel' has no meeting rows yet"
-)
-def test_known_miss_cancelled_visit_is_reject():
+def test_a_cancelled_visit_is_reject():
     rows = [
         ("Japan", "PROPN", "nsubj", 1, "Japan", "B-GPE"),
         ("cancelled", "VERB", "ROOT", 1, "cancel", ""),

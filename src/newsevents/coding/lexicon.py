@@ -56,6 +56,7 @@ LIGHT_VERBS = frozenset(
     ]
 )
 LIGHT_VERBS |= {"express", "voice", "reaffirm", "reiterate", "convey", "extend", "show", "conclude"}
+LIGHT_VERBS |= {"join", "take"}
 # "joint patrols", "combined drills": done together, so COOPERATE (CAMEO 06x).
 JOINT_WORDS = frozenset({"joint", "combined", "coordinated", "bilateral"})
 MILITARY_JOINT_NOUNS = frozenset(

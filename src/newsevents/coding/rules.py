@@ -340,7 +340,7 @@ def _is_mishap(trigger: Trigger, roles: Roles) -> bool:
     if trigger.entry.event_type != "ASSAULT":
         return False
     token = trigger.token
-    if roles.actor is not None and _head_lemma(token.doc, roles.actor) in ACCIDENT_NOUNS:
+    if roles.actor is not None and _accidental(token.doc, roles.actor):
         return True
     if token.dep_ == "advcl" and token.head.lemma_.lower() in ACCIDENT_VERBS:
         return True
@@ -358,9 +358,15 @@ def _is_private_trip(trigger: Trigger, roles: Roles) -> bool:
     return not named and actor.sector not in STATE_SECTORS
 
 
-def _head_lemma(doc: Doc, part: ActorRef) -> str:
+_WEAPON_WORDS = frozenset({"artillery", "gun", "mortar", "rocket", "sniper", "tank", "machine"})
+
+
+def _accidental(doc: Doc, part: ActorRef) -> bool:
+    """An accident or disaster as the actor; "artillery fire" is not one."""
     span = doc.char_span(part.start, part.end)
-    return span.root.lemma_.lower() if span is not None else ""
+    if span is None or span.root.lemma_.lower() not in ACCIDENT_NOUNS:
+        return False
+    return not any(t.lower_ in _WEAPON_WORDS for t in span.root.lefts)
 
 
 def _light_object(verb: Token) -> Token | None:
@@ -368,9 +374,11 @@ def _light_object(verb: Token) -> Token | None:
     obj = syntax.object_of(verb)
     if obj is not None and obj.lemma_.lower() in _MEASURE_NOUNS:
         obj = next(syntax.prep_objects(obj, {"of"}), obj)  # "a second round *of talks*"
+    if obj is not None and obj.lower_ == "part":
+        obj = next(syntax.prep_objects(verb, {"in"}), None)  # "took part *in the march*"
     if obj is not None:
         return obj
-    return next(syntax.prep_objects(verb, {"on", "into"}), None)
+    return next(syntax.prep_objects(verb, {"on", "into", "to"}), None)
 
 
 def _demand_clause(verb: Token) -> Token | None:
