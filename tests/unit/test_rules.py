@@ -618,3 +618,35 @@ def test_every_mode_in_the_tables_is_a_plover_mode_of_its_category():
     for entry in entries:
         if entry.mode:
             assert (entry.event_type, entry.mode) in lexicon.mode_intensity, entry
+
+
+def test_acts_done_jointly_are_cooperation():
+    # Kenya and Uganda jointly surveyed the border .
+    rows = [
+        ("Kenya", "PROPN", "nsubj", 4, "Kenya", "B-GPE"),
+        ("and", "CCONJ", "cc", 0, "and", ""),
+        ("Uganda", "PROPN", "conj", 0, "Uganda", "B-GPE"),
+        ("jointly", "ADV", "advmod", 4, "jointly", ""),
+        ("surveyed", "VERB", "ROOT", 4, "survey", ""),
+        ("the", "DET", "det", 6, "the", ""),
+        ("border", "NOUN", "dobj", 4, "border", ""),
+        (".", "PUNCT", "punct", 4, ".", ""),
+    ]
+    [event] = _code(rows)
+    assert event.event_type == "COOPERATE"
+    assert [m.country for m in event.actor.members] == ["KEN", "UGA"]
+
+
+def test_forces_placed_on_alert_are_mobilised():
+    # Taiwan placed its forces on alert .
+    rows = [
+        ("Taiwan", "PROPN", "nsubj", 1, "Taiwan", "B-GPE"),
+        ("placed", "VERB", "ROOT", 1, "place", ""),
+        ("its", "PRON", "poss", 3, "its", ""),
+        ("forces", "NOUN", "dobj", 1, "force", ""),
+        ("on", "ADP", "prep", 1, "on", ""),
+        ("alert", "NOUN", "pobj", 4, "alert", ""),
+        (".", "PUNCT", "punct", 1, ".", ""),
+    ]
+    [event] = _code(rows)
+    assert (event.event_type, event.cameo_code) == ("MOBILIZE", "152")

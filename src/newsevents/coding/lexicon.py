@@ -56,7 +56,7 @@ LIGHT_VERBS = frozenset(
     ]
 )
 LIGHT_VERBS |= {"express", "voice", "reaffirm", "reiterate", "convey", "extend", "show", "conclude"}
-LIGHT_VERBS |= {"join", "take"}
+LIGHT_VERBS |= {"join", "take", "place", "put"}
 # "joint patrols", "combined drills": done together, so COOPERATE (CAMEO 06x).
 JOINT_WORDS = frozenset({"joint", "combined", "coordinated", "bilateral"})
 MILITARY_JOINT_NOUNS = frozenset(
@@ -64,6 +64,7 @@ MILITARY_JOINT_NOUNS = frozenset(
 )
 JOINT_NOUNS = MILITARY_JOINT_NOUNS | frozenset(
     {"investigation", "production", "venture", "project", "development", "research", "effort"}
+    | {"work", "construction", "management", "control", "verification", "survey", "study"}
 )
 # Verbs whose subject names the event ("clashes erupted").
 OCCURRENCE_VERBS = frozenset(

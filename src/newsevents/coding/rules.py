@@ -57,6 +57,7 @@ SPEECH_VERBS = frozenset(
     ]
 )
 DEMAND = TriggerEntry("must", (), "REQUEST", None, "100")
+JOINT_ACT = TriggerEntry("jointly", (), "COOPERATE", None, "060")
 TEST_FIRE = TriggerEntry("test-fire", (), "MOBILIZE", "weapons", "150")
 # Intended cooperation is AGREE (CAMEO 03x); intended force or restriction is THREATEN (13x).
 _AGREE_CODES = {"CONSULT": "036", "SUPPORT": "032", "COOPERATE": "031", "AID": "033"}
@@ -141,12 +142,26 @@ class RuleCoder:
             clause = _demand_clause(tok)
             return Trigger(tok, DEMAND, clause=clause) if clause is not None else None
         if any(lemma in LIGHT_VERBS for lemma in lemmas):
-            found = self._noun_trigger(tok, _light_object(tok), occurrence=False)
-            if found is not None:
-                return found
+            for noun in _light_objects(tok):
+                found = self._noun_trigger(tok, noun, occurrence=False)
+                if found is not None:
+                    return found
         if any(lemma in OCCURRENCE_VERBS for lemma in lemmas):
             subject = next((c for c in tok.children if c.dep_ == "nsubj"), None)
-            return self._noun_trigger(tok, subject, occurrence=True)
+            found = self._noun_trigger(tok, subject, occurrence=True)
+            if found is not None:
+                return found
+        return self._joint_trigger(tok)
+
+    def _joint_trigger(self, verb: Token) -> Trigger | None:
+        """Anything two parties do jointly is COOPERATE: "jointly surveyed the volcano",
+        "dismantled a network in a *joint operation*"."""
+        if any(c.dep_ == "advmod" and c.lower_ in ("jointly", "together") for c in verb.children):
+            return Trigger(verb, JOINT_ACT)
+        for noun in syntax.prep_objects(verb, {"in", "through", "under"}):
+            entry = self.lexicon.noun_match(noun)
+            if entry is not None and entry.event_type == "COOPERATE":
+                return Trigger(verb, entry)
         return None
 
     def _noun_trigger(self, verb: Token, noun: Token | None, *, occurrence: bool) -> Trigger | None:
@@ -369,16 +384,19 @@ def _accidental(doc: Doc, part: ActorRef) -> bool:
     return not any(t.lower_ in _WEAPON_WORDS for t in span.root.lefts)
 
 
-def _light_object(verb: Token) -> Token | None:
-    """The object of a light verb, including "go on *strike*" and "carry out *raids*"."""
+def _light_objects(verb: Token) -> list[Token]:
+    """Nouns that may name a light verb's event: its object ("staged a *protest*", "a
+    second round *of talks*", "took part *in the march*"), then its prepositional objects
+    ("went on *strike*", "placed its forces on *alert*")."""
+    found: list[Token] = []
     obj = syntax.object_of(verb)
     if obj is not None and obj.lemma_.lower() in _MEASURE_NOUNS:
-        obj = next(syntax.prep_objects(obj, {"of"}), obj)  # "a second round *of talks*"
+        obj = next(syntax.prep_objects(obj, {"of"}), obj)
     if obj is not None and obj.lower_ == "part":
-        obj = next(syntax.prep_objects(verb, {"in"}), None)  # "took part *in the march*"
+        obj = next(syntax.prep_objects(verb, {"in"}), None)
     if obj is not None:
-        return obj
-    return next(syntax.prep_objects(verb, {"on", "into", "to"}), None)
+        found.append(obj)
+    return found + list(syntax.prep_objects(verb, {"on", "into", "to"}))
 
 
 def _demand_clause(verb: Token) -> Token | None:
