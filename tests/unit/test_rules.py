@@ -239,19 +239,19 @@ def test_light_verb_with_an_event_noun_and_a_mislemmatised_verb():
 
 
 def test_occurrence_verb_with_an_event_noun_subject():
-    # Clashes erupted between police and protesters .
+    # Clashes erupted between police and rebels .
     rows = [
         ("Clashes", "NOUN", "nsubj", 1, "clash", ""),
         ("erupted", "VERB", "ROOT", 1, "erupt", ""),
         ("between", "ADP", "prep", 0, "between", ""),
         ("police", "NOUN", "pobj", 2, "police", ""),
         ("and", "CCONJ", "cc", 3, "and", ""),
-        ("protesters", "NOUN", "conj", 3, "protester", ""),
+        ("rebels", "NOUN", "conj", 3, "rebel", ""),
         (".", "PUNCT", "punct", 1, ".", ""),
     ]
     [event] = _code(rows)
     assert event.event_type == "ASSAULT"
-    assert [m.sector for m in event.actor.members] == ["COP", "CVL"]
+    assert [m.sector for m in event.actor.members] == ["COP", "REB"]
 
 
 def test_participle_clause_is_part_of_the_main_act():
@@ -650,3 +650,17 @@ def test_forces_placed_on_alert_are_mobilised():
     ]
     [event] = _code(rows)
     assert (event.event_type, event.cameo_code) == ("MOBILIZE", "152")
+
+
+def test_violence_by_protesters_is_a_violent_protest():
+    # Protesters torched a police station .
+    rows = [
+        ("Protesters", "NOUN", "nsubj", 1, "protester", ""),
+        ("torched", "VERB", "ROOT", 1, "torch", ""),
+        ("a", "DET", "det", 4, "a", ""),
+        ("police", "NOUN", "compound", 4, "police", ""),
+        ("station", "NOUN", "dobj", 1, "station", ""),
+        (".", "PUNCT", "punct", 1, ".", ""),
+    ]
+    [event] = _code(rows)
+    assert (event.event_type, event.mode, event.cameo_code) == ("PROTEST", "riot", "145")

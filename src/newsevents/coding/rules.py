@@ -182,7 +182,9 @@ class RuleCoder:
         if _is_mishap(trigger, roles) or _is_private_trip(trigger, roles):
             return None
         modality = _modality(trigger.token)
-        entry = _intended(trigger.entry, trigger.token, modality)
+        entry = _intended(
+            _rioting(trigger.entry, roles, trigger.token.doc), trigger.token, modality
+        )
         cameo_root = entry.cameo[:2]
         evidence = _evidence(trigger.token, sent)
         return Event(
@@ -360,6 +362,28 @@ def _is_mishap(trigger: Trigger, roles: Roles) -> bool:
     if token.dep_ == "advcl" and token.head.lemma_.lower() in ACCIDENT_VERBS:
         return True
     return any(o.lemma_.lower() in ACCIDENT_NOUNS for o in syntax.prep_objects(token, {"in"}))
+
+
+PROTESTER_WORDS = frozenset(
+    {"protester", "protestor", "demonstrator", "rioter", "mob", "crowd", "marcher"}
+)
+RIOT = TriggerEntry("riot", (), "PROTEST", "riot", "145")
+
+
+def _rioting(entry: TriggerEntry, roles: Roles, doc: Doc) -> TriggerEntry:
+    """Violence by protesters is a violent protest, CAMEO 145: "rioters torched cars",
+    "demonstrators clashed with police"."""
+    if entry.event_type not in ("ASSAULT", "COERCE") or roles.actor is None:
+        return entry
+    heads = [roles.actor, *roles.actor.members]
+    if any(_head(doc, part) in PROTESTER_WORDS for part in heads):
+        return RIOT
+    return entry
+
+
+def _head(doc: Doc, part: ActorRef) -> str:
+    span = doc.char_span(part.start, part.end)
+    return span.root.lemma_.lower() if span is not None else ""
 
 
 def _is_private_trip(trigger: Trigger, roles: Roles) -> bool:
