@@ -19,12 +19,12 @@ install: $(VENV)/.installed  ## install newsevents into .venv
 install-dev: $(VENV)/.installed-dev  ## install newsevents with the development tools
 
 # stamp files: install once per change of pyproject.toml, not once per target
-$(VENV)/.installed: pyproject.toml | $(BIN)/python
-	$(BIN)/pip install --quiet -e .
+$(VENV)/.installed: pyproject.toml constraints.txt | $(BIN)/python
+	$(BIN)/pip install --quiet -c constraints.txt -e .
 	touch $@
 
-$(VENV)/.installed-dev: pyproject.toml | $(BIN)/python
-	$(BIN)/pip install --quiet -e '.[dev]'
+$(VENV)/.installed-dev: pyproject.toml constraints.txt | $(BIN)/python
+	$(BIN)/pip install --quiet -c constraints.txt -e '.[dev]'
 	touch $@ $(VENV)/.installed
 
 demo: install  ## run the pipeline on the bundled example and print its events
