@@ -18,6 +18,7 @@ from typing import TYPE_CHECKING
 from newsevents.coding import syntax
 from newsevents.coding.actors import ArticleMemory, build_actor, build_memory
 from newsevents.coding.context import DocumentContexts
+from newsevents.coding.filters import is_mishap, is_private_trip, rioting
 from newsevents.coding.lexicon import (
     LIGHT_VERBS,
     OCCURRENCE_VERBS,
@@ -179,12 +180,11 @@ class RuleCoder:
         roles = self.find_roles(trigger, memory)
         if roles.actor is None and roles.recipient is None:
             return None
-        if _is_mishap(trigger, roles) or _is_private_trip(trigger, roles):
+        token, entry = trigger.token, trigger.entry
+        if is_mishap(entry, token, roles.actor) or is_private_trip(entry, roles.actor):
             return None
         modality = _modality(trigger.token)
-        entry = _intended(
-            _rioting(trigger.entry, roles, trigger.token.doc), trigger.token, modality
-        )
+        entry = _intended(rioting(entry, roles.actor, token.doc), token, modality)
         cameo_root = entry.cameo[:2]
         evidence = _evidence(trigger.token, sent)
         return Event(
@@ -338,74 +338,6 @@ def _speaker_for_pronoun(subject: Token | None) -> Token | None:
         return subject
     speaker = next((c for c in reporter.children if c.dep_ == "nsubj"), None)
     return speaker if speaker is not None and speaker.pos_ != "PRON" else subject
-
-
-ACCIDENT_NOUNS = frozenset(
-    {"accident", "crash", "fire", "blaze", "earthquake", "quake", "tremor", "flood", "floods"}
-    | {"storm", "cyclone", "hurricane", "typhoon", "landslide", "avalanche", "tsunami"}
-    | {"drought", "heatwave", "collision", "derailment", "outbreak", "disease", "virus"}
-)
-ACCIDENT_VERBS = frozenset(
-    {"crash", "plunge", "derail", "collapse", "capsize", "sink", "overturn", "collide"}
-)
-STATE_SECTORS = frozenset({"GOV", "MIL", "IGO", "REB", "OPP", "PTY", "COP", "LEG", "JUD", "ELI"})
-
-
-def _is_mishap(trigger: Trigger, roles: Roles) -> bool:
-    """Deaths from accidents and disasters are not assaults: "a bus plunged into a ravine,
-    killing 22", "an earthquake struck", "killed in a road accident"."""
-    if trigger.entry.event_type != "ASSAULT":
-        return False
-    token = trigger.token
-    if roles.actor is not None and _accidental(token.doc, roles.actor):
-        return True
-    if token.dep_ == "advcl" and token.head.lemma_.lower() in ACCIDENT_VERBS:
-        return True
-    return any(o.lemma_.lower() in ACCIDENT_NOUNS for o in syntax.prep_objects(token, {"in"}))
-
-
-PROTESTER_WORDS = frozenset(
-    {"protester", "protestor", "demonstrator", "rioter", "mob", "crowd", "marcher"}
-)
-RIOT = TriggerEntry("riot", (), "PROTEST", "riot", "145")
-
-
-def _rioting(entry: TriggerEntry, roles: Roles, doc: Doc) -> TriggerEntry:
-    """Violence by protesters is a violent protest, CAMEO 145: "rioters torched cars",
-    "demonstrators clashed with police"."""
-    if entry.event_type not in ("ASSAULT", "COERCE") or roles.actor is None:
-        return entry
-    heads = [roles.actor, *roles.actor.members]
-    if any(_head(doc, part) in PROTESTER_WORDS for part in heads):
-        return RIOT
-    return entry
-
-
-def _head(doc: Doc, part: ActorRef) -> str:
-    span = doc.char_span(part.start, part.end)
-    return span.root.lemma_.lower() if span is not None else ""
-
-
-def _is_private_trip(trigger: Trigger, roles: Roles) -> bool:
-    """A visit is CONSULT only between political actors, not "tourists visited"."""
-    if trigger.entry.mode != "visit" or trigger.entry.event_type != "CONSULT":
-        return False
-    actor = roles.actor
-    if actor is None:
-        return True
-    named = actor.country or actor.members or actor.name
-    return not named and actor.sector not in STATE_SECTORS
-
-
-_WEAPON_WORDS = frozenset({"artillery", "gun", "mortar", "rocket", "sniper", "tank", "machine"})
-
-
-def _accidental(doc: Doc, part: ActorRef) -> bool:
-    """An accident or disaster as the actor; "artillery fire" is not one."""
-    span = doc.char_span(part.start, part.end)
-    if span is None or span.root.lemma_.lower() not in ACCIDENT_NOUNS:
-        return False
-    return not any(t.lower_ in _WEAPON_WORDS for t in span.root.lefts)
 
 
 def _light_objects(verb: Token) -> list[Token]:
