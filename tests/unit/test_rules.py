@@ -664,3 +664,21 @@ def test_violence_by_protesters_is_a_violent_protest():
     ]
     [event] = _code(rows)
     assert (event.event_type, event.mode, event.cameo_code) == ("PROTEST", "riot", "145")
+
+
+def test_object_named_only_by_its_attachment_gives_the_party_inside():
+    # Britain shared evidence with the United States .  ("evidence" is not a party)
+    rows = [
+        ("Britain", "PROPN", "nsubj", 1, "Britain", "B-GPE"),
+        ("shared", "VERB", "ROOT", 1, "share", ""),
+        ("evidence", "NOUN", "dobj", 1, "evidence", ""),
+        ("with", "ADP", "prep", 2, "with", ""),
+        ("the", "DET", "det", 6, "the", "B-GPE"),
+        ("United", "PROPN", "compound", 6, "United", "I-GPE"),
+        ("States", "PROPN", "pobj", 3, "States", "I-GPE"),
+        (".", "PUNCT", "punct", 1, ".", ""),
+    ]
+    events = _code(rows)
+    assert events, "sharing evidence is cooperation"
+    assert events[0].recipient is not None
+    assert events[0].recipient.text == "the United States"

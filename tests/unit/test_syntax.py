@@ -167,3 +167,31 @@ def test_a_named_actor_leaves_out_where_it_is():
 def test_month_abbreviations_are_temporal_but_may_is_a_name():
     doc = make_doc([("Nov", "PROPN", "ROOT", 0, "Nov", ""), ("May", "PROPN", "dep", 0, "May", "")])
     assert syntax.is_temporal(doc[0]) and not syntax.is_temporal(doc[1])
+
+
+# Taiwan cut diplomatic ties with El Salvador and thousands of troops .
+TIES = [
+    ("Taiwan", "PROPN", "nsubj", 1, "Taiwan", "B-GPE"),
+    ("cut", "VERB", "ROOT", 1, "cut", ""),
+    ("diplomatic", "ADJ", "amod", 3, "diplomatic", ""),
+    ("ties", "NOUN", "dobj", 1, "tie", ""),
+    ("with", "ADP", "prep", 3, "with", ""),
+    ("El", "PROPN", "compound", 6, "El", "B-GPE"),
+    ("Salvador", "PROPN", "pobj", 4, "Salvador", "I-GPE"),
+    ("and", "CCONJ", "cc", 3, "and", ""),
+    ("thousands", "NOUN", "conj", 3, "thousand", ""),
+    ("of", "ADP", "prep", 8, "of", ""),
+    ("troops", "NOUN", "pobj", 9, "troop", ""),
+    (".", "PUNCT", "punct", 1, ".", ""),
+]
+
+
+def test_premodified_leaves_out_attached_prepositional_phrases() -> None:
+    doc = make_doc(TIES)
+    assert [t.text for t in syntax.premodified(doc[3])][:2] == ["diplomatic", "ties"]
+    assert "Salvador" not in [t.text for t in syntax.premodified(doc[3])]
+
+
+def test_premodified_keeps_of_phrases() -> None:
+    doc = make_doc(TIES)
+    assert [t.text for t in syntax.premodified(doc[8])] == ["thousands", "of", "troops"]

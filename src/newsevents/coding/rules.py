@@ -275,7 +275,7 @@ class RuleCoder:
             return False
         if token.pos_ in ("PROPN", "PRON") or token.ent_type_ in syntax.ENTITY_LABELS:
             return True
-        match = self.names.resolve([t.text for t in token.subtree])
+        match = self.names.resolve([t.text for t in syntax.premodified(token)])
         return match.country is not None or match.sector is not None
 
     def _entity_in_complement(self, verb: Token, actor: ActorRef | None) -> Token | None:

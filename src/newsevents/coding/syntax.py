@@ -288,6 +288,18 @@ def entity_head(token: Token) -> Token:
     return token.doc[token.i : end].root
 
 
+def premodified(head: Token) -> list[Token]:
+    """The phrase without the prepositional phrases attached after its head ("diplomatic
+    ties", not "ties with El Salvador"; "of" phrases stay: "thousands of Nigerians")."""
+    attached = {
+        t.i
+        for c in head.children
+        if c.i > head.i and c.dep_ == "prep" and c.lower_ != "of"
+        for t in c.subtree
+    }
+    return [t for t in head.subtree if t.i not in attached]
+
+
 def conjuncts(head: Token) -> list[Token]:
     """The head and its nominal conjuncts ("China and Russia" -> [China, Russia])."""
     return [head, *[c for c in head.conjuncts if c.pos_ in NOMINAL_POS]]
