@@ -426,3 +426,13 @@ def test_resolve_blocks_places_that_name_no_actor(table, tokenize):
     assert resolved(table, tokenize("New Mexico officials")) == (None, "GOV")
     assert resolved(table, tokenize("Latin American leaders")) == (None, "GOV")
     assert resolved(table, tokenize("the South China Sea")) == (None, None)
+
+
+def test_resolve_gives_the_same_answer_from_its_cache() -> None:
+    from newsevents.coding.names import default_table
+
+    table = default_table()
+    first = table.resolve(["North", "Korean", "leader", "Kim", "Jong", "-", "un"])
+    again = table.resolve(["North", "Korean", "leader", "Kim", "Jong", "-", "un"])
+    assert first == again and first.country == "PRK"
+    assert table.resolve(["Seoul"]).country == "KOR"  # a different phrase is not mixed up

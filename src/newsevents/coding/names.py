@@ -337,10 +337,14 @@ def _read_data(name: str) -> str:
     return resources.files("newsevents.data").joinpath(name).read_text(encoding="utf-8")
 
 
+_CACHE_SIZE = 1 << 16  # resolved phrases kept per table
+
+
 class NameTable:
     """Indexes over the name tables; build once (`load` or `default_table`), then look up."""
 
     __slots__ = (
+        "_cache",
         "_ci",
         "_country_names",
         "_cs",
@@ -355,6 +359,7 @@ class NameTable:
 
     def __init__(self, countries: str, organisations: str, sectors: str) -> None:
         """Build the indexes from the text of the three TSV tables (see data/README.md)."""
+        self._cache: dict[tuple[str, ...], NameMatch] = {}
         self._ci: dict[str, _Name] = {}
         self._cs: dict[str, _Name] = {}
         self._country_names: dict[str, str] = {}
@@ -472,6 +477,15 @@ class NameTable:
         organisation gives its own country and sector (["KCNA"] is PRK, MED); role words
         alone give a sector (["protesters"] is CVL, no country).
         """
+        key = tuple(tokens)
+        found = self._cache.get(key)
+        if found is None:
+            if len(self._cache) >= _CACHE_SIZE:
+                self._cache.clear()  # phrases repeat within a stream; a bound keeps memory flat
+            found = self._cache[key] = self._resolve(key)
+        return found
+
+    def _resolve(self, tokens: Sequence[str]) -> NameMatch:
         words = _words(tokens)
         hits = self._scan_names(words)
         in_name = [False] * len(words.lower)
