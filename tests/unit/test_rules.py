@@ -682,3 +682,31 @@ def test_object_named_only_by_its_attachment_gives_the_party_inside():
     assert events, "sharing evidence is cooperation"
     assert events[0].recipient is not None
     assert events[0].recipient.text == "the United States"
+
+
+def test_bare_noun_after_on_is_a_labour_strike_not_an_attack():
+    # Workers went on strike .
+    rows = [
+        ("Workers", "NOUN", "nsubj", 1, "worker", ""),
+        ("went", "VERB", "ROOT", 1, "go", ""),
+        ("on", "ADP", "prep", 1, "on", ""),
+        ("strike", "NOUN", "pobj", 2, "strike", ""),
+        (".", "PUNCT", "punct", 1, ".", ""),
+    ]
+    noun = make_doc(rows)[3]
+    entry = CODER.lexicon.noun_match(noun)
+    assert entry is not None and entry.event_type == "PROTEST" and entry.cameo == "143"
+
+
+def test_strike_with_a_determiner_stays_an_attack():
+    # Israel carried out a strike .
+    rows = [
+        ("Israel", "PROPN", "nsubj", 1, "Israel", "B-GPE"),
+        ("carried", "VERB", "ROOT", 1, "carry", ""),
+        ("out", "ADP", "prt", 1, "out", ""),
+        ("a", "DET", "det", 4, "a", ""),
+        ("strike", "NOUN", "dobj", 1, "strike", ""),
+        (".", "PUNCT", "punct", 1, ".", ""),
+    ]
+    entry = CODER.lexicon.noun_match(make_doc(rows)[4])
+    assert entry is not None and entry.event_type == "ASSAULT"

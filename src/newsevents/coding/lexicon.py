@@ -218,9 +218,7 @@ class Lexicon:
             return TriggerEntry(noun.lemma_, (), "COOPERATE", None, "062" if military else "060")
         for key in (noun.lower_, noun.lemma_.lower()):
             for modifier, entry in self.nouns.get(key, ()):
-                if not modifier or any(
-                    c.dep_ in ("compound", "amod") and c.lower_ == modifier for c in noun.lefts
-                ):
+                if not modifier or _has_modifier(noun, modifier):
                     return entry
         return None
 
@@ -255,3 +253,12 @@ def lemma_candidates(token: Token) -> list[str]:
 def default_lexicon() -> Lexicon:
     """The packaged lexicon, loaded once per process."""
     return Lexicon.load()
+
+
+def _has_modifier(noun: Token, modifier: str) -> bool:
+    """A modifier before the noun ("*hunger* strike"), or with "@", the preposition the bare
+    noun is the object of ("went *on* strike": "@on")."""
+    if modifier.startswith("@"):
+        bare = not any(c.dep_ in ("det", "poss", "amod", "compound") for c in noun.lefts)
+        return bare and noun.dep_ == "pobj" and noun.head.lower_ == modifier[1:]
+    return any(c.dep_ in ("compound", "amod") and c.lower_ == modifier for c in noun.lefts)
