@@ -710,3 +710,18 @@ def test_strike_with_a_determiner_stays_an_attack():
     ]
     entry = CODER.lexicon.noun_match(make_doc(rows)[4])
     assert entry is not None and entry.event_type == "ASSAULT"
+
+
+def test_a_verb_with_a_joint_object_is_cooperation():
+    # The navies conducted joint exercises .
+    rows = [
+        ("The", "DET", "det", 1, "the", ""),
+        ("navies", "NOUN", "nsubj", 2, "navy", ""),
+        ("conducted", "VERB", "ROOT", 2, "conduct", ""),
+        ("joint", "ADJ", "amod", 4, "joint", ""),
+        ("exercises", "NOUN", "dobj", 2, "exercise", ""),
+        (".", "PUNCT", "punct", 2, ".", ""),
+    ]
+    trigger = CODER.trigger_at(make_doc(rows)[2])
+    assert trigger is not None
+    assert trigger.entry.event_type == "COOPERATE" and trigger.entry.cameo == "062"

@@ -20,6 +20,7 @@ from newsevents.coding.actors import ArticleMemory, build_actor, build_memory
 from newsevents.coding.context import DocumentContexts
 from newsevents.coding.filters import is_mishap, is_private_trip, rioting
 from newsevents.coding.lexicon import (
+    JOINT_WORDS,
     LIGHT_VERBS,
     OCCURRENCE_VERBS,
     Lexicon,
@@ -135,6 +136,9 @@ class RuleCoder:
             return None
         entry = self.lexicon.match(tok)
         if entry is not None:
+            joint = self._joint_object(tok)
+            if joint is not None:
+                return joint  # "conducted *joint* exercises": cooperation, not a show of force
             if entry.event_type == "ASSAULT" and any(c.lower_ == "test" for c in tok.lefts):
                 entry = TEST_FIRE  # "test-fired two missiles"
             return Trigger(tok, entry)
@@ -153,6 +157,17 @@ class RuleCoder:
             if found is not None:
                 return found
         return self._joint_trigger(tok)
+
+    def _joint_object(self, verb: Token) -> Trigger | None:
+        obj = syntax.object_of(verb)
+        if obj is None or not any(
+            c.dep_ in ("amod", "compound") and c.lower_ in JOINT_WORDS for c in obj.lefts
+        ):
+            return None
+        entry = self.lexicon.noun_match(obj)
+        if entry is None or entry.event_type != "COOPERATE":
+            return None
+        return Trigger(verb, entry, noun=obj)
 
     def _joint_trigger(self, verb: Token) -> Trigger | None:
         """Anything two parties do jointly is COOPERATE: "jointly surveyed the volcano",
