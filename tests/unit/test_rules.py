@@ -725,3 +725,51 @@ def test_a_verb_with_a_joint_object_is_cooperation():
     trigger = CODER.trigger_at(make_doc(rows)[2])
     assert trigger is not None
     assert trigger.entry.event_type == "COOPERATE" and trigger.entry.cameo == "062"
+
+
+def test_an_object_condition_looks_through_a_quantity():
+    # Russia exchanged hundreds of prisoners .
+    rows = [
+        ("Russia", "PROPN", "nsubj", 1, "Russia", "B-GPE"),
+        ("exchanged", "VERB", "ROOT", 1, "exchange", ""),
+        ("hundreds", "NOUN", "dobj", 1, "hundred", ""),
+        ("of", "ADP", "prep", 2, "of", ""),
+        ("prisoners", "NOUN", "pobj", 3, "prisoner", ""),
+        (".", "PUNCT", "punct", 1, ".", ""),
+    ]
+    trigger = CODER.trigger_at(make_doc(rows)[1])
+    assert trigger is not None and trigger.entry.event_type == "RETREAT"
+
+
+def test_missiles_fired_into_the_sea_are_a_weapons_test():
+    # Pyongyang fired missiles into the sea .
+    rows = [
+        ("Pyongyang", "PROPN", "nsubj", 1, "Pyongyang", "B-GPE"),
+        ("fired", "VERB", "ROOT", 1, "fire", ""),
+        ("missiles", "NOUN", "dobj", 1, "missile", ""),
+        ("into", "ADP", "prep", 1, "into", ""),
+        ("the", "DET", "det", 5, "the", ""),
+        ("sea", "NOUN", "pobj", 3, "sea", ""),
+        (".", "PUNCT", "punct", 1, ".", ""),
+    ]
+    trigger = CODER.trigger_at(make_doc(rows)[1])
+    assert trigger is not None and trigger.entry.event_type == "MOBILIZE"
+    rows[5] = ("Seoul", "PROPN", "pobj", 3, "Seoul", "B-GPE")
+    trigger = CODER.trigger_at(make_doc(rows)[1])
+    assert trigger is not None and trigger.entry.event_type == "ASSAULT"
+
+
+def test_a_participle_inside_a_noun_phrase_is_less_sure_than_the_main_verb():
+    # Forces backed by Russia recaptured Saraqeb .
+    rows = [
+        ("Forces", "NOUN", "nsubj", 4, "force", ""),
+        ("backed", "VERB", "acl", 0, "back", ""),
+        ("by", "ADP", "agent", 1, "by", ""),
+        ("Russia", "PROPN", "pobj", 2, "Russia", "B-GPE"),
+        ("recaptured", "VERB", "ROOT", 4, "recapture", ""),
+        ("Saraqeb", "PROPN", "dobj", 4, "Saraqeb", "B-GPE"),
+        (".", "PUNCT", "punct", 4, ".", ""),
+    ]
+    events = {e.evidence.trigger: e for e in _code(rows)}
+    assert {"backed", "recaptured"} <= set(events)
+    assert events["backed"].confidence < events["recaptured"].confidence

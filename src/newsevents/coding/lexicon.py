@@ -99,8 +99,30 @@ class Condition:
         if self.kind == "obj" and child.dep_ in _OBJECT_DEPS:
             if "*" in self.values:  # any direct object at all
                 return child.dep_ != "nsubjpass"
-            return child.lemma_.lower() in self.values or child.lower_ in self.values
+            return any(
+                noun.lemma_.lower() in self.values or noun.lower_ in self.values
+                for noun in (child, *_counted(child))
+            )
         return False
+
+
+_QUANTITY_NOUNS = frozenset(
+    {"hundred", "hundreds", "thousand", "thousands", "dozen", "dozens", "scores", "number"}
+    | {"group", "batch", "couple", "pair", "wave", "series", "barrage", "volley", "salvo"}
+)
+
+
+def _counted(noun: Token) -> list[Token]:
+    """What a quantity counts: "hundreds *of prisoners*", "a barrage *of rockets*"."""
+    if noun.lower_ not in _QUANTITY_NOUNS and noun.lemma_.lower() not in _QUANTITY_NOUNS:
+        return []
+    return [
+        g
+        for c in noun.children
+        if c.dep_ == "prep" and c.lower_ == "of"
+        for g in c.children
+        if g.dep_ == "pobj"
+    ]
 
 
 @dataclass(frozen=True, slots=True)

@@ -139,8 +139,10 @@ class RuleCoder:
             joint = self._joint_object(tok)
             if joint is not None:
                 return joint  # "conducted *joint* exercises": cooperation, not a show of force
-            if entry.event_type == "ASSAULT" and any(c.lower_ == "test" for c in tok.lefts):
-                entry = TEST_FIRE  # "test-fired two missiles"
+            if entry.event_type == "ASSAULT" and (
+                any(c.lower_ == "test" for c in tok.lefts) or _into_the_sea(tok)
+            ):
+                entry = TEST_FIRE  # "test-fired two missiles", "fired missiles into the sea"
             return Trigger(tok, entry)
         lemmas = lemma_candidates(tok)
         if any(lemma in SPEECH_VERBS for lemma in lemmas):
@@ -412,6 +414,17 @@ def _bind_possessive(recipient: ActorRef, head: Token, actor: ActorRef | None) -
     return recipient
 
 
+_OPEN_WATER = frozenset({"sea", "water", "waters", "ocean"})
+
+
+def _into_the_sea(verb: Token) -> bool:
+    """Missiles fired "into the sea" or "off the coast" hit no one: a weapons test."""
+    return any(
+        g.lemma_.lower() in _OPEN_WATER or g.lower_ == "coast"
+        for g in syntax.prep_objects(verb, {"into", "off", "toward", "towards"})
+    )
+
+
 def _trimmed(sent: Span) -> Span:
     """The sentence without leading and trailing whitespace tokens."""
     start, end = sent.start, sent.end
@@ -454,4 +467,5 @@ def _confidence(trigger: Trigger, roles: Roles) -> float:
         score += 0.1 if roles.recipient.country else 0.05
     score -= 0.03 * min(syntax.depth(trigger.token), 4)
     score -= 0.1 if syntax.in_subordinate_clause(trigger.token) else 0.0
+    score -= 0.1 if trigger.token.dep_ in ("acl", "amod") else 0.0  # "forces *backed* by X"
     return round(min(max(score, 0.05), 0.95), 3)
