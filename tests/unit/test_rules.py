@@ -7,7 +7,7 @@ import datetime as dt
 import pytest
 
 from newsevents.coding.lexicon import Lexicon, default_lexicon
-from newsevents.coding.rules import RuleCoder
+from newsevents.coding.rules import RuleCoder, Trigger
 from newsevents.records import Article
 from tests.unit.docs import CENSURE, make_doc
 
@@ -773,3 +773,46 @@ def test_a_participle_inside_a_noun_phrase_is_less_sure_than_the_main_verb():
     events = {e.evidence.trigger: e for e in _code(rows)}
     assert {"backed", "recaptured"} <= set(events)
     assert events["backed"].confidence < events["recaptured"].confidence
+
+
+# A court freed him after it convicted him .
+_AFTER_IT = [
+    ("A", "DET", "det", 1, "a", ""),
+    ("court", "NOUN", "nsubj", 2, "court", ""),
+    ("freed", "VERB", "ROOT", 2, "free", ""),
+    ("him", "PRON", "dobj", 2, "he", ""),
+    ("after", "SCONJ", "mark", 6, "after", ""),
+    ("it", "PRON", "nsubj", 6, "it", ""),
+    ("convicted", "VERB", "advcl", 2, "convict", ""),
+    ("him", "PRON", "dobj", 6, "he", ""),
+    (".", "PUNCT", "punct", 2, ".", ""),
+]
+
+
+def test_a_pronoun_subject_takes_the_named_subject_of_its_governing_clause():
+    doc = make_doc(_AFTER_IT)
+    subject, _ = CODER._role_tokens(Trigger(doc[6], CODER.lexicon.match(doc[6])))
+    assert subject is not None and subject.text == "court"
+
+
+def test_he_does_not_take_a_subject_that_is_not_a_person():
+    rows = list(_AFTER_IT)
+    rows[5] = ("he", "PRON", "nsubj", 6, "he", "")
+    doc = make_doc(rows)
+    subject, _ = CODER._role_tokens(Trigger(doc[6], CODER.lexicon.match(doc[6])))
+    assert subject is not None and subject.text == "he"
+
+
+def test_a_document_does_not_act_its_author_does():
+    # Amnesty issued a statement accusing Minsk .
+    rows = [
+        ("Amnesty", "PROPN", "nsubj", 1, "Amnesty", "B-ORG"),
+        ("issued", "VERB", "ROOT", 1, "issue", ""),
+        ("a", "DET", "det", 3, "a", ""),
+        ("statement", "NOUN", "dobj", 1, "statement", ""),
+        ("accusing", "VERB", "acl", 3, "accuse", ""),
+        ("Minsk", "PROPN", "dobj", 4, "Minsk", "B-GPE"),
+        (".", "PUNCT", "punct", 1, ".", ""),
+    ]
+    events = [e for e in _code(rows) if e.evidence.trigger == "accusing"]
+    assert events and events[0].actor is not None and events[0].actor.text == "Amnesty"

@@ -195,3 +195,17 @@ def test_premodified_leaves_out_attached_prepositional_phrases() -> None:
 def test_premodified_keeps_of_phrases() -> None:
     doc = make_doc(TIES)
     assert [t.text for t in syntax.premodified(doc[8])] == ["thousands", "of", "troops"]
+
+
+def test_the_charge_in_an_accusation_is_not_part_of_the_accused() -> None:
+    # Beijing accused Washington of interfering .
+    rows = [
+        ("Beijing", "PROPN", "nsubj", 1, "Beijing", "B-GPE"),
+        ("accused", "VERB", "ROOT", 1, "accuse", ""),
+        ("Washington", "PROPN", "dobj", 1, "Washington", "B-GPE"),
+        ("of", "ADP", "prep", 2, "of", ""),
+        ("interfering", "VERB", "pcomp", 3, "interfere", ""),
+        (".", "PUNCT", "punct", 1, ".", ""),
+    ]
+    doc = make_doc(rows, tags={4: "VBG"})
+    assert syntax.phrase_bounds(doc[2], with_conjuncts=False) == (2, 3)

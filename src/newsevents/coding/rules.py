@@ -30,6 +30,7 @@ from newsevents.coding.lexicon import (
 )
 from newsevents.coding.names import NameTable, default_table
 from newsevents.coding.people import PeopleTable, default_people, load_people
+from newsevents.coding.reference import PERSON_NOUNS
 from newsevents.records import ActorRef, Article, Event, Evidence, Modality
 
 if TYPE_CHECKING:
@@ -247,7 +248,7 @@ class RuleCoder:
             return subject, inner
         if passive:
             return syntax.find_agent(verb), subject
-        return _speaker_for_pronoun(subject), self._recipient_token(trigger)
+        return _author(_speaker_for_pronoun(subject)), self._recipient_token(trigger)
 
     def _recipient_token(self, trigger: Trigger) -> Token | None:
         """The direct object; for an event noun ("called a *meeting* with X") the partner
@@ -341,20 +342,53 @@ _SELF_PRONOUNS = frozenset({"it", "he", "she", "they", "we"})
 
 
 def _speaker_for_pronoun(subject: Token | None) -> Token | None:
-    """ "The army said *it* had killed ...": a pronoun subject of a reported clause is the
-    speaker named as the reporting verb's subject."""
+    """A pronoun subject takes the named subject of the clause it depends on: "The army
+    said *it* had killed ...", "a court freed him after *it* convicted him", "the Taliban
+    seized the town and *they* ..."; "he" and "she" only a person. Otherwise the pronoun."""
     if subject is None or subject.lower_ not in _SELF_PRONOUNS:
         return subject
     clause = subject.head
-    while clause.dep_ in ("xcomp", "conj") and clause.head is not clause:
+    for _ in range(3):
+        if clause.dep_ not in ("xcomp", "conj", "ccomp", "advcl") or clause.head is clause:
+            return subject
         clause = clause.head
-    if clause.dep_ != "ccomp":
+        found = next((c for c in clause.children if c.dep_ == "nsubj"), None)
+        if found is None:
+            continue
+        if found.pos_ == "PRON" or not _agrees(subject, found):
+            return subject
+        return found
+    return subject
+
+
+_DOCUMENTS = frozenset(
+    {"statement", "report", "letter", "communique", "declaration", "message", "note"}
+    | {"press", "release", "appeal", "video", "post", "tweet", "editorial", "decree"}
+)
+
+
+def _author(subject: Token | None) -> Token | None:
+    """A document does not act, its author does: "Amnesty issued *a statement* calling on
+    Minsk to ..." has Amnesty as the actor of "calling"."""
+    if subject is None or subject.lemma_.lower() not in _DOCUMENTS:
         return subject
-    reporter = clause.head
-    if not any(lemma in SPEECH_VERBS for lemma in lemma_candidates(reporter)):
+    by = next(syntax.prep_objects(subject, {"by", "from"}), None)
+    if by is not None:
+        return by  # "a statement *by the army*"
+    verb = subject.head
+    if subject.dep_ not in ("dobj", "nsubjpass") or verb.pos_ not in ("VERB", "AUX"):
         return subject
-    speaker = next((c for c in reporter.children if c.dep_ == "nsubj"), None)
-    return speaker if speaker is not None and speaker.pos_ != "PRON" else subject
+    author = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+    if author is None and subject.dep_ == "nsubjpass":
+        author = syntax.find_agent(verb)
+    return author if author is not None else subject
+
+
+def _agrees(pronoun: Token, antecedent: Token) -> bool:
+    person = antecedent.ent_type_ == "PERSON" or antecedent.lemma_.lower() in PERSON_NOUNS
+    if pronoun.lower_ in ("he", "she"):
+        return person
+    return pronoun.lower_ == "we" or not person or antecedent.tag_ == "NNS"
 
 
 def _light_objects(verb: Token) -> list[Token]:

@@ -327,6 +327,8 @@ def _is_loose_addition(head: Token, child: Token) -> bool:
         return False
     if child.dep_ == "prep" and child.lower_ in ("in", "at") and head.pos_ == "PROPN":
         return True
+    if child.dep_ == "prep" and any(g.dep_ == "pcomp" and g.tag_ == "VBG" for g in child.children):
+        return True  # "accused rebels *of attacking civilians*": the charge, not the party
     return child.dep_ == "appos" and child.pos_ != "PROPN" and head.pos_ != "PROPN"
 
 
