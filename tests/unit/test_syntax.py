@@ -209,3 +209,22 @@ def test_the_charge_in_an_accusation_is_not_part_of_the_accused() -> None:
     ]
     doc = make_doc(rows, tags={4: "VBG"})
     assert syntax.phrase_bounds(doc[2], with_conjuncts=False) == (2, 3)
+
+
+def test_a_comma_description_can_be_left_out_of_a_phrase() -> None:
+    # Talks in Hodeidah , a flashpoint .
+    rows = [
+        ("Talks", "NOUN", "ROOT", 0, "talk", ""),
+        ("in", "ADP", "prep", 0, "in", ""),
+        ("Hodeidah", "PROPN", "pobj", 1, "Hodeidah", "B-GPE"),
+        (",", "PUNCT", "punct", 2, ",", ""),
+        ("a", "DET", "det", 5, "a", ""),
+        ("flashpoint", "NOUN", "appos", 2, "flashpoint", ""),
+        (".", "PUNCT", "punct", 0, ".", ""),
+    ]
+    doc = make_doc(rows)
+    assert syntax.phrase_bounds(doc[2], with_conjuncts=False, descriptions=False) == (2, 3)
+    rows[5] = ("Yemen", "PROPN", "appos", 2, "Yemen", "B-GPE")  # a name: no longer loose
+    doc = make_doc(rows)
+    assert syntax.phrase_bounds(doc[2], with_conjuncts=False) == (2, 6)
+    assert syntax.phrase_bounds(doc[2], with_conjuncts=False, descriptions=False) == (2, 3)

@@ -114,11 +114,16 @@ def _core_tokens(head: Token) -> list[Token]:
     return sorted({*core, head, *of_phrase}, key=lambda t: t.i)
 
 
-def resolve_tokens(head: Token, names: NameTable, memory: ArticleMemory) -> ActorRef:
-    """Resolve one (non-compound) actor headed by `head`."""
+def resolve_tokens(
+    head: Token, names: NameTable, memory: ArticleMemory, *, recipient: bool = False
+) -> ActorRef:
+    """Resolve one (non-compound) actor headed by `head`. The whole phrase is read for
+    its country; a recipient's text leaves out a comma description ("Hodeidah*, a major
+    flashpoint*")."""
     start, end = syntax.phrase_bounds(head, with_conjuncts=False)
     doc = head.doc
-    text, s, e = _span_text(doc, start, end)
+    bounds = syntax.phrase_bounds(head, with_conjuncts=False, descriptions=not recipient)
+    text, s, e = _span_text(doc, *bounds)
     core = _core_tokens(head)
     match = names.resolve([t.text for t in core])
     if match.country is None:
@@ -154,14 +159,16 @@ def _merge(first: NameMatch, second: NameMatch) -> NameMatch:
     )
 
 
-def build_actor(head: Token, names: NameTable, memory: ArticleMemory) -> ActorRef:
+def build_actor(
+    head: Token, names: NameTable, memory: ArticleMemory, *, recipient: bool = False
+) -> ActorRef:
     """An ActorRef for the phrase headed by `head`; coordinated phrases become one
     actor with members ("China and Russia")."""
     parts = syntax.conjuncts(head)
     if len(parts) == 1:
-        return resolve_tokens(head, names, memory)
-    members = tuple(resolve_tokens(p, names, memory) for p in parts)
-    start, end = syntax.phrase_bounds(head, with_conjuncts=True)
+        return resolve_tokens(head, names, memory, recipient=recipient)
+    members = tuple(resolve_tokens(p, names, memory, recipient=recipient) for p in parts)
+    start, end = syntax.phrase_bounds(head, with_conjuncts=True, descriptions=not recipient)
     text, s, e = _span_text(head.doc, start, end)
     countries = {m.country for m in members if m.country}
     sectors = {m.sector for m in members if m.sector}

@@ -232,7 +232,9 @@ class RuleCoder:
         if recipient_tok is None or (actor_tok is not None and recipient_tok.i == actor_tok.i):
             recipient_tok = self._entity_in_complement(trigger.token, actor)
         recipient = (
-            build_actor(recipient_tok, self.names, memory) if recipient_tok is not None else None
+            build_actor(recipient_tok, self.names, memory, recipient=True)
+            if recipient_tok is not None
+            else None
         )
         if recipient is not None and recipient_tok is not None:
             recipient = _bind_possessive(recipient, recipient_tok, actor)

@@ -332,13 +332,16 @@ def _is_loose_addition(head: Token, child: Token) -> bool:
     return child.dep_ == "appos" and child.pos_ != "PROPN" and head.pos_ != "PROPN"
 
 
-def phrase_bounds(head: Token, *, with_conjuncts: bool) -> tuple[int, int]:
+def phrase_bounds(
+    head: Token, *, with_conjuncts: bool, descriptions: bool = True
+) -> tuple[int, int]:
     """Token bounds [start, end) of the noun phrase headed by `head`.
 
     Appositions and parenthetical acronyms belong to the phrase ("The Nigeria Labour
     Congress (NLC)"); infinitival and participial clauses after the noun, relative clauses,
     dates ("a court on Monday") and, unless asked for, conjuncts do not. Edge punctuation
-    is trimmed.
+    is trimmed. Without `descriptions`, a comma apposition is left out too ("Pakistan*, a
+    key US ally*").
     """
     skip = {"relcl", "advcl"} if with_conjuncts else {"punct", "cc", "conj", "relcl", "advcl"}
     tokens = [head.i]
@@ -347,10 +350,17 @@ def phrase_bounds(head: Token, *, with_conjuncts: bool) -> tuple[int, int]:
             continue
         if _is_temporal_modifier(child) or _is_loose_addition(head, child):
             continue
+        if not descriptions and _is_comma_apposition(child):
+            continue
         tokens.extend(t.i for t in child.subtree)
     if not with_conjuncts:
         tokens.extend(_parenthesis_after(head, max(tokens) + 1))
     return _trim(head.doc, min(tokens), max(tokens) + 1)
+
+
+def _is_comma_apposition(child: Token) -> bool:
+    start = child.left_edge.i
+    return child.dep_ == "appos" and start > 0 and child.doc[start - 1].text == ","
 
 
 def _parenthesis_after(head: Token, end: int) -> list[int]:
