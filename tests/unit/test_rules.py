@@ -816,3 +816,18 @@ def test_a_document_does_not_act_its_author_does():
     ]
     events = [e for e in _code(rows) if e.evidence.trigger == "accusing"]
     assert events and events[0].actor is not None and events[0].actor.text == "Amnesty"
+
+
+def test_troops_sent_somewhere_make_the_destination_the_recipient():
+    # Britain deployed troops to Mali .
+    rows = [
+        ("Britain", "PROPN", "nsubj", 1, "Britain", "B-GPE"),
+        ("deployed", "VERB", "ROOT", 1, "deploy", ""),
+        ("troops", "NOUN", "dobj", 1, "troop", ""),
+        ("to", "ADP", "prep", 1, "to", ""),
+        ("Mali", "PROPN", "pobj", 3, "Mali", "B-GPE"),
+        (".", "PUNCT", "punct", 1, ".", ""),
+    ]
+    [event] = _code(rows)
+    assert event.event_type == "MOBILIZE"
+    assert event.recipient is not None and event.recipient.text == "Mali"

@@ -256,6 +256,10 @@ class RuleCoder:
         """The direct object; for an event noun ("called a *meeting* with X") the partner
         named inside it; else a named partner of a preposition ("met with X")."""
         verb = trigger.token
+        if _moves_things(trigger.entry):
+            goal = next(filter(self._names_a_party, syntax.prep_objects(verb, _GOAL_PREPS)), None)
+            if goal is not None:
+                return syntax.resolve_relative(goal)  # "deployed troops *to Mali*"
         obj = trigger.noun or syntax.object_of(verb)
         if obj is not None and (
             trigger.noun is not None
@@ -361,6 +365,15 @@ def _speaker_for_pronoun(subject: Token | None) -> Token | None:
             return subject
         return found
     return subject
+
+
+_GOAL_PREPS = {"to", "into", "against", "toward", "towards", "from"}
+
+
+def _moves_things(entry: TriggerEntry) -> bool:
+    """Events that move troops, aid or people somewhere: the party is where they go (or
+    leave), not what is moved ("withdrew peacekeepers *from Sinai*")."""
+    return entry.event_type in ("MOBILIZE", "AID", "RETREAT") or entry.mode == "withdraw"
 
 
 _DOCUMENTS = frozenset(
