@@ -266,7 +266,7 @@ class RuleCoder:
             or obj.lemma_.lower() in trigger.entry.event_nouns
             or self.lexicon.noun_match(obj) is not None
         ):
-            return self._partner(obj)
+            return self._partner(obj) or self._prep_partner(verb)  # "launched attacks *on X*"
         if obj is not None and self._is_party(obj):
             return syntax.resolve_relative(obj)
         beneficiary = self._partner(obj) if obj is not None else None
