@@ -65,7 +65,9 @@ def confidence(members: Sequence[Report]) -> float:
 
 
 def evidence(members: Sequence[Report]) -> list[dict[str, Any]]:
-    ordered = sorted(members, key=lambda m: (m.reported, m.article_id, m.start, m.event_id))
+    ordered = sorted(
+        members, key=lambda m: (m.reported, m.is_copy, m.article_id, m.start, m.event_id)
+    )
     return [
         {
             "event_id": m.event_id,

@@ -6,13 +6,13 @@ overlap (a date taken from the publication day stands for "on or up to three day
 a date from the text for its own day, week, month or year); parties that do not name
 different countries or different people; locations that are not different places (by
 name, or more than 50 km apart). When the coder gives no location, place words of the
-sentence ("in Nairobi", "at the White House") stand in: two sentences that name different
-cities, or different countries, are different events.
+sentence ("in Nairobi", "at the White House", "the port of Antwerp") stand in: two
+sentences that name different cities, or different countries, are different events.
 
 The soft score adds up what agrees: the same category, the same named or national parties,
 the same day, the same place, and shared content words of the two sentences. Two
 categories of one quad class (the coder read one sentence two ways) join only when the
-sentences share at least half their content words.
+sentences' content words overlap with a Jaccard similarity of at least 0.6.
 """
 
 from __future__ import annotations
@@ -30,10 +30,12 @@ PUBLISHED_SLACK = 3  # a date taken from the publication day: the event may be t
 SYMMETRIC = frozenset({"CONSULT", "COOPERATE", "AGREE"})  # "A met B" is "B met A"
 MAX_KM = 50.0
 ANCHOR_TEXT = 0.5  # shared content words that tie two reports without a shared party or place
-OTHER_TYPE_TEXT = 0.6  # two categories of one quad class join only on this much shared text
+OTHER_TYPE_TEXT = 0.6  # two categories of one quad class join only on this Jaccard of words
 _WORD = re.compile(r"[A-Za-z][A-Za-z'-]+|\d[\d,.]*\d|\d")
 _PLACE = re.compile(
-    r"\b(?:in|at|near|outside|across|inside)\s+((?:the\s+)?[A-Z][\w'.-]*(?:\s+(?:of\s+)?[A-Z][\w'.-]*)*)"
+    r"\b(?:in|at|near|outside|across|inside|(?:city|town|port|village|province|region|"
+    r"district|state|streets|capital|outskirts|suburbs|centre|center) of)\s+"
+    r"((?:the\s+)?[A-Z][\w'.-]*(?:\s+(?:of\s+)?[A-Z][\w'.-]*)*)"
 )
 _MONTHS_DAYS = """january february march april may june july august september october november
 december monday tuesday wednesday thursday friday saturday sunday the a an"""
@@ -134,7 +136,8 @@ def window(date: str | None, source: str) -> tuple[int, int] | None:
 
 
 def place_words(sentence: str) -> list[str]:
-    """Capitalised phrases after in/at/near/outside/across: "in Nairobi" -> Nairobi."""
+    """Capitalised phrases after in/at/near/outside/across/inside or a place noun with
+    "of" ("the port of Antwerp"): "in Nairobi" -> Nairobi."""
     out = []
     for match in _PLACE.finditer(sentence):
         phrase = match.group(1).rstrip(".")
@@ -287,6 +290,10 @@ def text_similarity(a: frozenset[str], b: frozenset[str]) -> float:
     return len(a & b) / min(len(a), len(b))
 
 
+def _jaccard(a: frozenset[str], b: frozenset[str]) -> float:
+    return len(a & b) / len(a | b) if a and b else 0.0
+
+
 def _party_score(a: Party | None, b: Party | None) -> tuple[float, bool]:
     """(score, anchored): anchored when a name or a country is shared."""
     if a is None or b is None:
@@ -325,7 +332,7 @@ def score(a: Report, b: Report) -> tuple[float, bool]:
     ):
         total, anchored = total + 0.15, True
     similarity = text_similarity(a.words, b.words)
-    if a.event_type != b.event_type and similarity < OTHER_TYPE_TEXT:
+    if a.event_type != b.event_type and _jaccard(a.words, b.words) < OTHER_TYPE_TEXT:
         return 0.0, False  # related events of one story (a march, then tear gas) stay apart
     total += 0.35 * similarity
     return total, anchored or similarity >= ANCHOR_TEXT
