@@ -306,6 +306,20 @@ def test_block_keys_name_category_quad_parties_and_places():
     assert ("type", "PROTEST", "n", "abvv") in keys
 
 
+def test_blocking_offers_only_clusters_sharing_a_key_and_overlapping_dates():
+    clusterer = Clusterer()
+    same = report("e1", "Dock workers walked off the job in Antwerp.", actor=party("BEL"))
+    month_later = report("e2", "Dock workers walked off the job in Antwerp.", actor=party("BEL"),
+                         published=dt.date(2023, 10, 12), date="2023-10-12")  # fmt: skip
+    other_type = report("e3", "Belgium sent tents to the flooded towns.", event_type="AID",
+                        quad=2, actor=party("BEL"))  # fmt: skip
+    list(clusterer.assign([same, month_later, other_type]))
+    new = report("e4", "A dock strike hit Antwerp.", actor=party("BEL"),
+                 published=dt.date(2023, 9, 13))  # fmt: skip
+    found = clusterer._candidates(new, block_keys(new))
+    assert [c.cluster_id for c in found] == [cluster_id_for("e1")]
+
+
 def test_restored_clusters_take_new_reports_and_keep_their_ids():
     first = report("e1", "Dock workers walked off the job in Antwerp over pay.",
                    actor=party("BEL", sector="LAB"))  # fmt: skip

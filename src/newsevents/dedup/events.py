@@ -168,12 +168,13 @@ class Clusterer:
     def assign(self, reports: Iterable[Report]) -> Iterator[tuple[str, str]]:
         """(event_id, cluster_id) for each new report, in the order given."""
         for report in reports:
-            cluster = self._copied(report) or self._best(report)
+            keys = block_keys(report)
+            cluster = self._copied(report) or self._best(report, keys)
             if cluster is None:
                 cluster = Cluster(cluster_id_for(report.event_id))
                 self.clusters[cluster.cluster_id] = cluster
             cluster.touched = True
-            self._file(cluster, report)
+            self._file(cluster, report, keys)
             yield report.event_id, cluster.cluster_id
 
     def _copied(self, report: Report) -> Cluster | None:
@@ -182,9 +183,9 @@ class Clusterer:
         found = self.by_sentence.get(sentence_key(report))
         return self.clusters[found] if found else None
 
-    def _best(self, report: Report) -> Cluster | None:
+    def _best(self, report: Report, keys: set[Key]) -> Cluster | None:
         best: tuple[float, str] | None = None
-        for cluster in self._candidates(report):
+        for cluster in self._candidates(report, keys):
             if not agrees(report, cluster):
                 continue
             value, anchored = best_score(report, cluster)
@@ -192,22 +193,27 @@ class Clusterer:
                 best = (value, cluster.cluster_id)
         return self.clusters[best[1]] if best else None
 
-    def _candidates(self, report: Report) -> list[Cluster]:
+    def _candidates(self, report: Report, keys: set[Key]) -> list[Cluster]:
+        """Clusters under the report's keys and weeks whose date window it overlaps, in id
+        order (so that ties never depend on the order of a set)."""
         seen: dict[str, Cluster] = {}
-        for key in sorted(block_keys(report), key=repr):
+        span = report.window
+        for key in keys:
             buckets = self._index.get(key)
             if not buckets:
                 continue
-            for week in weeks(report.window):
-                for cluster in buckets.get(week, [])[-SCAN:]:
-                    seen.setdefault(cluster.cluster_id, cluster)
-        return sorted(seen.values(), key=lambda c: c.cluster_id)
+            for week in weeks(span):
+                for cluster in buckets.get(week, ())[-SCAN:]:
+                    w = cluster.window
+                    if span is None or w is None or (w[0] <= span[1] and span[0] <= w[1]):
+                        seen[cluster.cluster_id] = cluster
+        return [seen[k] for k in sorted(seen)]
 
-    def _file(self, cluster: Cluster, report: Report) -> None:
+    def _file(self, cluster: Cluster, report: Report, keys: set[Key] | None = None) -> None:
         cluster.add(report)
         self.by_event[report.event_id] = cluster.cluster_id
         self.by_sentence.setdefault(sentence_key(report), cluster.cluster_id)
-        for key in block_keys(report):
+        for key in block_keys(report) if keys is None else keys:
             buckets = self._index.setdefault(key, {})
             for week in weeks(cluster.window):
                 bucket = buckets.setdefault(week, [])
