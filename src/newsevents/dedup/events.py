@@ -5,14 +5,14 @@ the best-scoring existing cluster it agrees with or founds a new one; a cluster'
 hash of its founding event's id, so re-running the same input gives the same ids and a
 later run attaches its reports to the clusters earlier runs made.
 
-Blocking keeps the cost near linear: a cluster is indexed under (category or quad class,
-key, week)
-for every country, name, place and event type of its members and every week its date
-window touches; a report looks only at clusters under its own keys and weeks, and at most
-the `SCAN` most recent of each. Agreement is checked against the whole cluster (its date
-window is the intersection of its members' windows, so a chain of near-dates cannot drift
-a week; its parties and places are those of its best-supported members), the score
-against its closest members.
+Blocking keeps the cost per report bounded: a cluster is indexed under (category, facet)
+and (quad class, facet) keys, facets being the countries, names and places of its members,
+for every day its date window covers (by year for month- or year-long windows); a report
+looks only at clusters under its own keys and days, and at most the `SCAN` most recently
+filed of each (`SCAN_GENERIC` under the bare category when it names a party or a place).
+Agreement is checked against the whole cluster (its date window is the intersection of its
+members' windows, so a chain of near-dates cannot drift a week; its parties and places are
+those of its best-supported members), the score against its closest members.
 
 A report from a copied article (`features.Report.is_copy`) whose sentence matches a
 sentence of the original joins that sentence's cluster directly: copies are reports of the
@@ -39,9 +39,12 @@ from newsevents.dedup.features import (
 from newsevents.records import content_hash
 
 JOIN = 0.55  # least score to join a cluster (and something specific must tie them)
-SCAN = 48  # clusters looked at per block key and week
+SCAN = 24  # clusters looked at per block key and day
+SCAN_GENERIC = 6  # ... under the category alone, by a report that names a party or place
+WIDE = 62  # a date window longer than this (a month, a year) is filed by year
 COMPARE = 6  # members of one cluster a report is scored against
 Key = tuple[object, ...]
+Bucket = int | tuple[str, int] | None
 
 
 def cluster_id_for(event_id: str) -> str:
@@ -132,8 +135,9 @@ def best_score(report: Report, cluster: Cluster) -> tuple[float, bool]:
 
 
 def block_keys(report: Report) -> set[Key]:
-    """The keys a report is filed and looked up under: its category and its quad class,
-    each with every country, name and place it names (REQUEST spans two quad classes)."""
+    """The keys a report is filed and looked up under: its category with every country,
+    name and place it names, and its quad class with every country and place (another
+    category of the quad class, or REQUEST of the other quad class, is found there)."""
     facets: set[Key] = {("t", report.event_type)}
     for p in (report.actor, report.recipient):
         if p is not None:
@@ -142,12 +146,26 @@ def block_keys(report: Report) -> set[Key]:
     facets.update(("p", c) for c in report.cities)
     if report.place is not None and report.place.name:
         facets.add(("p", report.place.name))
-    kinds = (("type", report.event_type), ("quad", report.quad_class))
-    return {(*kind, *facet) for kind in kinds for facet in facets}
+    keys = {("type", report.event_type, *facet) for facet in facets}
+    keys.update(("quad", report.quad_class, *f) for f in facets if f[0] in ("c", "p"))
+    return keys
 
 
-def weeks(span: tuple[int, int] | None) -> range | tuple[None]:
-    return (None,) if span is None else range(span[0] // 7, span[1] // 7 + 1)
+def buckets(span: tuple[int, int] | None) -> list[Bucket]:
+    """The date buckets a window is filed under: its days, or its years when it is longer
+    than `WIDE` days (a month-long or year-long date), or None when it is unknown."""
+    if span is None:
+        return [None]
+    if span[1] - span[0] > WIDE:
+        return [("year", y) for y in range(span[0] // 365, span[1] // 365 + 1)]
+    return list(range(span[0], span[1] + 1))
+
+
+def lookup_buckets(span: tuple[int, int] | None) -> list[Bucket]:
+    """The buckets a report looks in: its own, and the wide ones of its years."""
+    if span is None or span[1] - span[0] > WIDE:
+        return buckets(span)
+    return [*buckets(span), *(("year", y) for y in {span[0] // 365, span[1] // 365})]
 
 
 class Clusterer:
@@ -157,7 +175,7 @@ class Clusterer:
         self.clusters: dict[str, Cluster] = {}
         self.by_event: dict[str, str] = {}
         self.by_sentence: dict[tuple[str, str, str], str] = {}
-        self._index: dict[Key, dict[int | None, list[Cluster]]] = {}
+        self._index: dict[Key, dict[Bucket, list[Cluster]]] = {}
 
     def restore(self, cluster_id: str, reports: Iterable[Report]) -> None:
         """Load a stored cluster with its members, without checks."""
@@ -198,12 +216,15 @@ class Clusterer:
         order (so that ties never depend on the order of a set)."""
         seen: dict[str, Cluster] = {}
         span = report.window
+        days = lookup_buckets(span)
+        specific = len(keys) > 1  # the report names a party or a place
         for key in keys:
-            buckets = self._index.get(key)
-            if not buckets:
+            filed = self._index.get(key)
+            if not filed:
                 continue
-            for week in weeks(span):
-                for cluster in buckets.get(week, ())[-SCAN:]:
+            scan = SCAN_GENERIC if specific and key[2] == "t" else SCAN
+            for bucket in days:
+                for cluster in filed.get(bucket, ())[-scan:]:
                     w = cluster.window
                     if span is None or w is None or (w[0] <= span[1] and span[0] <= w[1]):
                         seen[cluster.cluster_id] = cluster
@@ -214,8 +235,8 @@ class Clusterer:
         self.by_event[report.event_id] = cluster.cluster_id
         self.by_sentence.setdefault(sentence_key(report), cluster.cluster_id)
         for key in block_keys(report) if keys is None else keys:
-            buckets = self._index.setdefault(key, {})
-            for week in weeks(cluster.window):
-                bucket = buckets.setdefault(week, [])
-                if not bucket or bucket[-1] is not cluster:
-                    bucket.append(cluster)
+            filed = self._index.setdefault(key, {})
+            for bucket in buckets(cluster.window):
+                clusters = filed.setdefault(bucket, [])
+                if not clusters or clusters[-1] is not cluster:
+                    clusters.append(cluster)
