@@ -181,3 +181,18 @@ def test_the_python_api_shows_clusters_and_events(db: Path, first_run: dict[str,
     assert newsevents.show("no-such-id", db) is None
     with pytest.raises(StoreError, match="No store"):
         newsevents.query_clusters(db.with_name("missing.duckdb"))
+
+
+def test_a_copy_stored_long_after_its_original_joins_the_originals_clusters(
+    db: Path, first_run: dict[str, Any]
+) -> None:
+    wire = first_run["wire"]
+    late = article("reprint", "(Reprint) " + STORY, "Archive Weekly", day=30)
+    copied = event(late, first_sentence(late.text), day=30)
+    with Store.open(db) as store:
+        store_run(store, "run2", [late], [copied])
+        original = store.get_event(first_run["events"][0].event_id)
+        reprinted = store.get_event(copied.event_id)
+        assert store.get_duplicate("reprint")["duplicate_of"] == wire.id  # type: ignore[index]
+    assert original is not None and reprinted is not None
+    assert reprinted["cluster_id"] == original["cluster_id"]

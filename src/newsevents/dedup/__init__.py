@@ -179,6 +179,8 @@ def _restore(store: Store, clusterer: Clusterer, new: Sequence[Report]) -> None:
     first = dt.date.fromordinal(min(days)) - _MARGIN if days else None
     last = dt.date.fromordinal(max(days)) + _MARGIN if days else None
     ids = store.clusters_near(first, last)
+    originals = sorted({r.root_id for r in new if r.is_copy})  # a late copy finds them too
+    ids = sorted(set(ids) | set(store.clusters_of_articles(originals) if originals else []))
     if not ids:
         return
     grouped: dict[str, list[Report]] = defaultdict(list)

@@ -15,7 +15,8 @@ members' windows, so a chain of near-dates cannot drift a week; its parties and 
 those of its best-supported members), the score against its closest members.
 
 A report from a copied article (`features.Report.is_copy`) whose sentence matches a
-sentence of the original joins that sentence's cluster directly: copies are reports of the
+sentence of the original (same category, nearly the same words) joins that sentence's
+cluster directly: copies are reports of the
 original's events and never found clusters of their own for the same sentence.
 """
 
@@ -38,6 +39,7 @@ from newsevents.dedup.features import (
 )
 from newsevents.records import content_hash
 
+COPY_TEXT = 0.8  # a copy's sentence is the original's sentence at this word similarity
 JOIN = 0.55  # least score to join a cluster (and something specific must tie them)
 SCAN = 24  # clusters looked at per block key and day
 SCAN_GENERIC = 6  # ... under the category alone, by a report that names a party or place
@@ -52,8 +54,11 @@ def cluster_id_for(event_id: str) -> str:
     return content_hash(f"cluster|{event_id}", 16)
 
 
-def sentence_key(report: Report) -> tuple[str, str, str]:
-    return (report.root_id, " ".join(report.sentence.lower().split()), report.event_type)
+def same_sentence(a: Report, b: Report) -> float:
+    """How alike two sentences are in content words (Jaccard), when of one category."""
+    if a.event_type != b.event_type or not a.words or not b.words:
+        return 0.0
+    return len(a.words & b.words) / len(a.words | b.words)
 
 
 @dataclass(slots=True)
@@ -174,7 +179,7 @@ class Clusterer:
     def __init__(self) -> None:
         self.clusters: dict[str, Cluster] = {}
         self.by_event: dict[str, str] = {}
-        self.by_sentence: dict[tuple[str, str, str], str] = {}
+        self.by_article: dict[str, list[Report]] = {}
         self._index: dict[Key, dict[Bucket, list[Cluster]]] = {}
 
     def restore(self, cluster_id: str, reports: Iterable[Report]) -> None:
@@ -196,10 +201,16 @@ class Clusterer:
             yield report.event_id, cluster.cluster_id
 
     def _copied(self, report: Report) -> Cluster | None:
+        """The cluster of the original's report of the same sentence (same category, content
+        words alike with Jaccard >= COPY_TEXT: a dateline or a word may differ)."""
         if not report.is_copy:
             return None
-        found = self.by_sentence.get(sentence_key(report))
-        return self.clusters[found] if found else None
+        best: tuple[float, str] | None = None
+        for other in self.by_article.get(report.root_id, ()):
+            similarity = same_sentence(report, other)
+            if similarity >= COPY_TEXT and (best is None or similarity > best[0]):
+                best = (similarity, self.by_event[other.event_id])
+        return self.clusters[best[1]] if best else None
 
     def _best(self, report: Report, keys: set[Key]) -> Cluster | None:
         best: tuple[float, str] | None = None
@@ -233,7 +244,7 @@ class Clusterer:
     def _file(self, cluster: Cluster, report: Report, keys: set[Key] | None = None) -> None:
         cluster.add(report)
         self.by_event[report.event_id] = cluster.cluster_id
-        self.by_sentence.setdefault(sentence_key(report), cluster.cluster_id)
+        self.by_article.setdefault(report.article_id, []).append(report)
         for key in block_keys(report) if keys is None else keys:
             filed = self._index.setdefault(key, {})
             for bucket in buckets(cluster.window):

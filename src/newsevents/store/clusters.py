@@ -174,6 +174,13 @@ class ClusterStore:
         lo, hi = first or dt.date.min, last or dt.date.max
         return sorted(str(r[0]) for r in self._db.execute(sql, [lo, hi]).fetchall())
 
+    def clusters_of_articles(self, article_ids: Sequence[str]) -> list[str]:
+        """Ids of clusters holding an event of any of the given articles."""
+        sql = """SELECT DISTINCT m.cluster_id FROM event_cluster_members m
+                 JOIN events e ON e.event_id = m.event_id
+                 WHERE e.article_id IN (SELECT unnest(?::VARCHAR[]))"""
+        return sorted(str(r[0]) for r in self._db.execute(sql, [list(article_ids)]).fetchall())
+
     def cluster_reports(self, cluster_ids: Sequence[str]) -> list[tuple[Any, ...]]:
         """Rows as `unclustered_reports` plus the cluster id, for the members of clusters."""
         sql = (
