@@ -22,9 +22,12 @@ import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
+from typing import TYPE_CHECKING
 
 import numpy as np
-from datasketch import MinHash
+
+if TYPE_CHECKING:
+    from datasketch import MinHash
 
 NUM_PERM = 128
 BANDS = 42
@@ -67,11 +70,15 @@ def shingles(text: str, size: int = SHINGLE) -> frozenset[str]:
 
 @lru_cache(maxsize=1)
 def _template() -> MinHash:
+    from datasketch import MinHash  # imported when first needed: it pulls in scipy
+
     return MinHash(num_perm=NUM_PERM, seed=1)
 
 
 def signature(grams: Iterable[str]) -> np.ndarray:
     """The MinHash values of a shingle set (uint64 array of NUM_PERM values)."""
+    from datasketch import MinHash
+
     base = _template()
     sketch = MinHash(num_perm=NUM_PERM, seed=1, permutations=base.permutations, scheme=base.scheme)
     sketch.update_batch([g.encode("utf-8") for g in grams])
