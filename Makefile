@@ -51,7 +51,8 @@ check: lint typecheck test  ## everything CI runs
 gate: install-dev  ## quality gate: score the coder and compare with pinned floors
 	$(BIN)/python -m tests.gate
 
-bench: install-dev  ## throughput and memory on ../shared/bench (not shipped)
+bench: install-dev  ## throughput and memory on ../shared/bench (not shipped); clustering 10k-1M events
+	$(BIN)/python bench/bench_clusters.py
 	$(BIN)/python bench/bench_pipeline.py
 
 clean:  ## remove the virtual environment and caches

@@ -19,6 +19,7 @@ from newsevents.errors import (
     Reason,
     StoreError,
 )
+from newsevents.lookup import query_clusters, show
 from newsevents.pipeline import ItemResult, code_documents, code_text, run
 from newsevents.records import (
     ActorRef,
@@ -55,6 +56,8 @@ __all__ = [
     "__version__",
     "code_documents",
     "code_text",
+    "query_clusters",
     "resolve_settings",
     "run",
+    "show",
 ]

@@ -270,13 +270,19 @@ def events_cmd(
     include_negated: Annotated[bool, typer.Option(help="Also list negated events.")] = False,
     limit: Annotated[int | None, typer.Option(min=0, help="At most this many events.")] = None,
     fmt: Annotated[ListFormat, typer.Option("--format", help="Output format.")] = ListFormat.table,
+    clusters: Annotated[
+        bool, typer.Option("--clusters", help="One row per real-world event (event clusters).")
+    ] = False,
 ) -> None:
-    """List stored events, filtered.
+    """List stored events, filtered; with --clusters, one row per real-world event.
 
     Example: [bold]newsevents events --db newsevents.duckdb --country PRK --type CONSULT[/]
     """
     from newsevents.store import Store
 
+    if clusters:
+        _list_clusters(db, actor, recipient, event_type, country, since, until, limit, fmt)
+        return
     db = Path(resolve_settings(db=str(db) if db else None).db)
     if not db.exists():
         raise NewsEventsError(
@@ -294,6 +300,63 @@ def events_cmd(
             limit=limit,
         )
     WRITERS[fmt.value](events, sys.stdout)
+
+
+def _list_clusters(
+    db: Path | None,
+    actor: str | None,
+    recipient: str | None,
+    event_type: str | None,
+    country: str | None,
+    since: str | None,
+    until: str | None,
+    limit: int | None,
+    fmt: ListFormat,
+) -> None:
+    from newsevents.lookup import query_clusters
+    from newsevents.render_clusters import WRITERS as CLUSTER_WRITERS
+
+    found = query_clusters(
+        db,
+        actor=actor,
+        recipient=recipient,
+        event_type=event_type,
+        country=country,
+        since=_date(since, "--since"),
+        until=_date(until, "--until"),
+        limit=limit,
+    )
+    CLUSTER_WRITERS[fmt.value](found, sys.stdout)
+
+
+class ShowFormat(StrEnum):
+    text = "text"
+    json = "json"
+
+
+@app.command("show")
+def show_cmd(
+    item_id: Annotated[str, typer.Argument(metavar="ID", help="A cluster id or an event id.")],
+    db: DbOpt = None,
+    fmt: Annotated[ShowFormat, typer.Option("--format", help="Output format.")] = ShowFormat.text,
+) -> None:
+    """Show one event cluster with its evidence, or one event with its article sentence.
+
+    Example: [bold]newsevents show 3f0460438ccdaa2b --db newsevents.duckdb[/]
+    """
+    import json
+
+    from newsevents.lookup import show
+    from newsevents.render_clusters import describe
+
+    item = show(item_id, db)
+    if item is None:
+        err.print(f"error: no cluster or event has id {item_id!r}.", highlight=False, markup=False)
+        raise typer.Exit(1)
+    if fmt is ShowFormat.json:
+        sys.stdout.write(json.dumps(item, ensure_ascii=False, indent=2, default=str) + "\n")
+    else:
+        sys.stdout.write(describe(item) + "\n")
 
 
 def main() -> None:

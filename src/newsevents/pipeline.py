@@ -19,6 +19,7 @@ from typing import TYPE_CHECKING, BinaryIO
 
 from newsevents.coding.rules import RuleCoder
 from newsevents.config import Settings, resolve_settings
+from newsevents.dedup import cluster_new_events
 from newsevents.errors import ConfigError, Reason
 from newsevents.extract import extract_article
 from newsevents.ingest import iter_documents
@@ -234,6 +235,7 @@ def run(
             for result in chunk:
                 if progress is not None:
                     progress(result)
+        cluster_new_events(store, run_id)  # duplicate articles, then event clusters
         report = _report(run_id, started, time.perf_counter() - clock, tally, settings)
         store.record_run(report, json.dumps(_settings_dict(settings), sort_keys=True))
     return report

@@ -24,12 +24,14 @@ REPO_ROOT = Path(__file__).resolve().parents[2]
 BASELINE = Path(__file__).with_name("baseline.json")
 TOLERANCE = 0.005  # taken off a pinned figure so that tiny non-determinism cannot fail CI
 
-# The targets issue 4 sets; printed for information, the gate fails only on floors.
+# The targets issues 4 and 6 set; printed for information, the gate fails only on floors.
 TARGETS: dict[str, float] = {
     "plover.event_type_macro_f1": 0.85,
     "plover.actor_span_f1": 0.85,
     "dev.pentacode_macro_f1": 0.60,
     "dev.srctgt_exact_macro_f1": 0.55,
+    "clusters.event_bcubed_f1": 0.90,  # issue 6
+    "clusters.duplicate_bcubed_f1": 0.90,  # issue 6
 }
 
 

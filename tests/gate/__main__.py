@@ -1,4 +1,4 @@
-"""`python -m tests.gate [--pin] [--allow-lower] [--only plover|own|dev] [--verbose]`
+"""`python -m tests.gate [--pin] [--allow-lower] [--only plover|own|dev|clusters] [--verbose]`
 
 Scores the coder, prints every figure beside its pinned floor, and exits 0 when none is
 below its floor, 1 when one is (or its gold file changed, or a re-pin was refused), 2 when
@@ -21,6 +21,7 @@ from tests.gate import (
     Floor,
     GateError,
     check_figures,
+    clusters,
     dev,
     gold_dir,
     load_baseline,
@@ -42,7 +43,9 @@ def parse_args(argv: Sequence[str] | None) -> argparse.Namespace:
     parser.add_argument(
         "--allow-lower", action="store_true", help="with --pin: allow a floor to go down"
     )
-    parser.add_argument("--only", choices=("plover", "dev", "own"), help="score one part only")
+    parser.add_argument(
+        "--only", choices=("plover", "dev", "own", "clusters"), help="score one part only"
+    )
     parser.add_argument("--verbose", action="store_true", help="per-category detail")
     args = parser.parse_args(argv)
     if args.allow_lower and not args.pin:
@@ -118,8 +121,25 @@ def run_own(verbose: bool) -> list[Figure]:
     return figures
 
 
+def run_clusters(verbose: bool) -> list[Figure]:
+    r, figures = clusters.evaluate()
+    print(
+        f"own cluster corpus ({clusters.CORPUS.name}): {r.articles} articles, {r.mentions} "
+        f"gold event mentions, {r.coded} coded"
+    )
+    for label, b in (("event clusters", r.events), ("duplicate articles", r.duplicates)):
+        print(f"  {label:<18} B-cubed P {b.precision:.3f} R {b.recall:.3f} F1 {b.f1:.3f}", end="")
+        print(f" over {b.items} items")
+    if verbose:
+        for item in r.misses:
+            print(f"    no event coded: {item}")
+        for item in r.wrong:
+            print(f"    not with its gold cluster: {item}")
+    return figures
+
+
 def print_checks(checks: Sequence[Check]) -> None:
-    print(f"{'figure':<34} {'value':>7} {'floor':>6}  {'status':<6} issue-4 target")
+    print(f"{'figure':<34} {'value':>7} {'floor':>6}  {'status':<6} target")
     for c in checks:
         floor = f"{c.floor:.3f}" if c.floor is not None else "-"
         status = "pass" if c.passed else "FAIL"
@@ -154,6 +174,7 @@ def collect(only: str | None, verbose: bool) -> list[Figure]:
     print(f"quality gate: gold data in {gold}")
     figures = run_plover(verbose) if only in (None, "plover") else []
     figures += run_own(verbose) if only in (None, "own") else []
+    figures += run_clusters(verbose) if only in (None, "clusters") else []
     return figures + (run_dev(verbose) if only in (None, "dev") else [])
 
 

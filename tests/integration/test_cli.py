@@ -37,7 +37,7 @@ def test_version():
     assert result.exit_code == 0 and __version__ in result.stdout
 
 
-@pytest.mark.parametrize("command", ["run", "code", "events"])
+@pytest.mark.parametrize("command", ["run", "code", "events", "show"])
 def test_every_command_has_help_with_an_example(command):
     result = runner.invoke(app, [command, "--help"])
     assert result.exit_code == 0 and "Example" in result.stdout

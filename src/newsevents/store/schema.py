@@ -118,7 +118,67 @@ CREATE TABLE runs (
 );
 """
 
-MIGRATIONS: tuple[Migration, ...] = (Migration(1, "initial tables", _INITIAL),)
+# Version 3: duplicate articles and event clusters (dedup/). Version 2 is another branch's.
+_CLUSTERS = """
+CREATE TABLE article_duplicates (
+    article_id VARCHAR PRIMARY KEY,
+    duplicate_of VARCHAR NOT NULL,
+    similarity DOUBLE,
+    method VARCHAR,
+    run_id VARCHAR,
+    inserted_at TIMESTAMP
+);
+CREATE INDEX article_duplicates_of ON article_duplicates (duplicate_of);
+CREATE TABLE article_signatures (
+    article_id VARCHAR PRIMARY KEY,
+    method VARCHAR,
+    shingles INTEGER,
+    run_id VARCHAR
+);
+CREATE TABLE article_lsh_bands (
+    band_key BIGINT NOT NULL,
+    article_id VARCHAR NOT NULL
+);
+CREATE INDEX article_lsh_bands_key ON article_lsh_bands (band_key);
+CREATE TABLE event_clusters (
+    cluster_id VARCHAR PRIMARY KEY,
+    event_type VARCHAR,
+    mode VARCHAR,
+    quad_class INTEGER,
+    cameo_root VARCHAR,
+    actor_name VARCHAR,
+    actor_country VARCHAR,
+    actor_sector VARCHAR,
+    recipient_name VARCHAR,
+    recipient_country VARCHAR,
+    recipient_sector VARCHAR,
+    date DATE,
+    date_precision VARCHAR,
+    location_name VARCHAR,
+    location_country VARCHAR,
+    lat DOUBLE,
+    lon DOUBLE,
+    first_reported TIMESTAMP,
+    last_reported TIMESTAMP,
+    n_reports INTEGER,
+    n_articles INTEGER,
+    n_outlets INTEGER,
+    confidence DOUBLE,
+    evidence JSON,
+    updated_run_id VARCHAR
+);
+CREATE TABLE event_cluster_members (
+    event_id VARCHAR PRIMARY KEY,
+    cluster_id VARCHAR NOT NULL,
+    run_id VARCHAR
+);
+CREATE INDEX event_cluster_members_cluster ON event_cluster_members (cluster_id);
+"""
+
+MIGRATIONS: tuple[Migration, ...] = (
+    Migration(1, "initial tables", _INITIAL),
+    Migration(3, "duplicate articles and event clusters", _CLUSTERS),
+)
 LATEST_VERSION = MIGRATIONS[-1].version
 TABLES = ("articles", "events", "rejections", "runs")
 

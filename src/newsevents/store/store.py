@@ -23,6 +23,7 @@ import duckdb
 from newsevents._version import __version__
 from newsevents.errors import StoreError
 from newsevents.records import ActorRef, Article, Event, Rejection, RunReport, content_hash
+from newsevents.store.clusters import ClusterStore
 from newsevents.store.schema import (
     ARTICLE_COLUMNS,
     EVENT_COLUMNS,
@@ -190,7 +191,7 @@ def _rollback(con: duckdb.DuckDBPyConnection) -> None:
 # ---------------------------------------------------------------- the store
 
 
-class Store:
+class Store(ClusterStore):
     """A newsevents DuckDB file: open with `Store.open(path)`, close or use with `with`."""
 
     def __init__(self, con: duckdb.DuckDBPyConnection, path: str, read_only: bool) -> None:
