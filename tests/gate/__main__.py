@@ -1,4 +1,4 @@
-"""`python -m tests.gate [--pin] [--allow-lower] [--only plover|own|dev] [--verbose]`
+"""`python -m tests.gate [--pin] [--allow-lower] [--only plover|own|dev|fields] [--verbose]`
 
 Scores the coder, prints every figure beside its pinned floor, and exits 0 when none is
 below its floor, 1 when one is (or its gold file changed, or a re-pin was refused), 2 when
@@ -22,6 +22,7 @@ from tests.gate import (
     GateError,
     check_figures,
     dev,
+    fields,
     gold_dir,
     load_baseline,
     own,
@@ -42,7 +43,7 @@ def parse_args(argv: Sequence[str] | None) -> argparse.Namespace:
     parser.add_argument(
         "--allow-lower", action="store_true", help="with --pin: allow a floor to go down"
     )
-    parser.add_argument("--only", choices=("plover", "dev", "own"), help="score one part only")
+    parser.add_argument("--only", choices=("plover", "dev", "own", "fields"), help="score one part only")
     parser.add_argument("--verbose", action="store_true", help="per-category detail")
     args = parser.parse_args(argv)
     if args.allow_lower and not args.pin:
@@ -118,6 +119,18 @@ def run_own(verbose: bool) -> list[Figure]:
     return figures
 
 
+def run_fields(verbose: bool) -> list[Figure]:
+    scores, figures = fields.evaluate()
+    print(f"fields ({fields.FIELDS_FILE.name}): attribution, modality, date, location")
+    for split, s in scores.items():
+        shown = "  ".join(f"{n} {s.accuracy(n):.3f}" for n in fields.FIELDS)
+        print(f"  {split:<8} {s.rows:>3} rows  {shown}")
+    if verbose:
+        for miss in scores["all"].misses:
+            print(f"    miss {miss}")
+    return figures
+
+
 def print_checks(checks: Sequence[Check]) -> None:
     print(f"{'figure':<34} {'value':>7} {'floor':>6}  {'status':<6} issue-4 target")
     for c in checks:
@@ -154,6 +167,7 @@ def collect(only: str | None, verbose: bool) -> list[Figure]:
     print(f"quality gate: gold data in {gold}")
     figures = run_plover(verbose) if only in (None, "plover") else []
     figures += run_own(verbose) if only in (None, "own") else []
+    figures += run_fields(verbose) if only in (None, "fields") else []
     return figures + (run_dev(verbose) if only in (None, "dev") else [])
 
 

@@ -18,6 +18,7 @@ from typing import TYPE_CHECKING
 from newsevents.coding import syntax
 from newsevents.coding.actors import ArticleMemory, build_actor, build_memory
 from newsevents.coding.context import DocumentContexts
+from newsevents.coding.fields import ArticleFrame, describe
 from newsevents.coding.filters import is_mishap, is_private_trip, rioting
 from newsevents.coding.lexicon import (
     LIGHT_VERBS,
@@ -34,7 +35,7 @@ from newsevents.records import ActorRef, Article, Event, Evidence, Modality
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Span, Token
 
-CODER_NAME = "rules.v2"  # bump whenever the rules or their tables change what is coded
+CODER_NAME = "rules.v3"  # bump whenever the rules or their tables change what is coded
 _POSSESSIVES = {"his", "her", "its", "their"}
 SPEECH_VERBS = frozenset(
     [
@@ -113,13 +114,14 @@ class RuleCoder:
     def code(self, doc: Doc, article: Article) -> list[Event]:
         memory = build_memory(doc, self.names, self.offices, article.published)
         contexts = DocumentContexts(doc.text)
+        frame = ArticleFrame.of(doc, article)
         events: list[Event] = []
         for sent in doc.sents:
             triggers = self.find_triggers(sent)
             if not triggers:
                 continue
             words = _trimmed(sent)
-            coded = (self.code_trigger(t, words, article, memory) for t in triggers)
+            coded = (self.code_trigger(t, words, article, memory, frame) for t in triggers)
             events.extend(_with_context(e, contexts) for e in _one_per_claim(coded))
         return events
 
@@ -175,7 +177,12 @@ class RuleCoder:
 
     # -- one event ---------------------------------------------------------------------
     def code_trigger(
-        self, trigger: Trigger, sent: Span, article: Article, memory: ArticleMemory
+        self,
+        trigger: Trigger,
+        sent: Span,
+        article: Article,
+        memory: ArticleMemory,
+        frame: ArticleFrame | None = None,
     ) -> Event | None:
         roles = self.find_roles(trigger, memory)
         if roles.actor is None and roles.recipient is None:
@@ -187,6 +194,9 @@ class RuleCoder:
         entry = _intended(rioting(entry, roles.actor, token.doc), token, modality)
         cameo_root = entry.cameo[:2]
         evidence = _evidence(trigger.token, sent)
+        frame = frame or ArticleFrame.of(token.doc, article)
+        roles_pair = (roles.actor, roles.recipient)
+        fields = describe(token, sent, modality, roles_pair, entry.event_type, self.names, memory, frame)
         return Event(
             event_id=Event.make_id(article.id, evidence, self.name),
             article_id=article.id,
@@ -200,11 +210,8 @@ class RuleCoder:
             actor=roles.actor,
             recipient=roles.recipient,
             evidence=evidence,
-            modality=modality,
             confidence=_confidence(trigger, roles),
-            date=article.published.isoformat() if article.published else None,
-            date_precision="day" if article.published else "unknown",
-            date_source="published",
+            **fields,
         )
 
     # -- roles -------------------------------------------------------------------------

@@ -1,0 +1,195 @@
+"""Who asserts an event: the reporting frame around a trigger.
+
+`frame()` splits a sentence into the event's own words and the words of the report that
+carries it ("*the agency said*", "*according to the ministry*"); dates and places are
+read from the event's words first. `attribution()` resolves the speaker through the actor
+machinery. Conventions (issue 5): the innermost report wins ("KCNA reported that the
+ministry said ..." is the ministry's); an event stated in the article's own voice has no
+attribution; a speech act (a threat, a demand, an accusation) made by its own speaker has
+none either, unless a third party reports it.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+from newsevents.coding import syntax
+from newsevents.coding.actors import ArticleMemory, build_actor
+from newsevents.coding.lexicon import lemma_candidates
+from newsevents.coding.names import NameTable
+from newsevents.records import ActorRef, Attribution
+
+if TYPE_CHECKING:
+    from spacy.tokens import Span, Token
+
+REPORT_VERBS = frozenset(
+    {
+        *("say", "tell", "report", "announce", "state", "add", "claim", "allege", "confirm"),
+        *("quote", "cite", "note", "write", "declare", "explain", "acknowledge", "assert"),
+        *("insist", "maintain", "stress", "argue", "reiterate", "affirm", "disclose"),
+        *("reveal", "indicate", "testify", "tweet", "post", "estimate", "contend"),
+    }
+)
+ALLEGATION_VERBS = frozenset({"claim", "allege"})
+ALLEGATION_ADVERBS = frozenset({"allegedly", "purportedly", "supposedly"})
+SPEECH_ACT_TYPES = frozenset({"REQUEST", "ACCUSE", "THREATEN", "AGREE", "REJECT", "SUPPORT"})
+
+
+@dataclass(frozen=True, slots=True)
+class Frame:
+    """The event's words and the report around them (if any) within one sentence."""
+
+    event_tokens: frozenset[int]
+    report_tokens: frozenset[int]
+    verb: Token | None = None
+    speaker: Token | None = None
+    cue: str | None = None
+    cue_start: int = 0
+    cue_end: int = 0
+    allegation: bool = False
+
+
+def is_report_verb(token: Token) -> bool:
+    return token.pos_ in ("VERB", "AUX") and any(
+        lemma in REPORT_VERBS for lemma in lemma_candidates(token)
+    )
+
+
+def frame(trigger: Token, sent: Span) -> Frame:
+    """The innermost report above the trigger, else one beside it ("..., X said"), else
+    "according to X", else none; with the event's and the report's token sets."""
+    everything = frozenset(range(sent.start, sent.end))
+    reporter, clause = _reporter_above(trigger)
+    if reporter is not None and clause is not None:
+        event = frozenset(t.i for t in clause.subtree)
+        return _frame(reporter, event, frozenset(t.i for t in reporter.subtree) - event)
+    root = _clause_root(trigger)
+    beside = next(
+        (
+            c
+            for c in root.children
+            if c.dep_ in ("parataxis", "ccomp", "advcl", "conj") and is_report_verb(c)
+        ),
+        None,
+    )
+    if beside is not None and beside is not trigger:
+        report = frozenset(t.i for t in beside.subtree)
+        return _frame(beside, _event_words(trigger, everything - report), report)
+    according = next((t for t in sent if t.lower_ == "according"), None)
+    if according is not None:
+        source = next((g for c in according.children for g in c.children if g.dep_ == "pobj"), None)
+        report = frozenset(t.i for t in according.subtree)
+        end_tok = next((c for c in according.children if c.lower_ == "to"), according)
+        return Frame(
+            _event_words(trigger, everything - report),
+            report,
+            None,
+            source,
+            "according to",
+            according.idx,
+            end_tok.idx + len(end_tok.text),
+        )
+    return Frame(_event_words(trigger, everything), frozenset())
+
+
+def _frame(verb: Token, event: frozenset[int], report: frozenset[int]) -> Frame:
+    speaker = _speaker(verb)
+    allegation = any(lemma in ALLEGATION_VERBS for lemma in lemma_candidates(verb))
+    return Frame(
+        event, report, verb, speaker, verb.text, verb.idx, verb.idx + len(verb.text), allegation
+    )
+
+
+def _reporter_above(trigger: Token) -> tuple[Token | None, Token | None]:
+    """The nearest reporting verb among the trigger's heads, and the child of it on the
+    way (the reported clause); none through a subject ("a spokesman who *said* ...")."""
+    current = trigger
+    for _ in range(10):
+        head = current.head
+        if head is current:
+            return None, None
+        if current.dep_ in syntax.SUBJECT_DEPS | syntax.PASSIVE_SUBJECT_DEPS:
+            return None, None
+        if current.dep_ == "advcl" and syntax.has_own_subject(current):
+            return None, None  # "..., days after Kim vowed": not what was reported
+        if is_report_verb(head) and current.dep_ not in ("prep", "npadvmod", "advmod"):
+            return head, current
+        current = head
+    return None, None
+
+
+def _clause_root(trigger: Token) -> Token:
+    """The head of the trigger's clause: up through participles and infinitives."""
+    current = trigger
+    for _ in range(6):
+        if current.dep_ in ("xcomp", "acl", "conj", "pcomp") and current.head is not current:
+            current = current.head
+            continue
+        break
+    return current
+
+
+def _event_words(trigger: Token, allowed: frozenset[int]) -> frozenset[int]:
+    """The allowed words minus finite adverbial clauses that do not hold the trigger
+    ("after a rocket was fired"): those are other events with their own dates."""
+    out = set(allowed)
+    for tok in trigger.sent:
+        if tok.dep_ == "advcl" and syntax.has_own_subject(tok) and tok.i in out:
+            inside = {t.i for t in tok.subtree}
+            if trigger.i not in inside:
+                out -= inside
+    return frozenset(out)
+
+
+def _speaker(verb: Token) -> Token | None:
+    """Who speaks: the reporting verb's subject, a passive's agent, the noun a participle
+    hangs on ("officials *saying*"), or the subject of the verb it is coordinated with."""
+    subject, passive = syntax.find_subject(verb)
+    if passive:
+        return syntax.find_agent(verb)
+    if subject is not None:
+        return subject
+    if verb.dep_ == "acl" and verb.head.pos_ in syntax.NOMINAL_POS:
+        return verb.head
+    return None
+
+
+def is_alleged(trigger: Token, fr: Frame) -> bool:
+    """An allegation: under "claimed"/"alleged", or "allegedly" on the act."""
+    if fr.allegation:
+        return True
+    return any(c.lower_ in ALLEGATION_ADVERBS for c in trigger.children) or any(
+        c.lower_ in ALLEGATION_ADVERBS for c in trigger.head.children if trigger.dep_ == "xcomp"
+    )
+
+
+def attribution(
+    fr: Frame,
+    names: NameTable,
+    memory: ArticleMemory,
+    *,
+    actor: ActorRef | None,
+    event_type: str,
+) -> Attribution | None:
+    """The Attribution of an event in this frame, or None in the article's own voice."""
+    if fr.speaker is None or fr.cue is None:
+        return None
+    source = build_actor(fr.speaker, names, memory)
+    if event_type in SPEECH_ACT_TYPES and actor is not None and _same(actor, source):
+        return None  # the speaker's own demand, threat or accusation
+    return Attribution(
+        source_text=source.text,
+        start=source.start,
+        end=source.end,
+        cue=fr.cue,
+        source=source.name or source.text,
+        country=source.country,
+        sector=source.sector,
+        cue_start=fr.cue_start,
+        cue_end=fr.cue_end,
+    )
+
+
+def _same(a: ActorRef, b: ActorRef) -> bool:
+    return (a.start, a.end) == (b.start, b.end) or (a.start <= b.start and b.end <= a.end)
