@@ -111,7 +111,7 @@ def _reporter_above(trigger: Token) -> tuple[Token | None, Token | None]:
             return None, None
         if current.dep_ in syntax.SUBJECT_DEPS | syntax.PASSIVE_SUBJECT_DEPS:
             return None, None
-        if current.dep_ == "advcl" and syntax.has_own_subject(current):
+        if current.dep_ == "advcl" and _subordinated(current):
             return None, None  # "..., days after Kim vowed": not what was reported
         if is_report_verb(head) and current.dep_ not in ("prep", "npadvmod", "advmod"):
             return head, current
@@ -119,11 +119,23 @@ def _reporter_above(trigger: Token) -> tuple[Token | None, Token | None]:
     return None, None
 
 
+_MARKS = frozenset({"after", "as", "when", "while", "because", "if", "since", "before"})
+_MARKS |= {"although", "though", "until", "unless", "once", "whereas"}
+
+
+def _subordinated(clause: Token) -> bool:
+    """A finite adverbial clause with a conjunction ("after X attacked"), which is
+    background, unlike an unmarked clause the report carries ("X attacked, Y said")."""
+    return syntax.has_own_subject(clause) and any(
+        c.dep_ in ("mark", "advmod") and c.lower_ in _MARKS for c in clause.children
+    )
+
+
 def _clause_root(trigger: Token) -> Token:
     """The head of the trigger's clause: up through participles and infinitives."""
     current = trigger
     for _ in range(6):
-        if current.dep_ in ("xcomp", "acl", "conj", "pcomp") and current.head is not current:
+        if current.dep_ in ("xcomp", "acl", "conj", "pcomp", "acomp") and current.head is not current:
             current = current.head
             continue
         break
@@ -135,7 +147,7 @@ def _event_words(trigger: Token, allowed: frozenset[int]) -> frozenset[int]:
     ("after a rocket was fired"): those are other events with their own dates."""
     out = set(allowed)
     for tok in trigger.sent:
-        if tok.dep_ == "advcl" and syntax.has_own_subject(tok) and tok.i in out:
+        if tok.dep_ == "advcl" and _subordinated(tok) and tok.i in out:
             inside = {t.i for t in tok.subtree}
             if trigger.i not in inside:
                 out -= inside
@@ -145,14 +157,31 @@ def _event_words(trigger: Token, allowed: frozenset[int]) -> frozenset[int]:
 def _speaker(verb: Token) -> Token | None:
     """Who speaks: the reporting verb's subject, a passive's agent, the noun a participle
     hangs on ("officials *saying*"), or the subject of the verb it is coordinated with."""
-    subject, passive = syntax.find_subject(verb)
-    if passive:
-        return syntax.find_agent(verb)
-    if subject is not None:
+    for child in verb.children:
+        if child.dep_ in syntax.SUBJECT_DEPS:
+            return syntax.resolve_relative(child)
+        if child.dep_ in syntax.PASSIVE_SUBJECT_DEPS:
+            return syntax.find_agent(verb)
+    if verb.dep_ in ("conj", "xcomp") and verb.head is not verb:
+        subject, _ = syntax.find_subject(verb)  # "X met Y and *said* ...": X
         return subject
     if verb.dep_ == "acl" and verb.head.pos_ in syntax.NOMINAL_POS:
         return verb.head
+    before = verb.doc[verb.i - 1] if verb.i > verb.sent.start else None
+    if before is not None and before.pos_ in ("PROPN", "NOUN"):
+        return before  # "..., Foreign Minister X said" parsed without a subject
     return None
+
+
+def carries_allegation(governor: Token, trigger: Token) -> bool:
+    """ "*alleged* that X shelled ...": the trigger sits in the reported clause of an
+    allegation verb (not "accused X of ...", which is itself the event)."""
+    if not any(lemma in ALLEGATION_VERBS for lemma in lemma_candidates(governor)):
+        return False
+    current = trigger
+    while current.head is not current and current.head.i != governor.i:
+        current = current.head
+    return current.head.i == governor.i and current.dep_ in ("ccomp", "xcomp")
 
 
 def is_alleged(trigger: Token, fr: Frame) -> bool:

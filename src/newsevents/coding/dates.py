@@ -136,8 +136,8 @@ def _relative(tokens: list[str], anchor: dt.date, *, future: bool) -> tuple[str,
         return _shifted(anchor, unit, -1)
     if any(t in ("next", "coming") for t in tokens):
         return _shifted(anchor, unit, 1)
-    if "this" in tokens or "current" in tokens:
-        return _shifted(anchor, unit, 0)
+    if "this" in tokens or "current" in tokens or "of" in tokens:
+        return _shifted(anchor, unit, 0)  # "this week", "the start of the week"
     return None
 
 
@@ -207,8 +207,17 @@ def candidates(sent: Span) -> list[tuple[int, int, Token]]:
             out.append((ent.start, ent.end, ent.root))
             covered.update(range(ent.start, ent.end))
     for tok in sent:
-        if tok.i not in covered and (tok.lower_ in WEEKDAYS or tok.lower_ in _DAY_WORDS):
+        if tok.i in covered:
+            continue
+        if tok.lower_ in WEEKDAYS or tok.lower_ in _DAY_WORDS:
             out.append((tok.i, tok.i + 1, tok))
+        elif tok.lower_.rstrip(".") in MONTHS and tok.lower_ != "may" and tok.pos_ == "PROPN":
+            end = tok.i + 1  # "June 20, 2019" merged into a place by the model
+            while end < sent.end and (sent.doc[end].like_num or sent.doc[end].text == ","):
+                end += 1
+            while end > tok.i + 1 and sent.doc[end - 1].text == ",":
+                end -= 1
+            out.append((tok.i, end, tok))
     return out
 
 

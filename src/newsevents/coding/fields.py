@@ -93,7 +93,8 @@ def _dates(
         target = own if root.i in fr.event_tokens else report if root.i in fr.report_tokens else None
         if target is None:
             continue
-        mention = dates.mention_at(sent, start, end, art.anchor, future=future)
+        ahead = future and target is own  # a report is past, whatever it reports
+        mention = dates.mention_at(sent, start, end, art.anchor, future=ahead)
         if mention is not None:
             target.append((_distance(trigger, root), abs(root.i - trigger.i), mention))
     pick = lambda found: min(found, key=lambda f: (f[0], f[1]))[2] if found else None  # noqa: E731

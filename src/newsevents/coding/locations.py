@@ -12,6 +12,7 @@ countries of the event's parties and then the article's focus.
 
 from __future__ import annotations
 
+import re
 from collections import Counter
 from collections.abc import Sequence
 from typing import TYPE_CHECKING
@@ -38,6 +39,11 @@ PLACE_NOUNS = frozenset(
     }
 )
 PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
+# Town names the small model often tags otherwise ("near *Lachin*" as a person, "in
+# *Omdurman*" as a nationality) or not at all: taken only after a locative preposition
+# and only when the gazetteer knows a town or region by that name.
+MISTAGGED = frozenset({"ORG", "PERSON", "NORP", "PRODUCT", "WORK_OF_ART", "EVENT", ""})
+WATER = re.compile(r"\b(?:sea|ocean|gulf|strait|straits|bay|river|lake|channel)\b", re.I)
 _RANK = {"city": 0, "admin1": 1, "country": 2}
 
 
@@ -64,19 +70,37 @@ def event_location(
     """The most specific place the event's words put it in, or None."""
     spans = [(p.start, p.end, p is parties[0]) for p in parties if p is not None]
     found: list[tuple[tuple[int, int, int], Location]] = []
-    for ent in sent.ents:
-        if ent.label_ not in PLACE_LABELS or ent.root.i not in event_tokens:
-            continue
-        if ent.start_char < skip_before:
+    for ent in _names(sent):
+        if ent.root.i not in event_tokens or ent.start_char < skip_before:
             continue
         locative = _under_locative(ent.root, trigger)
+        if ent.label_ not in PLACE_LABELS and not (locative and ent.label_ in MISTAGGED):
+            continue
+        if WATER.search(ent.text):
+            continue  # seas, gulfs and rivers are not in the gazetteer
         region = _region_words(ent)
         place = gazetteer.lookup(ent.text, prefer, region=region)
         if place is None or not _accepted(ent, place, locative, spans):
             continue
+        if ent.label_ in MISTAGGED and place.precision == "country":
+            continue
         rank = (_RANK[place.precision], 0 if locative else 1, ent.start)
         found.append((rank, _location(ent, place)))
     return min(found, key=lambda f: f[0])[1] if found else None
+
+
+def _names(sent: Span) -> list[Span]:
+    """The sentence's entities plus runs of proper nouns the model left untagged."""
+    found = list(sent.ents)
+    run: list[Token] = []
+    for tok in [*sent, None]:
+        if tok is not None and tok.pos_ == "PROPN" and not tok.ent_type_:
+            run.append(tok)
+            continue
+        if run:
+            found.append(sent.doc[run[0].i : run[-1].i + 1])
+            run = []
+    return found
 
 
 def _accepted(ent: Span, place: Place, locative: bool, spans: list[tuple[int, int, bool]]) -> bool:
@@ -85,10 +109,13 @@ def _accepted(ent: Span, place: Place, locative: bool, spans: list[tuple[int, in
     root = ent.root
     if root.head.lemma_.lower() in PLACE_NOUNS and root.dep_ in ("compound", "pobj", "appos"):
         return True  # "the city of Kherson", "the Jenin camp", "Kherson region"
+    if root.dep_ == "pobj" and root.head.lower_ == "of":
+        if root.head.head.lemma_.lower() in PLACE_NOUNS:
+            return True  # "shelled the city of Kherson"
     for start, end, is_actor in spans:
         if start <= ent.start_char and ent.end_char <= end:
-            if place.precision == "country":
-                return False  # a country acting or acted on is a party
+            if place.precision == "country" or place.capital:
+                return False  # a country (or its capital) acting or acted on is a party
             return not is_actor or root.dep_ == "compound"
     return False
 
@@ -102,6 +129,9 @@ def _under_locative(token: Token, trigger: Token) -> bool:
         if head is current or current.i == trigger.i:
             return False
         if current.dep_ == "pobj" and head.dep_ == "prep":
+            if head.lower_ == "of" and head.head.lemma_.lower() in PLACE_NOUNS:
+                current = head.head  # "near the town *of* Faya": up to the town
+                continue
             return head.lower_ in LOCATIVE_PREPS  # the nearest preposition decides
         if current.dep_ == "poss" and head.lemma_.lower() not in PLACE_NOUNS:
             return False  # "over *Pyongyang*'s tests" is about, not where

@@ -17,6 +17,7 @@ from typing import TYPE_CHECKING
 
 from newsevents.coding import syntax
 from newsevents.coding.actors import ArticleMemory, build_actor, build_memory
+from newsevents.coding.attribution import carries_allegation
 from newsevents.coding.context import DocumentContexts
 from newsevents.coding.fields import ArticleFrame, describe
 from newsevents.coding.filters import is_mishap, is_private_trip, rioting
@@ -130,7 +131,14 @@ class RuleCoder:
         """Triggers of one sentence, without those nested in another's act."""
         found = [t for tok in sent if (t := self.trigger_at(tok)) is not None]
         indexes = {t.token.i for t in found}
-        return [t for t in found if syntax.nesting_governor(t.token, indexes) is None]
+        governors = {t.token.i: syntax.nesting_governor(t.token, indexes) for t in found}
+        alleging = {g.i for i, g in governors.items() if g and carries_allegation(g, sent.doc[i])}
+        return [  # "alleged that X shelled ...": the alleged act is the event (issue 5)
+            t
+            for t in found
+            if t.token.i not in alleging
+            and ((g := governors[t.token.i]) is None or g.i in alleging)
+        ]
 
     def trigger_at(self, tok: Token) -> Trigger | None:
         if tok.pos_ not in ("VERB", "AUX") and not (tok.pos_ == "NOUN" and tok.dep_ == "ROOT"):
