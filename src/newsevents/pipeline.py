@@ -150,7 +150,7 @@ def _extract(
     if isinstance(article, Article) and article.published is None and published is not None:
         article = dataclasses.replace(article, published=published, published_source="metadata")
     if isinstance(article, Article) and article.published is None:
-        inferred = infer_published(article.text)  # a dateline, or the text's latest date
+        inferred = infer_published(article.text, article.captions)  # dateline, latest date
         if inferred is not None:
             article = dataclasses.replace(article, published=inferred, published_source="inferred")
     return article

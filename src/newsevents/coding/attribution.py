@@ -60,6 +60,9 @@ def frame(trigger: Token, sent: Span) -> Frame:
     """The innermost report above the trigger, else one beside it ("..., X said"), else
     "according to X", else none; with the event's and the report's token sets."""
     everything = frozenset(range(sent.start, sent.end))
+    background = next((t for t in [trigger, *trigger.ancestors] if _is_background(t)), None)
+    if background is not None:  # "..., days after Kim *vowed* ...": its own clause only
+        everything = frozenset(t.i for t in background.subtree)
     reporter, clause = _reporter_above(trigger)
     if reporter is not None and clause is not None:
         event = frozenset(t.i for t in clause.subtree)
@@ -121,6 +124,10 @@ def _reporter_above(trigger: Token) -> tuple[Token | None, Token | None]:
 
 _MARKS = frozenset({"after", "as", "when", "while", "because", "if", "since", "before"})
 _MARKS |= {"although", "though", "until", "unless", "once", "whereas"}
+
+
+def _is_background(token: Token) -> bool:
+    return token.dep_ == "advcl" and _subordinated(token)
 
 
 def _subordinated(clause: Token) -> bool:

@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 from typing import TYPE_CHECKING, Any
@@ -229,9 +230,10 @@ def mention_at(
     doc = sent.doc
     while start > sent.start and doc[start - 1].lower_ in ("last", "next", "this", "early"):
         start -= 1
-    before = {t.lower_ for t in doc[max(sent.start, start - 10) : start]}
-    if before & _FIRST_SINCE and "since" in before:
-        return None
+    if start > sent.start and doc[start - 1].lower_ == "since":
+        before = {t.lower_ for t in doc[max(sent.start, start - 20) : start]}
+        if before & _FIRST_SINCE:
+            return None  # "the first ... since June 2021" does not date the event
     span = doc[start:end]
     resolved = resolve_words(span.text, anchor, future=future)
     if resolved is None:
@@ -241,11 +243,12 @@ def mention_at(
     return DateMention(value, precision, text, span.start_char, span.end_char, relative)
 
 
-def infer_published(text: str) -> dt.date | None:
+def infer_published(text: str, captions: Sequence[str] = ()) -> dt.date | None:
     """A publication date from the text alone: a dateline's full date, else the latest
-    full date in the text, moved on to the weekday of a report ("reported on Wednesday")
-    that falls within the week after it."""
+    full date in the text or its photo captions, moved on to the weekday of a report
+    ("reported on Wednesday") that falls within the week after it."""
     head = text.lstrip()[:200]
+    text = "\n".join([*captions, text])
     if _DATELINE.match(head) and (found := _FULL_DATE.search(head)) is not None:
         day = _full_date(found)
         if day is not None:

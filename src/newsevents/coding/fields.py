@@ -41,7 +41,7 @@ class ArticleFrame:
     def of(cls, doc: Doc, article: Article) -> ArticleFrame:
         anchor, inferred = article.published, article.published_source == "inferred"
         if anchor is None:
-            anchor = dates.infer_published(article.text)
+            anchor = dates.infer_published(article.text, article.captions)
             inferred = anchor is not None
         match = _DATELINE.match(doc.text)
         gazetteer = default_gazetteer()
