@@ -43,7 +43,9 @@ def parse_args(argv: Sequence[str] | None) -> argparse.Namespace:
     parser.add_argument(
         "--allow-lower", action="store_true", help="with --pin: allow a floor to go down"
     )
-    parser.add_argument("--only", choices=("plover", "dev", "own", "fields"), help="score one part only")
+    parser.add_argument(
+        "--only", choices=("plover", "dev", "own", "fields"), help="score one part only"
+    )
     parser.add_argument("--verbose", action="store_true", help="per-category detail")
     args = parser.parse_args(argv)
     if args.allow_lower and not args.pin:

@@ -74,7 +74,9 @@ def judge(row: dict[str, Any], event: Event | None) -> dict[str, bool]:
         loc_ok = loc is None
     else:
         names = {fold(loc.name or ""), fold(loc.text)} if loc else set()
-        loc_ok = loc is not None and loc.country == row["country"] and fold(row["location"]) in names
+        loc_ok = (
+            loc is not None and loc.country == row["country"] and fold(row["location"]) in names
+        )
     return {
         "attribution": att_ok,
         "modality": event.modality == row["modality"],

@@ -142,7 +142,10 @@ def _clause_root(trigger: Token) -> Token:
     """The head of the trigger's clause: up through participles and infinitives."""
     current = trigger
     for _ in range(6):
-        if current.dep_ in ("xcomp", "acl", "conj", "pcomp", "acomp") and current.head is not current:
+        if (
+            current.dep_ in ("xcomp", "acl", "conj", "pcomp", "acomp")
+            and current.head is not current
+        ):
             current = current.head
             continue
         break

@@ -112,7 +112,9 @@ def resolve_words(
     return _absolute(text, anchor, future=future)
 
 
-def _relative(tokens: list[str], anchor: dt.date, *, future: bool) -> tuple[str, DatePrecision] | None:
+def _relative(
+    tokens: list[str], anchor: dt.date, *, future: bool
+) -> tuple[str, DatePrecision] | None:
     first, last = tokens[0], tokens[-1]
     weekday = next((t for t in tokens if t in WEEKDAYS), None)
     if weekday is not None:
@@ -128,8 +130,7 @@ def _relative(tokens: list[str], anchor: dt.date, *, future: bool) -> tuple[str,
         count = _NUMBERS.get(tokens[-3]) or (int(tokens[-3]) if tokens[-3].isdigit() else None)
         if count is None:
             return None
-        unit = _UNITS[tokens[-2]]
-        return _shifted(anchor, unit, -count)
+        return _shifted(anchor, _UNITS[tokens[-2]], -count)
     unit = _UNITS.get(last)
     if unit is None or len(tokens) > 4 or last.endswith("s"):
         return None  # "recent months", "two weeks": a duration, not a period
@@ -182,7 +183,7 @@ def _absolute(
 
 @lru_cache(maxsize=4096)
 def _parse_day(text: str, anchor: dt.date | None, *, future: bool) -> dt.date | None:
-    import dateparser  # noqa: PLC0415 - slow import, needed only for absolute dates
+    import dateparser
 
     settings: dict[str, Any] = {
         "PREFER_DATES_FROM": "future" if future else "past",
@@ -191,7 +192,7 @@ def _parse_day(text: str, anchor: dt.date | None, *, future: bool) -> dt.date | 
     }
     if anchor is not None:
         settings["RELATIVE_BASE"] = dt.datetime(anchor.year, anchor.month, anchor.day)
-    found = dateparser.parse(text, languages=["en"], settings=settings)  # type: ignore[arg-type]
+    found = dateparser.parse(text, languages=["en"], settings=settings)
     return found.date() if found is not None else None
 
 

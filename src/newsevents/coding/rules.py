@@ -204,7 +204,9 @@ class RuleCoder:
         evidence = _evidence(trigger.token, sent)
         frame = frame or ArticleFrame.of(token.doc, article)
         roles_pair = (roles.actor, roles.recipient)
-        fields = describe(token, sent, modality, roles_pair, entry.event_type, self.names, memory, frame)
+        fields = describe(
+            token, sent, modality, roles_pair, entry.event_type, self.names, memory, frame
+        )
         return Event(
             event_id=Event.make_id(article.id, evidence, self.name),
             article_id=article.id,

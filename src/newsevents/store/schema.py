@@ -133,12 +133,17 @@ _NEW_EVENT_FIELDS = (
     ("attribution_sector", "VARCHAR", "$.attribution.sector"),
     ("attribution_cue", "VARCHAR", "$.attribution.cue"),
 )
-_FIELDS = "".join(
-    f"ALTER TABLE events ADD COLUMN {name} {kind};\n" for name, kind, _ in _NEW_EVENT_FIELDS
-) + "UPDATE events SET " + ", ".join(
-    f"{name} = TRY_CAST(json_extract_string(record, '{path}') AS {kind})"
-    for name, kind, path in _NEW_EVENT_FIELDS
-) + ";\nCREATE INDEX events_location_country ON events (location_country);\n"
+_FIELDS = (
+    "".join(
+        f"ALTER TABLE events ADD COLUMN {name} {kind};\n" for name, kind, _ in _NEW_EVENT_FIELDS
+    )
+    + "UPDATE events SET "
+    + ", ".join(
+        f"{name} = TRY_CAST(json_extract_string(record, '{path}') AS {kind})"
+        for name, kind, path in _NEW_EVENT_FIELDS
+    )
+    + ";\nCREATE INDEX events_location_country ON events (location_country);\n"
+)
 
 MIGRATIONS: tuple[Migration, ...] = (
     Migration(1, "initial tables", _INITIAL),
