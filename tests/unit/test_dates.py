@@ -86,3 +86,8 @@ def test_period_start():
     assert period_start("2022-05") == dt.date(2022, 5, 1)
     assert period_start("2018") == dt.date(2018, 1, 1)
     assert period_start("soon") is None
+
+
+def test_dates_beyond_the_calendar_give_none_not_an_error():
+    assert resolve_words("yesterday", dt.date(1, 1, 1)) is None
+    assert resolve_words("next year", dt.date(9999, 6, 1)) is None

@@ -91,3 +91,22 @@ def test_location_of_the_event_not_of_a_party_or_dateline():
         "Kim met his officials at an undisclosed location in North Korea on Tuesday.", "met"
     )
     assert (country.location.country, country.location.precision) == ("PRK", "country")
+
+
+def test_a_threat_is_made_where_it_is_uttered_and_dated_by_the_report():
+    event = _event(
+        '"We will attack the convoy," the rebel commander told reporters in Goma on Friday.',
+        "attack",
+    )
+    assert event.event_type == "THREATEN"
+    assert (event.location.name, event.location.country) == ("Goma", "COD")
+    assert event.date == "2023-03-10"  # the report's Friday, not the next one
+
+
+def test_a_background_clause_keeps_its_own_date():
+    event = _event(
+        "On Sunday, the army claimed to have seen rockets fired by the rebels, days after "
+        "their leader vowed to fight on.",
+        "vowed",
+    )
+    assert event.date == "2023-03-15" and event.attribution is None

@@ -85,7 +85,8 @@ def _week(day: dt.date) -> str:
 
 def _month(year: int, month: int, shift: int = 0) -> str:
     index = year * 12 + (month - 1) + shift
-    return f"{index // 12:04d}-{index % 12 + 1:02d}"
+    first = dt.date(index // 12, index % 12 + 1, 1)  # raises outside the calendar
+    return f"{first.year:04d}-{first.month:02d}"
 
 
 def _weekday(day_index: int, anchor: dt.date, *, future: bool, strict: bool) -> dt.date:
@@ -107,9 +108,12 @@ def resolve_words(
     tokens = text.split()
     if not tokens:
         return None
-    if anchor is not None and (found := _relative(tokens, anchor, future=future)) is not None:
-        return (*found, True)
-    return _absolute(text, anchor, future=future)
+    try:
+        if anchor is not None and (found := _relative(tokens, anchor, future=future)):
+            return (*found, True)
+        return _absolute(text, anchor, future=future)
+    except (OverflowError, ValueError):  # a date beyond the calendar's range
+        return None
 
 
 def _relative(
@@ -150,13 +154,14 @@ def _shifted(anchor: dt.date, unit: str, count: int) -> tuple[str, DatePrecision
         return _week(anchor + dt.timedelta(weeks=count)), "week"
     if unit == "month":
         return _month(anchor.year, anchor.month, count), "month"
-    return f"{anchor.year + count:04d}", "year"
+    return f"{dt.date(anchor.year + count, 1, 1).year:04d}", "year"  # raises past 9999
 
 
 def _absolute(
     text: str, anchor: dt.date | None, *, future: bool
 ) -> tuple[str, DatePrecision, bool] | None:
-    month = next((MONTHS[t.strip(".,")] for t in text.split() if t.strip(".,") in MONTHS), None)
+    named = re.search(rf"\b({_MONTH_RE})\b", text)
+    month = MONTHS[named[1]] if named else None
     years = _YEAR.findall(text)
     has_day = bool(re.search(r"\b\d{1,2}(?:st|nd|rd|th)?\b", _YEAR.sub("", text)))
     if month is None:
@@ -181,8 +186,36 @@ def _absolute(
     return f"{year:04d}-{month:02d}", "month", True
 
 
+_MONTH_DAY = re.compile(
+    rf"^(?:on\s+)?(?:({_MONTH_RE})\.?\s+(\d{{1,2}})(?:st|nd|rd|th)?"
+    rf"|(\d{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?({_MONTH_RE})\.?)(?:,?\s+(\d{{4}}))?$"
+)
+
+
+def _month_day(text: str, anchor: dt.date | None, *, future: bool) -> dt.date | None:
+    """ "June 21", "21 June 2022": the common forms, without dateparser's start-up cost;
+    a missing year is the anchor's, or the one before (after, for a future act)."""
+    m = _MONTH_DAY.match(text)
+    if m is None:
+        return None
+    month = MONTHS[(m[1] or m[4]).lower()]
+    day = int(m[2] or m[3])
+    if m[5]:
+        return dt.date(int(m[5]), month, day)
+    if anchor is None:
+        return None
+    found = dt.date(anchor.year, month, day)
+    if future and found < anchor:
+        return dt.date(anchor.year + 1, month, day)
+    if not future and found > anchor:
+        return dt.date(anchor.year - 1, month, day)
+    return found
+
+
 @lru_cache(maxsize=4096)
 def _parse_day(text: str, anchor: dt.date | None, *, future: bool) -> dt.date | None:
+    if _MONTH_DAY.match(text):
+        return _month_day(text, anchor, future=future)
     import dateparser
 
     settings: dict[str, Any] = {

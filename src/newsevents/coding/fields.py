@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING, Any
 
 from newsevents.coding import dates, modality
 from newsevents.coding.actors import ArticleMemory
-from newsevents.coding.attribution import Frame, attribution, frame
+from newsevents.coding.attribution import SPEECH_ACT_TYPES, Frame, attribution, frame
 from newsevents.coding.gazetteer import Gazetteer, default_gazetteer
 from newsevents.coding.locations import event_location, focus
 from newsevents.coding.names import NameTable
@@ -69,15 +69,16 @@ def describe(
     out.update(_date_fields(own or (report if final != "historical" else None), art, final))
     actor = roles[0]
     prefer = [c for p in roles if p is not None for c in _countries(p)]
-    out["location"] = event_location(
-        trigger,
-        sent,
-        fr.event_tokens,
-        roles,
-        [*prefer, *art.focus],
-        art.gazetteer,
-        art.dateline_end,
+    places = [*prefer, *art.focus]
+    where = event_location(
+        trigger, sent, fr.event_tokens, roles, places, art.gazetteer, art.dateline_end
     )
+    if where is None and event_type in SPEECH_ACT_TYPES:
+        # a threat or demand is made where it is uttered ("told reporters *in Goma*")
+        where = event_location(
+            trigger, sent, fr.report_tokens, roles, places, art.gazetteer, art.dateline_end
+        )
+    out["location"] = where
     out["attribution"] = attribution(fr, names, memory, actor=actor, event_type=event_type)
     return out
 
