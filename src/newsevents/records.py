@@ -195,6 +195,9 @@ class Event:
     evidence: Evidence
     modality: Modality = "asserted"
     confidence: float = 0.5
+    modality_text: str | None = None
+    modality_start: int | None = None
+    modality_end: int | None = None
     mode: str | None = None
     context: tuple[str, ...] = ()
     date: str | None = None
@@ -237,6 +240,9 @@ class Event:
             "location": self.location.to_dict() if self.location else None,
             "attribution": self.attribution.to_dict() if self.attribution else None,
             "modality": self.modality,
+            "modality_text": self.modality_text,
+            "modality_start": self.modality_start,
+            "modality_end": self.modality_end,
             "evidence": self.evidence.to_dict(),
             "confidence": self.confidence,
         }

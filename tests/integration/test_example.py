@@ -188,3 +188,19 @@ def test_without_published_the_date_is_inferred_from_the_text(example_path):
     undated = [e for e in result.events if e.date_text is None and e.modality != "historical"]
     assert undated and all(e.date_source == "inferred" for e in undated)
     assert all(e.date == result.article.published.isoformat() for e in undated)
+
+
+def test_modality_keeps_the_words_that_made_it(example_events, example_path):
+    import newsevents
+
+    [result] = list(newsevents.code_documents([str(example_path)], published=dt.date(2022, 6, 22)))
+    text = result.article.text
+    cues = {}
+    for event in result.events:
+        if event.modality == "asserted":
+            assert event.modality_text is None
+            continue
+        assert text[event.modality_start : event.modality_end] == event.modality_text
+        cues[event.evidence.trigger] = event.modality_text
+    assert cues["conduct"] == "could" and cues["fired"] == "claimed"
+    assert cues["met"] == "three times"

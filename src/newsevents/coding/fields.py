@@ -66,6 +66,9 @@ def describe(
     own, report = _dates(trigger, sent, fr, art, future=future)
     final = modality.refine(base, trigger, fr, own, art.anchor)
     out: dict[str, Any] = {"modality": final}
+    words = modality.cue(final, trigger, fr, own)
+    if words is not None:
+        out["modality_text"], out["modality_start"], out["modality_end"] = words
     out.update(_date_fields(own or (report if final != "historical" else None), art, final))
     actor = roles[0]
     prefer = [c for p in roles if p is not None for c in _countries(p)]

@@ -12,7 +12,7 @@ from __future__ import annotations
 import datetime as dt
 from typing import TYPE_CHECKING
 
-from newsevents.coding.attribution import Frame, is_alleged
+from newsevents.coding.attribution import ALLEGATION_ADVERBS, Frame, is_alleged
 from newsevents.coding.dates import DateMention, period_start
 from newsevents.coding.syntax import has_own_subject
 from newsevents.records import Modality
@@ -25,6 +25,7 @@ HISTORY_ADVERBS = frozenset({"previously", "formerly", "once"})
 _FREQUENCY = frozenset({"twice", "thrice"})
 _COUNTS = frozenset({"several", "many", "multiple", "numerous", "two", "three", "four", "five"})
 _PAST_TAGS = frozenset({"VBD", "VBN"})
+NEGATORS = frozenset({"not", "n't", "never", "no", "neither"})
 
 
 def refine(
@@ -62,17 +63,70 @@ def is_historical(
 
 
 def _marked_earlier(trigger: Token, fr: Frame) -> bool:
+    return _history_word(trigger, fr) is not None
+
+
+def _history_word(trigger: Token, fr: Frame) -> Token | None:
+    """ "previously", "twice", "three *times*", "in the *past*" on the act."""
     doc = trigger.doc
-    words = [doc[i] for i in sorted(fr.event_tokens)]
-    for tok in words:
+    for tok in (doc[i] for i in sorted(fr.event_tokens)):
         if tok.head.i != trigger.i and tok.head.head.i != trigger.i:
             continue
-        if tok.lower_ in HISTORY_ADVERBS and tok.dep_ == "advmod":
-            return True
-        if tok.lower_ in _FREQUENCY:
-            return True
+        if (tok.lower_ in HISTORY_ADVERBS and tok.dep_ == "advmod") or tok.lower_ in _FREQUENCY:
+            return tok
         if tok.lower_ == "times" and any(c.lower_ in _COUNTS or c.like_num for c in tok.children):
-            return True
+            return tok
         if tok.lower_ == "past" and tok.head.lower_ == "in":
-            return True
-    return False
+            return tok
+    return None
+
+
+def cue(
+    value: Modality, trigger: Token, fr: Frame, date: DateMention | None
+) -> tuple[str, int, int] | None:
+    """The words that made the modality (text, start, end): the negation, the modal or
+    readiness word, the allegation, the old date or the counting word; None if asserted."""
+    word = _cue_token(value, trigger, fr)
+    if value == "historical" and word is None and date is not None:
+        return date.text, date.start, date.end
+    if word is None:
+        return None
+    if word.lower_ == "times":  # "three times"
+        words = word.doc[word.left_edge.i : word.i + 1]
+        return words.text, words.start_char, words.end_char
+    return word.text, word.idx, word.idx + len(word.text)
+
+
+def _cue_token(value: Modality, trigger: Token, fr: Frame) -> Token | None:
+    chain = _shared_chain(trigger)
+    if value == "negated":
+        words = [c for t in chain for c in t.children if c.dep_ == "neg" or c.lower_ in NEGATORS]
+        words += [c for c in trigger.head.children if c.dep_ == "det" and c.lower_ in NEGATORS]
+        return words[0] if words else None
+    if value in ("hypothetical", "future"):
+        modals = [c for t in chain for c in t.children if c.dep_ == "aux" and c.tag_ == "MD"]
+        if modals:
+            return modals[0]
+        return trigger.head if trigger.dep_ == "xcomp" else None
+    if value == "claimed":
+        if fr.allegation:
+            return fr.verb
+        adverbs = [c for t in (trigger, trigger.head) for c in t.children]
+        return next((c for c in adverbs if c.lower_ in ALLEGATION_ADVERBS), None)
+    if value == "historical":
+        head = trigger.head if trigger.dep_ == "conj" else trigger
+        return _history_word(trigger, fr) or _history_word(head, fr)
+    return None
+
+
+def _shared_chain(trigger: Token) -> list[Token]:
+    """The trigger and the verbs it shares a subject with ("could be *preparing* to
+    *conduct*"), where its negation or modal may sit."""
+    chain = [trigger]
+    current = trigger
+    for _ in range(3):
+        if current.dep_ not in ("conj", "xcomp") or has_own_subject(current):
+            break
+        current = current.head
+        chain.append(current)
+    return chain
