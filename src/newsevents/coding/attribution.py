@@ -68,11 +68,13 @@ def frame(trigger: Token, sent: Span) -> Frame:
         event = frozenset(t.i for t in clause.subtree)
         return _frame(reporter, event, frozenset(t.i for t in reporter.subtree) - event)
     root = _clause_root(trigger)
+    if root.dep_ == "conj":  # "..., but the army *denied* it": that clause only
+        everything = everything & frozenset(t.i for t in root.subtree)
     beside = next(
         (
             c
             for c in root.children
-            if c.dep_ in ("parataxis", "ccomp", "advcl", "conj") and is_report_verb(c)
+            if c.dep_ in ("parataxis", "ccomp", "advcl") and is_report_verb(c)
         ),
         None,
     )
@@ -116,14 +118,28 @@ def _reporter_above(trigger: Token) -> tuple[Token | None, Token | None]:
             return None, None
         if current.dep_ == "advcl" and _subordinated(current):
             return None, None  # "..., days after Kim vowed": not what was reported
-        if is_report_verb(head) and current.dep_ not in ("prep", "npadvmod", "advmod"):
+        if current.dep_ == "conj" and _contrasted(current):
+            return None, None  # "X said ..., but the army *denied* it": the writer's voice
+        if is_report_verb(head) and current.dep_ not in _NOT_REPORTED:
             return head, current
         current = head
     return None, None
 
 
+# Relations by which a word hangs on a reporting verb without being what was reported:
+# "said *on Tuesday*", "said ..., *but the army denied* it".
+_NOT_REPORTED = frozenset({"prep", "npadvmod", "advmod", "conj", "cc", "punct"})
+_SAME_CLAUSE = frozenset({"xcomp", "acl", "conj", "pcomp", "acomp"})
 _MARKS = frozenset({"after", "as", "when", "while", "because", "if", "since", "before"})
 _MARKS |= {"although", "though", "until", "unless", "once", "whereas"}
+
+
+def _contrasted(clause: Token) -> bool:
+    """A coordinated clause with its own subject after "but" / "while" / "yet"."""
+    if not syntax.has_own_subject(clause):
+        return False
+    words = [c for c in clause.head.children if c.dep_ == "cc" and c.i < clause.i]
+    return any(c.lower_ in ("but", "yet", "while", "whereas") for c in words)
 
 
 def _is_background(token: Token) -> bool:
@@ -142,10 +158,8 @@ def _clause_root(trigger: Token) -> Token:
     """The head of the trigger's clause: up through participles and infinitives."""
     current = trigger
     for _ in range(6):
-        if (
-            current.dep_ in ("xcomp", "acl", "conj", "pcomp", "acomp")
-            and current.head is not current
-        ):
+        own_clause = current.dep_ == "conj" and syntax.has_own_subject(current)
+        if current.dep_ in _SAME_CLAUSE and current.head is not current and not own_clause:
             current = current.head
             continue
         break

@@ -69,6 +69,7 @@ COUNTRY_ALIASES = {
     "drc": "COD",
     "dr congo": "COD",
     "republic of congo": "COG",
+    "congo": "COD",  # as the name tables read it: news mostly means the larger Congo
     "palestine": "PSE",
     "west bank": "PSE",
     "occupied west bank": "PSE",
