@@ -17,6 +17,7 @@ from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, BinaryIO
 
+from newsevents.coding.dates import infer_published
 from newsevents.coding.rules import RuleCoder
 from newsevents.config import Settings, resolve_settings
 from newsevents.dedup import cluster_new_events
@@ -149,6 +150,10 @@ def _extract(
         return Rejection(item.id, "extract", Reason.FAILED, f"{type(e).__name__}: {e}", item.source)
     if isinstance(article, Article) and article.published is None and published is not None:
         article = dataclasses.replace(article, published=published, published_source="metadata")
+    if isinstance(article, Article) and article.published is None:
+        inferred = infer_published(article.text, article.captions)  # dateline, latest date
+        if inferred is not None:
+            article = dataclasses.replace(article, published=inferred, published_source="inferred")
     return article
 
 

@@ -54,7 +54,7 @@ class Article:
     url: str | None = None
     outlet: str | None = None
     published: dt.date | None = None
-    published_source: Literal["metadata", "html", "none"] = "none"
+    published_source: Literal["metadata", "html", "inferred", "none"] = "none"
     language: str = "en"
     captions: tuple[str, ...] = ()
     content_hash: str = ""
@@ -140,6 +140,8 @@ class Attribution:
     source: str | None = None
     country: str | None = None
     sector: str | None = None
+    cue_start: int | None = None
+    cue_end: int | None = None
 
     def to_dict(self) -> dict[str, Any]:
         return {
@@ -150,6 +152,8 @@ class Attribution:
             "cue": self.cue,
             "start": self.start,
             "end": self.end,
+            "cue_start": self.cue_start,
+            "cue_end": self.cue_end,
         }
 
 
@@ -191,12 +195,17 @@ class Event:
     evidence: Evidence
     modality: Modality = "asserted"
     confidence: float = 0.5
+    modality_text: str | None = None
+    modality_start: int | None = None
+    modality_end: int | None = None
     mode: str | None = None
     context: tuple[str, ...] = ()
     date: str | None = None
     date_precision: DatePrecision = "unknown"
     date_text: str | None = None
     date_source: DateSource = "published"
+    date_text_start: int | None = None
+    date_text_end: int | None = None
     location: Location | None = None
     attribution: Attribution | None = None
     cameo_code: str | None = None
@@ -226,9 +235,14 @@ class Event:
             "date_precision": self.date_precision,
             "date_text": self.date_text,
             "date_source": self.date_source,
+            "date_text_start": self.date_text_start,
+            "date_text_end": self.date_text_end,
             "location": self.location.to_dict() if self.location else None,
             "attribution": self.attribution.to_dict() if self.attribution else None,
             "modality": self.modality,
+            "modality_text": self.modality_text,
+            "modality_start": self.modality_start,
+            "modality_end": self.modality_end,
             "evidence": self.evidence.to_dict(),
             "confidence": self.confidence,
         }

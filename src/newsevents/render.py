@@ -16,6 +16,8 @@ CSV_COLUMNS = (
     "article_id",
     "date",
     "date_precision",
+    "date_source",
+    "date_text",
     "event_type",
     "mode",
     "cameo_root",
@@ -28,6 +30,16 @@ CSV_COLUMNS = (
     "recipient_country",
     "recipient_sector",
     "modality",
+    "location_name",
+    "location_country",
+    "location_admin1",
+    "location_precision",
+    "location_lat",
+    "location_lon",
+    "attribution_source",
+    "attribution_country",
+    "attribution_sector",
+    "attribution_cue",
     "confidence",
     "trigger",
     "sentence",
@@ -42,6 +54,12 @@ def flatten(event: dict[str, Any]) -> dict[str, Any]:
         part = event.get(role) or {}
         for key in ("text", "country", "sector"):
             row[f"{role}_{key}"] = part.get(key)
+    place = event.get("location") or {}
+    for key in ("name", "country", "admin1", "precision", "lat", "lon"):
+        row[f"location_{key}"] = place.get(key)
+    source = event.get("attribution") or {}
+    for key in ("source", "country", "sector", "cue"):
+        row[f"attribution_{key}"] = source.get(key)
     evidence = event.get("evidence") or {}
     row["trigger"] = evidence.get("trigger")
     row["sentence"] = evidence.get("sentence")
@@ -84,6 +102,18 @@ def _who(part: dict[str, Any] | None) -> str:
     return f"{part.get('text', '')} [{code}]" if code else str(part.get("text", ""))
 
 
+def _where(place: dict[str, Any] | None) -> str:
+    if not place:
+        return ""
+    return f"{place.get('name') or place.get('text')} [{place.get('country') or ''}]"
+
+
+def _speaker(source: dict[str, Any] | None) -> dict[str, Any] | None:
+    if not source:
+        return None
+    return {"text": source.get("source") or source.get("source_text"), **source}
+
+
 def events_table(events: Sequence[dict[str, Any]], title: str = "Events") -> Table:
     table = Table(title=f"{title} ({len(events)})", show_lines=False, expand=True)
     for name, style in (
@@ -92,6 +122,8 @@ def events_table(events: Sequence[dict[str, Any]], title: str = "Events") -> Tab
         ("actor", "green"),
         ("recipient", "magenta"),
         ("modality", ""),
+        ("where", "blue"),
+        ("according to", ""),
         ("trigger", "yellow"),
     ):
         table.add_column(name, style=style, overflow="fold")
@@ -102,6 +134,8 @@ def events_table(events: Sequence[dict[str, Any]], title: str = "Events") -> Tab
             _who(e.get("actor")),
             _who(e.get("recipient")),
             str(e.get("modality")),
+            _where(e.get("location")),
+            _who(_speaker(e.get("attribution"))),
             str((e.get("evidence") or {}).get("trigger", "")),
         )
         table.add_row(*(Text(c) for c in cells))  # text from articles is never markup

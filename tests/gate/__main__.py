@@ -1,4 +1,5 @@
-"""`python -m tests.gate [--pin] [--allow-lower] [--only plover|own|dev|clusters] [--verbose]`
+"""`python -m tests.gate [--pin] [--allow-lower] [--only PART] [--verbose]`, PART one of
+plover, own, dev, clusters, fields.
 
 Scores the coder, prints every figure beside its pinned floor, and exits 0 when none is
 below its floor, 1 when one is (or its gold file changed, or a re-pin was refused), 2 when
@@ -23,6 +24,7 @@ from tests.gate import (
     check_figures,
     clusters,
     dev,
+    fields,
     gold_dir,
     load_baseline,
     own,
@@ -44,7 +46,7 @@ def parse_args(argv: Sequence[str] | None) -> argparse.Namespace:
         "--allow-lower", action="store_true", help="with --pin: allow a floor to go down"
     )
     parser.add_argument(
-        "--only", choices=("plover", "dev", "own", "clusters"), help="score one part only"
+        "--only", choices=("plover", "dev", "own", "clusters", "fields"), help="score one part only"
     )
     parser.add_argument("--verbose", action="store_true", help="per-category detail")
     args = parser.parse_args(argv)
@@ -138,6 +140,18 @@ def run_clusters(verbose: bool) -> list[Figure]:
     return figures
 
 
+def run_fields(verbose: bool) -> list[Figure]:
+    scores, figures = fields.evaluate()
+    print(f"fields ({fields.FIELDS_FILE.name}): attribution, modality, date, location")
+    for split, s in scores.items():
+        shown = "  ".join(f"{n} {s.accuracy(n):.3f}" for n in fields.FIELDS)
+        print(f"  {split:<8} {s.rows:>3} rows  {shown}")
+    if verbose:
+        for miss in scores["all"].misses:
+            print(f"    miss {miss}")
+    return figures
+
+
 def print_checks(checks: Sequence[Check]) -> None:
     print(f"{'figure':<34} {'value':>7} {'floor':>6}  {'status':<6} target")
     for c in checks:
@@ -175,6 +189,7 @@ def collect(only: str | None, verbose: bool) -> list[Figure]:
     figures = run_plover(verbose) if only in (None, "plover") else []
     figures += run_own(verbose) if only in (None, "own") else []
     figures += run_clusters(verbose) if only in (None, "clusters") else []
+    figures += run_fields(verbose) if only in (None, "fields") else []
     return figures + (run_dev(verbose) if only in (None, "dev") else [])
 
 

@@ -311,3 +311,45 @@ def test_own_sentences_file_is_well_formed():
     assert len(set(folded)) == len(folded)
     assert pentacode("REQUEST", "02") == 0 and pentacode("REQUEST", "10") == 3
     assert pentacode("SANCTION", "16") == 3 and pentacode("ASSAULT", "19") == 4
+
+
+def test_fields_file_is_well_formed():
+    from tests.gate import fields
+
+    rows = fields.load()
+    assert len(rows) >= 80 and sum(r["split"] == "holdout" for r in rows) >= 30
+    keys = {"id", "split", "published", "text", "trigger", "attribution", "cue", "modality"}
+    keys |= {"date", "precision", "location", "country"}
+    modalities = {"asserted", "negated", "hypothetical", "future", "claimed", "historical"}
+    assert len({r["id"] for r in rows}) == len(rows)
+    assert len({" ".join(r["text"].lower().split()) for r in rows}) == len(rows)
+    for row in rows:
+        assert set(row) == keys, row["id"]
+        assert row["modality"] in modalities and row["split"] in ("dev", "holdout")
+        assert row["precision"] in ("day", "week", "month", "year", "unknown")
+        assert (row["date"] is None) == (row["precision"] == "unknown")
+        assert (row["attribution"] is None) == (row["cue"] is None)
+        assert (row["location"] is None) == (row["country"] is None)
+        assert row["trigger"].lower() in row["text"].lower()
+
+
+def test_fields_judge_compares_each_field():
+    from newsevents.records import Attribution, Event, Evidence, Location
+    from tests.gate import fields
+
+    evidence = Evidence("s", 0, 1, "met", 0, 3)
+    event = Event(
+        "id", "a", "rules", "CONSULT", 1, "04", 1.0, None, None, evidence,
+        modality="future", date="2023-W12", date_precision="week",
+        location=Location("Geneva", 0, 6, name="Geneva", country="CHE", precision="city"),
+        attribution=Attribution("officials", 0, 9, "said"),
+    )  # fmt: skip
+    row = {
+        "attribution": "officials", "cue": "said", "modality": "future", "date": "2023-W12",
+        "precision": "week", "location": "Geneva", "country": "CHE",
+    }  # fmt: skip
+    assert fields.judge(row, event) == dict.fromkeys(fields.FIELDS, True)
+    wrong = {**row, "attribution": None, "date": "2023-W11", "country": "FRA"}
+    verdict = fields.judge(wrong, event)
+    assert verdict == {"attribution": False, "modality": True, "date": False, "location": False}
+    assert fields.judge(row, None) == dict.fromkeys(fields.FIELDS, False)

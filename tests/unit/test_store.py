@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import json
 import subprocess
 import sys
 import time
@@ -496,3 +497,35 @@ def test_periods_contain_their_day(day: dt.date) -> None:
     assert month is not None
     assert month[0] <= day <= month[1]
     assert month[0].day == 1 and (month[1] + dt.timedelta(days=1)).day == 1
+
+
+def test_version_2_adds_place_and_source_columns_filled_from_old_records(db: Path) -> None:
+    con = duckdb.connect(str(db))
+    con.execute(schema._MIGRATIONS_TABLE)
+    schema._apply(con, MIGRATIONS[0], str(db))  # a file written before version 2
+    record = json.dumps(rich_event().to_dict())
+    con.execute(
+        "INSERT INTO events (event_id, article_id, record) VALUES ('old', 'a2', ?)", [record]
+    )
+    con.close()
+    with Store.open(db) as store:
+        store.upsert_events([make_event("a3")], "r1")
+    con = duckdb.connect(str(db), read_only=True)
+    rows = con.execute(
+        "SELECT event_id, location_name, location_lat, attribution_source, attribution_cue "
+        "FROM events ORDER BY event_id = 'old' DESC"
+    ).fetchall()
+    con.close()
+    assert rows[0] == ("old", "Pyongyang", 39.03, "KCNA", "reported")
+    assert rows[1][1:] == (None, None, None, None)
+
+
+def test_new_fields_are_stored_as_columns(store: Store, db: Path) -> None:
+    store.upsert_events([rich_event()], "r1")
+    store.close()
+    con = duckdb.connect(str(db), read_only=True)
+    row = con.execute(
+        "SELECT location_name, location_country, attribution_text, attribution_country FROM events"
+    ).fetchone()
+    con.close()
+    assert row == ("Pyongyang", "PRK", "KCNA", "PRK")

@@ -17,7 +17,9 @@ from typing import TYPE_CHECKING
 
 from newsevents.coding import syntax
 from newsevents.coding.actors import ArticleMemory, build_actor, build_memory
+from newsevents.coding.attribution import carries_allegation
 from newsevents.coding.context import DocumentContexts
+from newsevents.coding.fields import ArticleFrame, describe
 from newsevents.coding.filters import is_mishap, is_private_trip, rioting
 from newsevents.coding.lexicon import (
     JOINT_WORDS,
@@ -36,7 +38,7 @@ from newsevents.records import ActorRef, Article, Event, Evidence, Modality
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Span, Token
 
-CODER_NAME = "rules.v2"  # bump whenever the rules or their tables change what is coded
+CODER_NAME = "rules.v3"  # bump whenever the rules or their tables change what is coded
 _POSSESSIVES = {"his", "her", "its", "their"}
 SPEECH_VERBS = frozenset(
     [
@@ -115,13 +117,14 @@ class RuleCoder:
     def code(self, doc: Doc, article: Article) -> list[Event]:
         memory = build_memory(doc, self.names, self.offices, article.published)
         contexts = DocumentContexts(doc.text)
+        frame = ArticleFrame.of(doc, article)
         events: list[Event] = []
         for sent in doc.sents:
             triggers = self.find_triggers(sent)
             if not triggers:
                 continue
             words = _trimmed(sent)
-            coded = (self.code_trigger(t, words, article, memory) for t in triggers)
+            coded = (self.code_trigger(t, words, article, memory, frame) for t in triggers)
             events.extend(_with_context(e, contexts) for e in _one_per_claim(coded))
         return events
 
@@ -130,7 +133,14 @@ class RuleCoder:
         """Triggers of one sentence, without those nested in another's act."""
         found = [t for tok in sent if (t := self.trigger_at(tok)) is not None]
         indexes = {t.token.i for t in found}
-        return [t for t in found if syntax.nesting_governor(t.token, indexes) is None]
+        governors = {t.token.i: syntax.nesting_governor(t.token, indexes) for t in found}
+        alleging = {g.i for i, g in governors.items() if g and carries_allegation(g, sent.doc[i])}
+        return [  # "alleged that X shelled ...": the alleged act is the event (issue 5)
+            t
+            for t in found
+            if t.token.i not in alleging
+            and ((g := governors[t.token.i]) is None or g.i in alleging)
+        ]
 
     def trigger_at(self, tok: Token) -> Trigger | None:
         if tok.pos_ not in ("VERB", "AUX") and not (tok.pos_ == "NOUN" and tok.dep_ == "ROOT"):
@@ -193,7 +203,12 @@ class RuleCoder:
 
     # -- one event ---------------------------------------------------------------------
     def code_trigger(
-        self, trigger: Trigger, sent: Span, article: Article, memory: ArticleMemory
+        self,
+        trigger: Trigger,
+        sent: Span,
+        article: Article,
+        memory: ArticleMemory,
+        frame: ArticleFrame | None = None,
     ) -> Event | None:
         roles = self.find_roles(trigger, memory)
         if roles.actor is None and roles.recipient is None:
@@ -205,6 +220,11 @@ class RuleCoder:
         entry = _intended(rioting(entry, roles.actor, token.doc), token, modality)
         cameo_root = entry.cameo[:2]
         evidence = _evidence(trigger.token, sent)
+        frame = frame or ArticleFrame.of(token.doc, article)
+        roles_pair = (roles.actor, roles.recipient)
+        fields = describe(
+            token, sent, modality, roles_pair, entry.event_type, self.names, memory, frame
+        )
         return Event(
             event_id=Event.make_id(article.id, evidence, self.name),
             article_id=article.id,
@@ -218,11 +238,8 @@ class RuleCoder:
             actor=roles.actor,
             recipient=roles.recipient,
             evidence=evidence,
-            modality=modality,
             confidence=_confidence(trigger, roles),
-            date=article.published.isoformat() if article.published else None,
-            date_precision="day" if article.published else "unknown",
-            date_source="published",
+            **fields,
         )
 
     # -- roles -------------------------------------------------------------------------

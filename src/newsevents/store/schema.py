@@ -118,7 +118,33 @@ CREATE TABLE runs (
 );
 """
 
-# Version 3: duplicate articles and event clusters (dedup/). Version 2 is another branch's.
+# Version 2 (issue 5): the event's place, who asserts it and where its date words are, as
+# columns beside the JSON record; existing rows are filled from their records.
+_NEW_EVENT_FIELDS = (
+    ("location_name", "VARCHAR", "$.location.name"),
+    ("location_admin1", "VARCHAR", "$.location.admin1"),
+    ("location_lat", "DOUBLE", "$.location.lat"),
+    ("location_lon", "DOUBLE", "$.location.lon"),
+    ("location_precision", "VARCHAR", "$.location.precision"),
+    ("attribution_text", "VARCHAR", "$.attribution.source_text"),
+    ("attribution_source", "VARCHAR", "$.attribution.source"),
+    ("attribution_country", "VARCHAR", "$.attribution.country"),
+    ("attribution_sector", "VARCHAR", "$.attribution.sector"),
+    ("attribution_cue", "VARCHAR", "$.attribution.cue"),
+)
+_FIELDS = (
+    "".join(
+        f"ALTER TABLE events ADD COLUMN {name} {kind};\n" for name, kind, _ in _NEW_EVENT_FIELDS
+    )
+    + "UPDATE events SET "
+    + ", ".join(
+        f"{name} = TRY_CAST(json_extract_string(record, '{path}') AS {kind})"
+        for name, kind, path in _NEW_EVENT_FIELDS
+    )
+    + ";\nCREATE INDEX events_location_country ON events (location_country);\n"
+)
+
+# Version 3: duplicate articles and event clusters (dedup/).
 _CLUSTERS = """
 CREATE TABLE article_duplicates (
     article_id VARCHAR PRIMARY KEY,
@@ -177,6 +203,7 @@ CREATE INDEX event_cluster_members_cluster ON event_cluster_members (cluster_id)
 
 MIGRATIONS: tuple[Migration, ...] = (
     Migration(1, "initial tables", _INITIAL),
+    Migration(2, "event location and attribution columns", _FIELDS),
     Migration(3, "duplicate articles and event clusters", _CLUSTERS),
 )
 LATEST_VERSION = MIGRATIONS[-1].version
@@ -203,6 +230,7 @@ EVENT_COLUMNS = (
     ("confidence", "DOUBLE"), ("sentence_start", "INTEGER"), ("sentence_end", "INTEGER"),
     ("trigger", "VARCHAR"), ("record", "VARCHAR"), ("run_id", "VARCHAR"),
     ("inserted_at", "TIMESTAMP"),
+    *((name, kind) for name, kind, _ in _NEW_EVENT_FIELDS),
 )  # fmt: skip
 REJECTION_COLUMNS = (
     ("rejection_id", "VARCHAR"), ("item_id", "VARCHAR"), ("stage", "VARCHAR"),

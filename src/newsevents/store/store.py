@@ -22,7 +22,16 @@ import duckdb
 
 from newsevents._version import __version__
 from newsevents.errors import StoreError
-from newsevents.records import ActorRef, Article, Event, Rejection, RunReport, content_hash
+from newsevents.records import (
+    ActorRef,
+    Article,
+    Attribution,
+    Event,
+    Location,
+    Rejection,
+    RunReport,
+    content_hash,
+)
 from newsevents.store.clusters import ClusterStore
 from newsevents.store.schema import (
     ARTICLE_COLUMNS,
@@ -122,7 +131,20 @@ def _event_row(event: Event, run_id: str, now: dt.datetime) -> tuple[Any, ...]:
         e.quad_class, e.cameo_root, e.intensity, *_party(e.actor), *_party(e.recipient),
         e.date, period_start(e.date), e.date_precision, e.date_text, e.date_source, place,
         e.modality, e.confidence, ev.start, ev.end, ev.trigger, record, run_id, now,
+        *_place(e.location), *_source(e.attribution),
     )  # fmt: skip
+
+
+def _place(loc: Location | None) -> tuple[Any, ...]:
+    if loc is None:
+        return (None,) * 5
+    return (loc.name, loc.admin1, loc.lat, loc.lon, loc.precision)
+
+
+def _source(att: Attribution | None) -> tuple[Any, ...]:
+    if att is None:
+        return (None,) * 5
+    return (att.source_text, att.source, att.country, att.sector, att.cue)
 
 
 def _rejection_row(rejection: Rejection, run_id: str, now: dt.datetime) -> tuple[Any, ...]:
