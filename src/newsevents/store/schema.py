@@ -118,7 +118,23 @@ CREATE TABLE runs (
 );
 """
 
-MIGRATIONS: tuple[Migration, ...] = (Migration(1, "initial tables", _INITIAL),)
+# Version 5 (versions 2-4 belong to other branches): columns the HTTP API filters on, so
+# that a bounding box or a text query does not parse every record's JSON. IF NOT EXISTS
+# because another migration may already have added a column of the same name and meaning.
+_API_COLUMNS = """
+ALTER TABLE events ADD COLUMN IF NOT EXISTS location_lat DOUBLE;
+ALTER TABLE events ADD COLUMN IF NOT EXISTS location_lon DOUBLE;
+ALTER TABLE events ADD COLUMN IF NOT EXISTS sentence VARCHAR;
+UPDATE events SET
+    location_lat = TRY_CAST(json_extract_string(record, '$.location.lat') AS DOUBLE),
+    location_lon = TRY_CAST(json_extract_string(record, '$.location.lon') AS DOUBLE),
+    sentence = json_extract_string(record, '$.evidence.sentence');
+"""
+
+MIGRATIONS: tuple[Migration, ...] = (
+    Migration(1, "initial tables", _INITIAL),
+    Migration(5, "event coordinates and sentence for the API", _API_COLUMNS),
+)
 LATEST_VERSION = MIGRATIONS[-1].version
 TABLES = ("articles", "events", "rejections", "runs")
 
@@ -142,7 +158,8 @@ EVENT_COLUMNS = (
     ("date_source", "VARCHAR"), ("location_country", "VARCHAR"), ("modality", "VARCHAR"),
     ("confidence", "DOUBLE"), ("sentence_start", "INTEGER"), ("sentence_end", "INTEGER"),
     ("trigger", "VARCHAR"), ("record", "VARCHAR"), ("run_id", "VARCHAR"),
-    ("inserted_at", "TIMESTAMP"),
+    ("inserted_at", "TIMESTAMP"), ("location_lat", "DOUBLE"), ("location_lon", "DOUBLE"),
+    ("sentence", "VARCHAR"),
 )  # fmt: skip
 REJECTION_COLUMNS = (
     ("rejection_id", "VARCHAR"), ("item_id", "VARCHAR"), ("stage", "VARCHAR"),
