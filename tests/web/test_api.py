@@ -304,3 +304,19 @@ def test_post_refuses_oversized_bodies_and_unknown_fields(writable_client: TestC
     many = {"articles": [ARTICLE] * 21}
     response = writable_client.post("/api/v1/articles", json=many, headers=auth)
     assert_envelope(response, 422, "invalid_parameter")
+
+
+def test_dashboard_pages_and_assets_are_all_bundled(client: TestClient) -> None:
+    import re
+
+    for page in ("/", "/events/anything", "/network"):
+        html = client.get(page).text
+        links = re.findall(r'(?:src|href)="([^"]*)"', html)
+        assert links and all(link.startswith("/") for link in links), (page, links)
+        for asset in (link for link in links if link.startswith("/static/")):
+            assert client.get(asset).status_code == 200, asset
+    script = client.get("/static/app.js").text
+    assert set(re.findall(r"https?://[^\s\"'`]+", script)) == {"http://www.w3.org/2000/svg"}
+    world = client.get("/static/world-110m.geojson").json()
+    assert len(world["features"]) > 150
+    assert {"PRK", "KOR", "USA"} <= {f["properties"]["iso3"] for f in world["features"]}
