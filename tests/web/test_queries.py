@@ -3,11 +3,14 @@ bounding boxes, keyset pages, spans, and the cluster queries on the issue-6 cont
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from newsevents.records import ActorRef, Article, Attribution, Event, Evidence, Location
 from newsevents.store import Store, queries
@@ -165,3 +168,43 @@ def test_clusters_read_the_contract_tables(tmp_path: Path) -> None:
         cluster = queries.event_cluster(cur, "e2")
         assert cluster is not None and cluster["cluster_id"] == "c0"
         assert cluster["members"] == ["e1", "e2"]
+
+
+@settings(max_examples=30, deadline=None)
+@given(
+    keys=st.lists(
+        st.tuples(st.one_of(st.none(), st.integers(1, 4)), st.sampled_from([0.1, 0.5, 0.9])),
+        min_size=0,
+        max_size=14,
+    ),
+    size=st.integers(1, 5),
+    sort=st.sampled_from(["date", "confidence"]),
+    order=st.sampled_from(["asc", "desc"]),
+)
+def test_pages_equal_one_sorted_list_whatever_the_ties_and_nulls(
+    keys: list[tuple[int | None, float]], size: int, sort: str, order: str
+) -> None:
+    with Store.open(":memory:") as memory:
+        events = [
+            dataclasses.replace(_event(i, None, day=f"2022-03-0{d}" if d else None), confidence=c)
+            for i, (d, c) in enumerate(keys)
+        ]
+        memory.upsert_events(events, "r1")
+        cur = memory.cursor()
+        whole = [e["event_id"] for e in queries.list_events(
+            cur, EventFilter(), sort=sort, order=order, limit=100).items]  # fmt: skip
+        value = {"date": lambda e: e.date, "confidence": lambda e: e.confidence}[sort]
+        present = sorted((e for e in events if value(e) is not None),
+                         key=lambda e: (value(e), e.event_id), reverse=order == "desc")  # fmt: skip
+        absent = sorted((e for e in events if value(e) is None),
+                        key=lambda e: e.event_id, reverse=order == "desc")  # fmt: skip
+        assert whole == [e.event_id for e in present + absent]
+        seen, token = [], None
+        while True:
+            page = queries.list_events(cur, EventFilter(), sort=sort, order=order, limit=size,
+                                       cursor=token)  # fmt: skip
+            seen += [e["event_id"] for e in page.items]
+            token = page.next_cursor
+            if token is None:
+                break
+        assert seen == whole

@@ -202,27 +202,31 @@ def list_events(
 ) -> Page:
     """One page of event records (EVENT_SCHEMA.md shape), sorted, after `cursor`."""
     _check_sort(sort, order, limit)
-    cond, params = where(f)
+    base, params = where(f)
+    expr, kind = _SORTS[sort]
+    direction, op = ("DESC", "<") if order == "desc" else ("ASC", ">")
+    # Three steps, each cheap at 1M rows: (1) the sort key of row limit+1 by a top-N on the
+    # key alone, which DuckDB prunes the scan with; (2) the page's ids among rows on that
+    # side of it; (3) their records by primary key. One top-N carrying the id and the JSON
+    # record is ten to a hundred times slower. Step 1 reads only rows strictly after the
+    # cursor's key: a subset, so its threshold can only let more rows into step 2.
+    head_cond, head_params = base, params
+    if cursor is not None:
+        key = _cursor_key(decode_cursor(cursor, sort, order)[0], kind)
+        head_cond, head_params = f"{base} AND {expr} {op} ?", [*params, key]
+        if key is None:
+            head_cond, head_params = "FALSE", []  # among the rows without a key: no threshold
+    head = cur.execute(
+        f"SELECT {expr} FROM events WHERE {head_cond} ORDER BY {expr} {direction} NULLS LAST "
+        "LIMIT ?",
+        [*head_params, limit + 1],
+    ).fetchall()
+    cond = base
     for sql, values in _keyset(sort, order, cursor, "event_id"):
         cond, params = f"{cond} AND {sql}", [*params, *values]
-    expr, _ = _SORTS[sort]
-    direction = "DESC" if order == "desc" else "ASC"
-    # Three steps, each cheap at 1M rows: the sort key of row limit+1 by a top-N on the key
-    # alone (DuckDB prunes the scan with it), then the page's ids among rows on or before
-    # that key, then their records by primary key. One top-N carrying the id and the JSON
-    # record is ten to a hundred times slower.
-    head = cur.execute(
-        f"SELECT {expr} FROM events WHERE {cond} ORDER BY {expr} {direction} NULLS LAST LIMIT ?",
-        [*params, limit + 1],
-    ).fetchall()
     if len(head) > limit and head[-1][0] is not None:
-        cond, params = (
-            f"{cond} AND {expr} {'>=' if order == 'desc' else '<='} ?",
-            [
-                *params,
-                head[-1][0],
-            ],
-        )
+        cond = f"{cond} AND {expr} {'>=' if order == 'desc' else '<='} ?"
+        params = [*params, head[-1][0]]
     keys = cur.execute(
         f"SELECT event_id, {expr} FROM events WHERE {cond} "
         f"ORDER BY {expr} {direction} NULLS LAST, event_id {direction} LIMIT ?",
@@ -389,20 +393,22 @@ def network(
 
 
 def places(
-    cur: duckdb.DuckDBPyConnection, f: EventFilter, *, limit: int = 2000
+    cur: duckdb.DuckDBPyConnection, f: EventFilter, *, limit: int = 500
 ) -> dict[str, list[dict[str, Any]]]:
-    """Map points: event locations with coordinates (rounded to 0.1 degree, counted), and,
+    """Map points: event locations with coordinates (in half-degree cells, counted), and,
     for events without coordinates, counts by actor country (the dashboard puts those at
     the country's centroid and marks them as such)."""
     cond, params = where(f)
     located = cur.execute(
-        "SELECT round(location_lat, 1) AS lat, round(location_lon, 1) AS lon,"
-        " any_value(json_extract_string(record, '$.location.name')) AS name, count(*) AS n,"
-        " count(*) FILTER (quad_class >= 3) AS conflict FROM events"
-        f" WHERE {cond} AND location_lat IS NOT NULL AND location_lon IS NOT NULL"
-        " GROUP BY ALL ORDER BY n DESC LIMIT ?",
+        "SELECT round(location_lat * 2) / 2 AS lat, round(location_lon * 2) / 2 AS lon,"
+        " any_value(event_id) AS sample, count(*) AS n, count(*) FILTER (quad_class >= 3)"
+        f" FROM events WHERE {cond} AND location_lat IS NOT NULL AND location_lon IS NOT NULL"
+        " GROUP BY ALL ORDER BY n DESC, lat, lon LIMIT ?",
         [*params, limit],
     ).fetchall()
+    # place names from one record per point (parsing every located record is slow)
+    records = _records_by_id(cur, [r[2] for r in located])
+    names = {k: (v.get("location") or {}).get("name") for k, v in records.items()}
     by_country = cur.execute(
         "SELECT actor_country, count(*) AS n, count(*) FILTER (quad_class >= 3) FROM events"
         f" WHERE {cond} AND location_lat IS NULL AND actor_country IS NOT NULL"
@@ -411,7 +417,7 @@ def places(
     ).fetchall()
     return {
         "located": [
-            {"lat": r[0], "lon": r[1], "name": r[2], "events": r[3], "conflict": r[4]}
+            {"lat": r[0], "lon": r[1], "name": names.get(r[2]), "events": r[3], "conflict": r[4]}
             for r in located
         ],
         "by_actor_country": [

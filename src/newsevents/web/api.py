@@ -102,6 +102,22 @@ def _bbox(text: str | None) -> tuple[float, float, float, float] | None:
     return min_lon, min_lat, max_lon, max_lat
 
 
+# A date parameter is an ISO day and nothing else (pydantic would also read 0.0 as 1970).
+Day = Annotated[
+    str | None,
+    Query(pattern=r"^[0-9]{4}-[0-9]{2}-[0-9]{2}$", json_schema_extra={"format": "date"}),
+]
+
+
+def _day(name: str, value: str | None) -> dt.date | None:
+    if value is None:
+        return None
+    try:
+        return dt.date.fromisoformat(value)
+    except ValueError as e:
+        raise ApiError(422, f"{name}: {value!r} is not a day like 2022-06-22.") from e
+
+
 def event_filter(
     actor: Text = None,
     recipient: Text = None,
@@ -109,8 +125,8 @@ def event_filter(
     category: Annotated[Category | None, Query(description="PLOVER event type")] = None,
     quad_class: Annotated[int | None, Query(ge=1, le=4)] = None,
     modality: Modality | None = None,
-    since: dt.date | None = None,
-    until: dt.date | None = None,
+    since: Day = None,
+    until: Day = None,
     q: Annotated[str | None, Query(max_length=200, description="words in the sentence")] = None,
     bbox: Annotated[
         str | None,
@@ -121,7 +137,8 @@ def event_filter(
     """The filters shared by the event, actor, timeline and map routes."""
     return EventFilter(
         actor=actor, recipient=recipient, country=country, event_type=category,
-        quad_class=quad_class, modality=modality, since=since, until=until, q=q,
+        quad_class=quad_class, modality=modality, since=_day("since", since),
+        until=_day("until", until), q=q,
         bbox=_bbox(bbox), include_negated=include_negated,
     )  # fmt: skip
 

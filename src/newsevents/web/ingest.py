@@ -30,14 +30,14 @@ def _documents(records: list[dict[str, Any]], max_bytes: int) -> list[RawDocumen
 
 def code_and_store(db: Database, records: list[dict[str, Any]], settings: Settings) -> dict:
     """Code, store, and say what became of each record."""
-    check_settings(settings)
     now = dt.datetime.now(dt.UTC).isoformat()
     run_id = "api-" + content_hash(f"{now}|{len(records)}", 12)
-    results = list(process(_documents(records, settings.extract.max_bytes), settings))
-    articles = [r.article for r in results if r.article is not None]
-    events = [e for r in results for e in r.events]
-    rejections = [r.rejection for r in results if r.rejection is not None]
-    with db.write_lock:
+    with db.write_lock:  # one POST at a time: the parser is shared, DuckDB has one writer
+        check_settings(settings)
+        results = list(process(_documents(records, settings.extract.max_bytes), settings))
+        articles = [r.article for r in results if r.article is not None]
+        events = [e for r in results for e in r.events]
+        rejections = [r.rejection for r in results if r.rejection is not None]
         new_articles = db.store.upsert_articles(articles, run_id)
         new_events = db.store.upsert_events(events, run_id)
         db.store.add_rejections(rejections, run_id)
