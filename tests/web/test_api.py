@@ -9,7 +9,7 @@ from typing import Any
 import pytest
 from fastapi.testclient import TestClient
 
-from newsevents.store import queries
+from newsevents.store import stats
 from newsevents.web.app import ApiError, Database
 from tests.web.conftest import TOKEN
 
@@ -175,7 +175,7 @@ def test_a_crash_is_a_500_envelope_without_a_trace(
     def broken(*_: Any, **__: Any) -> None:
         raise RuntimeError("secret internals /home/x/file.py line 3")
 
-    monkeypatch.setattr(queries, "counts", broken)
+    monkeypatch.setattr(stats, "counts", broken)
     body = assert_envelope(client.get("/healthz"), 500, "internal_error")
     assert "secret" not in json.dumps(body)
 

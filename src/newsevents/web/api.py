@@ -12,7 +12,7 @@ from fastapi import APIRouter, Depends, Header, Path, Query, Request
 from pydantic import BaseModel, ConfigDict, Field
 
 from newsevents._version import __version__
-from newsevents.store import queries
+from newsevents.store import queries, stats
 from newsevents.store.queries import EventFilter
 from newsevents.web.app import ApiError, Database
 
@@ -159,7 +159,7 @@ def _next_url(request: Request, token: str | None) -> str | None:
 @router.get("/healthz", response_model=Health, tags=["meta"])
 def healthz(db: DB) -> dict[str, Any]:
     """Liveness and the size of the store."""
-    counts = db.read(queries.counts)
+    counts = db.read(stats.counts)
     return {"status": "ok", "version": __version__, "read_only": db.store.read_only, **counts}
 
 
@@ -210,25 +210,25 @@ def list_actors(
     db: DB, f: Filter, limit: Annotated[int, Query(ge=1, le=1000)] = 100
 ) -> dict[str, Any]:
     """Actors and recipients with their event counts, most frequent first."""
-    return {"items": db.read(queries.list_actors, f, limit=limit)}
+    return {"items": db.read(stats.list_actors, f, limit=limit)}
 
 
 @router.get("/api/v1/stats/timeline", tags=["aggregates"])
 def timeline(db: DB, f: Filter, interval: Literal["day", "week"] = "day") -> dict[str, Any]:
     """Event counts per day or week by quad class (q1..q4)."""
-    return {"interval": interval, "items": db.read(queries.timeline, f, interval=interval)}
+    return {"interval": interval, "items": db.read(stats.timeline, f, interval=interval)}
 
 
 @router.get("/api/v1/stats/places", tags=["aggregates"])
 def places(db: DB, f: Filter) -> dict[str, Any]:
     """Map points: located events, and events without coordinates by actor country."""
-    return db.read(queries.places, f)
+    return db.read(stats.places, f)
 
 
 @router.get("/api/v1/stats/network", tags=["aggregates"])
 def network(db: DB, f: Filter, limit: Annotated[int, Query(ge=1, le=1000)] = 200) -> dict[str, Any]:
     """Actor-to-recipient edges with event counts (cooperation and conflict)."""
-    return {"items": db.read(queries.network, f, limit=limit)}
+    return {"items": db.read(stats.network, f, limit=limit)}
 
 
 @router.get("/api/v1/articles/{article_id}", tags=["articles"], responses={404: _error("none")})
