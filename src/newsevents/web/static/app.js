@@ -132,7 +132,8 @@ function renderTimeline(target, items) {
     for (const q of [1, 2, 3, 4]) {
       const v = d[`q${q}`];
       if (!v) continue;
-      const rect = el("svg:rect", { x: pad.l + i * bw + bw * 0.1, width: Math.max(bw * 0.8, 1), y: y(base + v),
+      const width = Math.min(Math.max(bw * 0.8, 1), 48);
+      const rect = el("svg:rect", { x: pad.l + i * bw + (bw - width) / 2, width, y: y(base + v),
         height: y(base) - y(base + v), fill: `var(--q${q})`, class: `bar q${q}` });
       rect.append(el("svg:title", { text: `${d.period}: ${v} ${QUADS[q]}` }));
       svg.append(rect);
@@ -172,7 +173,12 @@ async function world() {
 const px = (lon, lat) => [lon + 180, 90 - lat]; // equirectangular, 1 unit per degree
 
 function ringPath(ring) {
-  return ring.map(([lon, lat], i) => `${i ? "L" : "M"}${px(lon, lat).map((v) => v.toFixed(2)).join(" ")}`).join("") + "Z";
+  // a ring that crosses the antimeridian (Russia, Fiji) is drawn as separate pieces,
+  // never as a line across the whole map
+  return ring.map(([lon, lat], i) => {
+    const jump = i && Math.abs(lon - ring[i - 1][0]) > 180;
+    return `${i && !jump ? "L" : "M"}${px(lon, lat).map((v) => v.toFixed(2)).join(" ")}`;
+  }).join("") + "Z";
 }
 
 function polygons(geometry) {
