@@ -120,16 +120,19 @@ def test_event_spans_cover_actor_trigger_recipient_place_and_attribution(store: 
     assert roles["date"] == "Monday"
 
 
-# The issue-6 contract, as the lead's brief gives it; the real tables come with that branch.
+# The issue-6 tables as main's migration 3 creates them (copied here because this branch
+# predates that merge; the lead adds the populated-path API tests after merging).
 CLUSTER_DDL = """
 CREATE TABLE event_clusters (cluster_id VARCHAR PRIMARY KEY, event_type VARCHAR, mode VARCHAR,
   quad_class INTEGER, cameo_root VARCHAR, actor_name VARCHAR, actor_country VARCHAR,
   actor_sector VARCHAR, recipient_name VARCHAR, recipient_country VARCHAR,
-  recipient_sector VARCHAR, date VARCHAR, date_precision VARCHAR, location_name VARCHAR,
-  location_country VARCHAR, lat DOUBLE, lon DOUBLE, first_reported DATE, last_reported DATE,
+  recipient_sector VARCHAR, date DATE, date_precision VARCHAR, location_name VARCHAR,
+  location_country VARCHAR, lat DOUBLE, lon DOUBLE, first_reported TIMESTAMP,
+  last_reported TIMESTAMP,
   n_reports INTEGER, n_articles INTEGER, n_outlets INTEGER, confidence DOUBLE,
   evidence JSON, updated_run_id VARCHAR);
-CREATE TABLE event_cluster_members (event_id VARCHAR PRIMARY KEY, cluster_id VARCHAR);
+CREATE TABLE event_cluster_members (event_id VARCHAR PRIMARY KEY, cluster_id VARCHAR NOT NULL,
+  run_id VARCHAR);
 """
 
 
@@ -145,15 +148,17 @@ def test_clusters_read_the_contract_tables(tmp_path: Path) -> None:
     with Store.open(path) as writer:
         con = writer.cursor()
         con.execute(CLUSTER_DDL)
-        for i, (month, country) in enumerate([("2022-03", "RUS"), ("2022-04-02", "UKR"),
-                                              ("2021", "RUS")]):  # fmt: skip
+        for i, (day, country) in enumerate([("2022-03-01", "RUS"), ("2022-04-02", "UKR"),
+                                              ("2021-01-01", "RUS")]):  # fmt: skip
             con.execute(
                 "INSERT INTO event_clusters (cluster_id, event_type, quad_class, actor_name,"
                 " actor_country, date, n_reports, n_articles, n_outlets, evidence)"
                 " VALUES (?, 'ASSAULT', 4, 'Russia', ?, ?, 2, 2, 1, ?)",
-                [f"c{i}", country, month, '[{"event_id": "e1"}]'],
+                [f"c{i}", country, day, '[{"event_id": "e1"}]'],
             )
-        con.execute("INSERT INTO event_cluster_members VALUES ('e1', 'c0'), ('e2', 'c0')")
+        con.execute(
+            "INSERT INTO event_cluster_members VALUES ('e1', 'c0', 'r1'), ('e2', 'c0', 'r1')"
+        )
     with Store.open(path, read_only=True) as reader:
         cur = reader.cursor()
         first = queries.list_clusters(cur, EventFilter(), limit=2)
