@@ -51,9 +51,10 @@ check: lint typecheck test  ## everything CI runs
 gate: install-dev  ## quality gate: score the coder and compare with pinned floors
 	$(BIN)/python -m tests.gate
 
-bench: install-dev  ## throughput and memory on ../shared/bench (not shipped); clustering 10k-1M events
+bench: install-dev  ## throughput and memory on ../shared/bench (not shipped); clustering 10k-1M events; API latency on 1M events
 	$(BIN)/python bench/bench_clusters.py
 	$(BIN)/python bench/bench_pipeline.py
+	$(BIN)/python bench/bench_api.py
 
 clean:  ## remove the virtual environment and caches
 	rm -rf $(VENV) .pytest_cache .mypy_cache .ruff_cache build dist src/*.egg-info $(DB)

@@ -359,6 +359,87 @@ def show_cmd(
         sys.stdout.write(describe(item) + "\n")
 
 
+class ExportFormat(StrEnum):
+    plover_jsonl = "plover-jsonl"
+    gdelt_tsv = "gdelt-tsv"
+    csv = "csv"
+    parquet = "parquet"
+
+
+def _existing_db(db: Path | None) -> Path:
+    path = Path(resolve_settings(db=str(db) if db else None).db)
+    if not path.exists():
+        raise NewsEventsError(
+            f"No store at {path}. Create one with `newsevents run INPUT --db {path}`."
+        )
+    return path
+
+
+@app.command("export")
+def export_cmd(
+    fmt: Annotated[ExportFormat, typer.Option("--format", help="Export format.")],
+    db: DbOpt = None,
+    output: Annotated[
+        Path | None, typer.Option("--output", "-o", help="File (directory for parquet).")
+    ] = None,
+    actor: Annotated[str | None, typer.Option(help="Actor text, name or country code.")] = None,
+    recipient: Annotated[str | None, typer.Option(help="Recipient text/name/country.")] = None,
+    event_type: Annotated[str | None, typer.Option("--type", help="PLOVER category.")] = None,
+    country: Annotated[str | None, typer.Option(help="Actor or recipient country (ISO3).")] = None,
+    since: Annotated[str | None, typer.Option(help="Events on or after (YYYY-MM-DD).")] = None,
+    until: Annotated[str | None, typer.Option(help="Events on or before (YYYY-MM-DD).")] = None,
+    include_negated: Annotated[bool, typer.Option(help="Also export negated events.")] = False,
+    limit: Annotated[int | None, typer.Option(min=0, help="At most this many events.")] = None,
+) -> None:
+    """Export stored events as PLOVER JSON Lines, GDELT 2.0 rows, CSV or Parquet.
+
+    Example: [bold]newsevents export --format gdelt-tsv --country PRK > prk.tsv[/]
+    """
+    from newsevents.exports import export
+    from newsevents.store import Store
+    from newsevents.store.queries import EventFilter
+
+    path = _existing_db(db)
+    if fmt is ExportFormat.parquet and output is None:
+        raise NewsEventsError("Parquet export writes a directory: give --output DIR.")
+    f = EventFilter(
+        actor=actor, recipient=recipient, event_type=event_type, country=country,
+        since=_date(since, "--since"), until=_date(until, "--until"),
+        include_negated=include_negated,
+    )  # fmt: skip
+    with Store.open(path, read_only=True) as store:
+        cur = store.cursor()
+        if fmt is ExportFormat.parquet or output is None:
+            n = export(cur, fmt.value, f, sys.stdout, output, limit)
+        else:
+            with output.open("w", encoding="utf-8", newline="") as out:
+                n = export(cur, fmt.value, f, out, None, limit)
+    err.print(f"exported {n} event(s) as {fmt.value}", highlight=False, markup=False)
+
+
+@app.command("serve")
+def serve_cmd(
+    db: DbOpt = None,
+    host: Annotated[str, typer.Option(help="Address to listen on.")] = "127.0.0.1",
+    port: Annotated[int, typer.Option(min=1, max=65535, help="Port to listen on.")] = 8000,
+) -> None:
+    """Serve the HTTP API and the dashboard over a store (read-only unless
+    NEWSEVENTS_API_TOKEN is set, which turns on POST /api/v1/articles).
+
+    Example: [bold]newsevents serve --db newsevents.duckdb --port 8000[/]
+    """
+    import uvicorn
+
+    from newsevents.web import create_app
+
+    path = _existing_db(db)
+    app_ = create_app(resolve_settings(db=str(path)))
+    try:
+        uvicorn.run(app_, host=host, port=port, log_level="warning", server_header=False)
+    finally:
+        app_.state.db.store.close()
+
+
 def main() -> None:
     """Entry point: one line on stderr and exit code 2 for configuration errors."""
     if hasattr(sys.stdout, "reconfigure"):

@@ -24,6 +24,8 @@ SETTINGS: dict[str, tuple[Any, str]] = {
     "languages": ("en", "comma-separated ISO 639-1 languages accepted"),
     "db": ("newsevents.duckdb", "DuckDB file the store writes to"),
     "actors": (None, "extra office-holder table (TSV, same columns as data/people.tsv)"),
+    "api_token": (None, "bearer token that turns on POST /api/v1/articles (unset: off)"),
+    "query_timeout": (5, "longest an HTTP API query may run, in seconds"),
 }
 
 
@@ -52,6 +54,15 @@ class CodingSettings:
 
 
 @dataclass(frozen=True, slots=True)
+class WebSettings:
+    """What the HTTP API needs besides the store: the write token and the query limits."""
+
+    api_token: str | None = None
+    query_timeout: int = 5
+    max_page: int = 500
+
+
+@dataclass(frozen=True, slots=True)
 class Settings:
     """The whole resolved configuration of one run."""
 
@@ -59,6 +70,7 @@ class Settings:
     nlp: NlpSettings = field(default_factory=NlpSettings)
     coding: CodingSettings = field(default_factory=CodingSettings)
     db: str = "newsevents.duckdb"
+    web: WebSettings = field(default_factory=WebSettings)
 
 
 def _env(name: str) -> str | None:
@@ -101,4 +113,8 @@ def resolve_settings(**given: Any) -> Settings:
         ),
         coding=CodingSettings(actors=str(values["actors"]) if values["actors"] else None),
         db=str(values["db"]),
+        web=WebSettings(
+            api_token=str(values["api_token"]) if values["api_token"] else None,
+            query_timeout=_positive_int("query_timeout", values["query_timeout"]),
+        ),
     )

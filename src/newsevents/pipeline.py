@@ -289,4 +289,6 @@ def _report(
 
 
 def _settings_dict(settings: Settings) -> dict[str, object]:
-    return dataclasses.asdict(settings)
+    out = dataclasses.asdict(settings)
+    out.pop("web", None)  # holds the API token (a secret) and changes no output
+    return out

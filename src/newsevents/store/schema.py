@@ -201,10 +201,18 @@ CREATE TABLE event_cluster_members (
 CREATE INDEX event_cluster_members_cluster ON event_cluster_members (cluster_id);
 """
 
+# Version 5: the evidence sentence as a column, so that the HTTP API's text query does not
+# parse every record's JSON (coordinates are columns since version 2).
+_API_COLUMNS = """
+ALTER TABLE events ADD COLUMN IF NOT EXISTS sentence VARCHAR;
+UPDATE events SET sentence = json_extract_string(record, '$.evidence.sentence');
+"""
+
 MIGRATIONS: tuple[Migration, ...] = (
     Migration(1, "initial tables", _INITIAL),
     Migration(2, "event location and attribution columns", _FIELDS),
     Migration(3, "duplicate articles and event clusters", _CLUSTERS),
+    Migration(5, "evidence sentence for the API", _API_COLUMNS),
 )
 LATEST_VERSION = MIGRATIONS[-1].version
 TABLES = ("articles", "events", "rejections", "runs")
@@ -231,6 +239,7 @@ EVENT_COLUMNS = (
     ("trigger", "VARCHAR"), ("record", "VARCHAR"), ("run_id", "VARCHAR"),
     ("inserted_at", "TIMESTAMP"),
     *((name, kind) for name, kind, _ in _NEW_EVENT_FIELDS),
+    ("sentence", "VARCHAR"),
 )  # fmt: skip
 REJECTION_COLUMNS = (
     ("rejection_id", "VARCHAR"), ("item_id", "VARCHAR"), ("stage", "VARCHAR"),

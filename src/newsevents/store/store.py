@@ -131,7 +131,7 @@ def _event_row(event: Event, run_id: str, now: dt.datetime) -> tuple[Any, ...]:
         e.quad_class, e.cameo_root, e.intensity, *_party(e.actor), *_party(e.recipient),
         e.date, period_start(e.date), e.date_precision, e.date_text, e.date_source, place,
         e.modality, e.confidence, ev.start, ev.end, ev.trigger, record, run_id, now,
-        *_place(e.location), *_source(e.attribution),
+        *_place(e.location), *_source(e.attribution), ev.sentence,
     )  # fmt: skip
 
 
@@ -256,6 +256,11 @@ class Store(ClusterStore):
     def __repr__(self) -> str:
         mode = "read-only" if self.read_only else "read-write"
         return f"<Store {self.path!r} {mode}{'' if self._con else ' closed'}>"
+
+    def cursor(self) -> duckdb.DuckDBPyConnection:
+        """A new cursor on this store's connection for one thread's reads (the named
+        queries of `newsevents.store.queries` take one)."""
+        return self._db.cursor()
 
     @property
     def _db(self) -> duckdb.DuckDBPyConnection:
