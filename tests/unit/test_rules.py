@@ -773,3 +773,169 @@ def test_a_participle_inside_a_noun_phrase_is_less_sure_than_the_main_verb():
     events = {e.evidence.trigger: e for e in _code(rows)}
     assert {"backed", "recaptured"} <= set(events)
     assert events["backed"].confidence < events["recaptured"].confidence
+
+
+def _trigger_type(rows, index, tags=None):
+    trigger = CODER.trigger_at(make_doc(rows, tags)[index])
+    return trigger.entry.event_type if trigger is not None else None
+
+
+def test_a_particle_parsed_as_an_adverb_still_makes_the_phrasal_verb():
+    # Government forces pulled back .
+    rows = [
+        ("Government", "NOUN", "compound", 1, "government", ""),
+        ("forces", "NOUN", "nsubj", 2, "force", ""),
+        ("pulled", "VERB", "ROOT", 2, "pull", ""),
+        ("back", "ADV", "advmod", 2, "back", ""),
+        (".", "PUNCT", "punct", 2, ".", ""),
+    ]
+    assert _trigger_type(rows, 2) == "RETREAT"
+    rows[3] = ("hard", "ADV", "advmod", 2, "hard", "")
+    assert _trigger_type(rows, 2) is None
+
+
+def test_the_subject_of_an_infinitive_is_the_object_of_the_governing_verb():
+    # Iran allowed inspectors to visit the plant .
+    rows = [
+        ("Iran", "PROPN", "nsubj", 1, "Iran", "B-GPE"),
+        ("allowed", "VERB", "ROOT", 1, "allow", ""),
+        ("inspectors", "NOUN", "nsubj", 4, "inspector", ""),
+        ("to", "PART", "aux", 4, "to", ""),
+        ("visit", "VERB", "ccomp", 1, "visit", ""),
+        ("the", "DET", "det", 6, "the", ""),
+        ("plant", "NOUN", "dobj", 4, "plant", ""),
+        (".", "PUNCT", "punct", 1, ".", ""),
+    ]
+    events = _code(rows)
+    assert [e.event_type for e in events] == ["RETREAT"]  # the visit is part of the access
+    assert events[0].mode == "access"
+
+
+def test_a_small_clause_complement_meets_a_complement_condition():
+    # The court found the bank guilty .
+    rows = [
+        ("The", "DET", "det", 1, "the", ""),
+        ("court", "NOUN", "nsubj", 2, "court", ""),
+        ("found", "VERB", "ROOT", 2, "find", ""),
+        ("the", "DET", "det", 4, "the", ""),
+        ("bank", "NOUN", "nsubj", 5, "bank", ""),
+        ("guilty", "ADJ", "ccomp", 2, "guilty", ""),
+        (".", "PUNCT", "punct", 2, ".", ""),
+    ]
+    assert _trigger_type(rows, 2) == "SANCTION"
+    rows[5] = ("useful", "ADJ", "ccomp", 2, "useful", "")
+    assert _trigger_type(rows, 2) is None
+
+
+def test_a_state_of_emergency_is_named_by_its_of_phrase():
+    # The president declared a state of emergency .
+    rows = [
+        ("The", "DET", "det", 1, "the", ""),
+        ("president", "NOUN", "nsubj", 2, "president", ""),
+        ("declared", "VERB", "ROOT", 2, "declare", ""),
+        ("a", "DET", "det", 4, "a", ""),
+        ("state", "NOUN", "dobj", 2, "state", ""),
+        ("of", "ADP", "prep", 4, "of", ""),
+        ("emergency", "NOUN", "pobj", 5, "emergency", ""),
+        (".", "PUNCT", "punct", 2, ".", ""),
+    ]
+    trigger = CODER.trigger_at(make_doc(rows)[2])
+    assert trigger is not None and trigger.entry.mode == "martial-law"
+
+
+def test_only_a_fired_weapon_off_the_coast_is_a_weapons_test():
+    # Pirates hijacked a tanker off the coast .
+    rows = [
+        ("Pirates", "NOUN", "nsubj", 1, "pirate", ""),
+        ("hijacked", "VERB", "ROOT", 1, "hijack", ""),
+        ("a", "DET", "det", 3, "a", ""),
+        ("tanker", "NOUN", "dobj", 1, "tanker", ""),
+        ("off", "ADP", "prep", 1, "off", ""),
+        ("the", "DET", "det", 6, "the", ""),
+        ("coast", "NOUN", "pobj", 4, "coast", ""),
+        (".", "PUNCT", "punct", 1, ".", ""),
+    ]
+    assert _trigger_type(rows, 1) == "ASSAULT"
+
+
+def test_an_act_in_a_relative_clause_is_less_sure_than_the_main_verb():
+    # Families forgave the soldiers who opened fire .
+    rows = [
+        ("Families", "NOUN", "nsubj", 1, "family", ""),
+        ("forgave", "VERB", "ROOT", 1, "forgive", ""),
+        ("the", "DET", "det", 3, "the", ""),
+        ("soldiers", "NOUN", "dobj", 1, "soldier", ""),
+        ("who", "PRON", "nsubj", 5, "who", ""),
+        ("opened", "VERB", "relcl", 3, "open", ""),
+        ("fire", "NOUN", "dobj", 5, "fire", ""),
+        (".", "PUNCT", "punct", 1, ".", ""),
+    ]
+    events = {e.evidence.trigger: e for e in _code(rows)}
+    assert events["forgave"].event_type == "SUPPORT"
+    assert events["forgave"].confidence > events["opened"].confidence
+
+
+def test_being_on_strike_is_a_protest_but_a_topic_after_on_is_not():
+    # The activist has been on hunger strike .
+    rows = [
+        ("The", "DET", "det", 1, "the", ""),
+        ("activist", "NOUN", "nsubj", 3, "activist", ""),
+        ("has", "AUX", "aux", 3, "have", ""),
+        ("been", "AUX", "ROOT", 3, "be", ""),
+        ("on", "ADP", "prep", 3, "on", ""),
+        ("hunger", "NOUN", "compound", 6, "hunger", ""),
+        ("strike", "NOUN", "pobj", 4, "strike", ""),
+        (".", "PUNCT", "punct", 3, ".", ""),
+    ]
+    assert _trigger_type(rows, 3) == "PROTEST"
+    # The focus was on the attack .
+    topic = [
+        ("The", "DET", "det", 1, "the", ""),
+        ("focus", "NOUN", "nsubj", 2, "focus", ""),
+        ("was", "AUX", "ROOT", 2, "be", ""),
+        ("on", "ADP", "prep", 2, "on", ""),
+        ("the", "DET", "det", 5, "the", ""),
+        ("attack", "NOUN", "pobj", 3, "attack", ""),
+        (".", "PUNCT", "punct", 2, ".", ""),
+    ]
+    assert _trigger_type(topic, 2) is None
+
+
+def test_insisting_on_a_fact_or_warning_of_a_forecast_is_no_event():
+    # The minister insisted the economy was strong .
+    rows = [
+        ("The", "DET", "det", 1, "the", ""),
+        ("minister", "NOUN", "nsubj", 2, "minister", ""),
+        ("insisted", "VERB", "ROOT", 2, "insist", ""),
+        ("the", "DET", "det", 4, "the", ""),
+        ("economy", "NOUN", "nsubj", 5, "economy", ""),
+        ("was", "AUX", "ccomp", 2, "be", ""),
+        ("strong", "ADJ", "acomp", 5, "strong", ""),
+        (".", "PUNCT", "punct", 2, ".", ""),
+    ]
+    assert _trigger_type(rows, 2, {5: "VBD"}) is None
+    # Kosovo insisted that Serbia sign the deal . (subjunctive: a demand)
+    demand = [
+        ("Kosovo", "PROPN", "nsubj", 1, "Kosovo", "B-GPE"),
+        ("insisted", "VERB", "ROOT", 1, "insist", ""),
+        ("that", "SCONJ", "mark", 4, "that", ""),
+        ("Serbia", "PROPN", "nsubj", 4, "Serbia", "B-GPE"),
+        ("sign", "VERB", "ccomp", 1, "sign", ""),
+        ("the", "DET", "det", 6, "the", ""),
+        ("deal", "NOUN", "dobj", 4, "deal", ""),
+        (".", "PUNCT", "punct", 1, ".", ""),
+    ]
+    assert _trigger_type(demand, 1, {4: "VBP"}) == "REQUEST"
+    # Scientists warned that growth could slow .
+    forecast = [
+        ("Scientists", "NOUN", "nsubj", 1, "scientist", ""),
+        ("warned", "VERB", "ROOT", 1, "warn", ""),
+        ("that", "SCONJ", "mark", 5, "that", ""),
+        ("growth", "NOUN", "nsubj", 5, "growth", ""),
+        ("could", "AUX", "aux", 5, "could", ""),
+        ("slow", "VERB", "ccomp", 1, "slow", ""),
+        (".", "PUNCT", "punct", 1, ".", ""),
+    ]
+    assert _trigger_type(forecast, 1, {4: "MD"}) is None
+    forecast[3] = ("Iran", "PROPN", "nsubj", 5, "Iran", "B-GPE")  # about a party: a threat
+    assert _trigger_type(forecast, 1, {4: "MD"}) == "THREATEN"

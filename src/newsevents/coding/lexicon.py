@@ -83,8 +83,10 @@ class Condition:
 
     def holds(self, token: Token) -> bool:
         if self.kind == "xcomp":
+            # with named values, a small clause counts too: "found the firm *liable*"
+            deps = _COMPLEMENT_DEPS if self.values else {"xcomp"}
             return any(
-                c.dep_ == "xcomp" and (not self.values or c.lemma_.lower() in self.values)
+                c.dep_ in deps and (not self.values or c.lemma_.lower() in self.values)
                 for c in token.children
             )
         if self.kind == "obj" and token.dep_ == "acl" and token.tag_ == "VBN":
@@ -94,16 +96,39 @@ class Condition:
         return any(self._child_holds(child) for child in token.children)
 
     def _child_holds(self, child: Token) -> bool:
+        if self.kind == "prt" and child.dep_ == "advmod":
+            return child.lower_ in self.values  # "pulled *back*" parsed as an adverb
         if self.kind in ("prep", "prt"):
             return child.dep_ in ("prep", "prt", "agent") and child.lower_ in self.values
-        if self.kind == "obj" and child.dep_ in _OBJECT_DEPS:
+        if self.kind != "obj":
+            return False
+        subject = _infinitive_subject(child)
+        if subject is not None:
+            return self._names(subject)
+        if child.dep_ in _OBJECT_DEPS:
             if "*" in self.values:  # any direct object at all
                 return child.dep_ != "nsubjpass"
-            return any(
-                noun.lemma_.lower() in self.values or noun.lower_ in self.values
-                for noun in (child, *_counted(child))
-            )
+            return self._names(child)
         return False
+
+    def _names(self, child: Token) -> bool:
+        return "*" in self.values or any(
+            noun.lemma_.lower() in self.values or noun.lower_ in self.values
+            for noun in (child, *_counted(child))
+        )
+
+
+_COMPLEMENT_DEPS = frozenset({"xcomp", "ccomp", "oprd", "acomp"})
+
+
+def _infinitive_subject(clause: Token) -> Token | None:
+    """The subject of an infinitive clause, which is the governing verb's object in all
+    but the parse: "allowed *inspectors* to visit the plant"."""
+    if clause.dep_ != "ccomp" or not any(
+        a.dep_ == "aux" and a.lower_ == "to" for a in clause.children
+    ):
+        return None
+    return next((c for c in clause.children if c.dep_ == "nsubj"), None)
 
 
 _QUANTITY_NOUNS = frozenset(
@@ -112,9 +137,15 @@ _QUANTITY_NOUNS = frozenset(
 )
 
 
+# Nouns named by their "of" phrase: "a state *of emergency*", "the size *of its mission*".
+_FRAME_NOUNS = frozenset({"state", "size"})
+
+
 def _counted(noun: Token) -> list[Token]:
-    """What a quantity counts: "hundreds *of prisoners*", "a barrage *of rockets*"."""
-    if noun.lower_ not in _QUANTITY_NOUNS and noun.lemma_.lower() not in _QUANTITY_NOUNS:
+    """What a quantity counts or a frame names: "hundreds *of prisoners*", "a barrage *of
+    rockets*", "a state *of emergency*"."""
+    heads = _QUANTITY_NOUNS | _FRAME_NOUNS
+    if noun.lower_ not in heads and noun.lemma_.lower() not in heads:
         return []
     return [
         g

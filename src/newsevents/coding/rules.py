@@ -135,12 +135,15 @@ class RuleCoder:
         if tok.pos_ not in ("VERB", "AUX") and not (tok.pos_ == "NOUN" and tok.dep_ == "ROOT"):
             return None
         entry = self.lexicon.match(tok)
+        if entry is not None and self._bare_statement(tok, entry):
+            return None
         if entry is not None:
             joint = self._joint_object(tok)
             if joint is not None:
                 return joint  # "conducted *joint* exercises": cooperation, not a show of force
             if entry.event_type == "ASSAULT" and (
-                any(c.lower_ == "test" for c in tok.lefts) or _into_the_sea(tok)
+                any(c.lower_ == "test" for c in tok.lefts)
+                or (entry.lemma in _FIRING_VERBS and _into_the_sea(tok))
             ):
                 entry = TEST_FIRE  # "test-fired two missiles", "fired missiles into the sea"
             return Trigger(tok, entry)
@@ -153,12 +156,36 @@ class RuleCoder:
                 found = self._noun_trigger(tok, noun, occurrence=False)
                 if found is not None:
                     return found
+        if any(lemma in _STATE_VERBS for lemma in lemmas):
+            for noun in syntax.prep_objects(tok, {"on"}):
+                found = self._noun_trigger(tok, noun, occurrence=False)
+                if found is not None and not _definite(noun):
+                    return found  # "has been on hunger strike", "remained on alert"
         if any(lemma in OCCURRENCE_VERBS for lemma in lemmas):
             subject = next((c for c in tok.children if c.dep_ == "nsubj"), None)
             found = self._noun_trigger(tok, subject, occurrence=True)
             if found is not None:
                 return found
         return self._joint_trigger(tok)
+
+    def _bare_statement(self, verb: Token, entry: TriggerEntry) -> bool:
+        """ "insisted the economy *was* on track", "warned that growth *could* slow": a
+        statement of fact is not a demand, a forecast about no party is not a threat."""
+        if entry.conditions or entry.lemma not in _STATEMENT_VERBS:
+            return False
+        for clause in verb.children:
+            if clause.dep_ != "ccomp" or not _factual(clause):
+                continue
+            if entry.lemma == "insist":
+                return True
+            subject, _ = syntax.find_subject(clause)
+            if (
+                syntax.modal_of(clause) == "hypothetical"
+                and self.lexicon.match(clause) is None
+                and (subject is None or not self._is_party(subject))
+            ):
+                return True  # a forecast: "warned that growth could slow"
+        return False
 
     def _joint_object(self, verb: Token) -> Trigger | None:
         obj = syntax.object_of(verb)
@@ -372,6 +399,29 @@ def _light_objects(verb: Token) -> list[Token]:
     return found + list(syntax.prep_objects(verb, {"on", "into", "to"}))
 
 
+_STATE_VERBS = frozenset({"be", "remain", "stay"})
+_STATEMENT_VERBS = frozenset({"insist", "warn"})
+_FACT_MODALS = frozenset({"would", "will", "could", "can", "may", "might", "'ll", "'d"})
+_DEFINITE = frozenset({"the", "this", "that", "these", "those"})
+
+
+def _definite(noun: Token) -> bool:
+    """ "on *the* attack" is a topic; "on hunger strike", "on a visit" is a state."""
+    return any(
+        c.dep_ == "poss" or (c.dep_ == "det" and c.lower_ in _DEFINITE) for c in noun.children
+    )
+
+
+def _factual(clause: Token) -> bool:
+    """A reported clause in the indicative ("the economy *was* on track") or with a modal
+    of prediction ("growth *could* slow"), not a subjunctive demand ("that Serbia *sign*")
+    or one with "must"/"should"."""
+    verbs = [clause, *(c for c in clause.children if c.dep_ in ("aux", "auxpass"))]
+    if any(v.lower_ in ("must", "should") for v in verbs):
+        return False
+    return any(v.tag_ in ("VBD", "VBZ") or v.lower_ in _FACT_MODALS for v in verbs)
+
+
 def _demand_clause(verb: Token) -> Token | None:
     """The reported clause of "X said Y must/should ...", if there is one."""
     for child in verb.children:
@@ -415,6 +465,7 @@ def _bind_possessive(recipient: ActorRef, head: Token, actor: ActorRef | None) -
 
 
 _OPEN_WATER = frozenset({"sea", "water", "waters", "ocean"})
+_FIRING_VERBS = frozenset({"fire", "launch", "shoot"})  # not "hijacked a ship off the coast"
 
 
 def _into_the_sea(verb: Token) -> bool:
@@ -467,5 +518,6 @@ def _confidence(trigger: Trigger, roles: Roles) -> float:
         score += 0.1 if roles.recipient.country else 0.05
     score -= 0.03 * min(syntax.depth(trigger.token), 4)
     score -= 0.1 if syntax.in_subordinate_clause(trigger.token) else 0.0
-    score -= 0.1 if trigger.token.dep_ in ("acl", "amod") else 0.0  # "forces *backed* by X"
+    # "forces *backed* by X", "the soldiers who *opened* fire": a participant's description
+    score -= 0.1 if trigger.token.dep_ in ("acl", "amod", "relcl") else 0.0
     return round(min(max(score, 0.05), 0.95), 3)
