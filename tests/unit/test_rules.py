@@ -164,7 +164,7 @@ def test_lexicon_rows_are_well_formed():
             if entry.is_event:
                 assert entry.cameo.isdigit() and 1 <= int(entry.cameo[:2]) <= 20
                 for c in entry.conditions:
-                    assert c.kind in ("obj", "prep", "prt", "xcomp")
+                    assert c.kind in ("obj", "pobj", "prep", "prt", "xcomp")
 
 
 def test_quad_class_follows_the_cameo_root():
@@ -939,3 +939,63 @@ def test_insisting_on_a_fact_or_warning_of_a_forecast_is_no_event():
     assert _trigger_type(forecast, 1, {4: "MD"}) is None
     forecast[3] = ("Iran", "PROPN", "nsubj", 5, "Iran", "B-GPE")  # about a party: a threat
     assert _trigger_type(forecast, 1, {4: "MD"}) == "THREATEN"
+
+
+def test_a_building_occupied_by_activists_is_an_obstruction_not_an_occupation():
+    # Activists occupied the station .
+    rows = [
+        ("Activists", "NOUN", "nsubj", 1, "activist", ""),
+        ("occupied", "VERB", "ROOT", 1, "occupy", ""),
+        ("the", "DET", "det", 3, "the", ""),
+        ("station", "NOUN", "dobj", 1, "station", ""),
+        (".", "PUNCT", "punct", 1, ".", ""),
+    ]
+    [event] = _code(rows)
+    assert (event.event_type, event.cameo_code) == ("PROTEST", "144")
+    rows[0] = ("Troops", "NOUN", "nsubj", 1, "troop", "")
+    [event] = _code(rows)
+    assert event.event_type == "COERCE"
+
+
+def test_a_prepositional_object_condition_reads_through_two_prepositions():
+    # Russia pulled out of the treaty after the talks .
+    rows = [
+        ("Russia", "PROPN", "nsubj", 1, "Russia", "B-GPE"),
+        ("pulled", "VERB", "ROOT", 1, "pull", ""),
+        ("out", "ADP", "prep", 1, "out", ""),
+        ("of", "ADP", "prep", 2, "of", ""),
+        ("the", "DET", "det", 5, "the", ""),
+        ("treaty", "NOUN", "pobj", 3, "treaty", ""),
+        ("after", "ADP", "prep", 1, "after", ""),
+        ("the", "DET", "det", 8, "the", ""),
+        ("talks", "NOUN", "pobj", 6, "talk", ""),
+        (".", "PUNCT", "punct", 1, ".", ""),
+    ]
+    trigger = CODER.trigger_at(make_doc(rows)[1])
+    assert trigger is not None and trigger.entry.cameo == "161"  # not 164: "after" is time
+    rows[5] = ("city", "NOUN", "pobj", 3, "city", "")
+    trigger = CODER.trigger_at(make_doc(rows)[1])
+    assert trigger is not None and trigger.entry.event_type == "RETREAT"
+
+
+def test_a_modified_event_noun_narrows_the_verb_row():
+    # Prisoners launched a hunger strike .
+    rows = [
+        ("Prisoners", "NOUN", "nsubj", 1, "prisoner", ""),
+        ("launched", "VERB", "ROOT", 1, "launch", ""),
+        ("a", "DET", "det", 4, "a", ""),
+        ("hunger", "NOUN", "compound", 4, "hunger", ""),
+        ("strike", "NOUN", "dobj", 1, "strike", ""),
+        (".", "PUNCT", "punct", 1, ".", ""),
+    ]
+    trigger = CODER.trigger_at(make_doc(rows)[1])
+    assert trigger is not None and trigger.entry.cameo == "142"
+    rows[3] = ("air", "NOUN", "compound", 4, "air", "")
+    trigger = CODER.trigger_at(make_doc(rows)[1])
+    assert trigger is not None and trigger.entry.mode == "aerial"
+    rows[3] = ("new", "ADJ", "amod", 4, "new", "")
+    trigger = CODER.trigger_at(make_doc(rows)[1])
+    assert trigger is not None and (trigger.entry.event_type, trigger.entry.mode) == (
+        "ASSAULT",
+        None,
+    )

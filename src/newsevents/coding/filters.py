@@ -27,8 +27,10 @@ WEAPON_WORDS = frozenset({"artillery", "gun", "mortar", "rocket", "sniper", "tan
 STATE_SECTORS = frozenset({"GOV", "MIL", "IGO", "REB", "OPP", "PTY", "COP", "LEG", "JUD", "ELI"})
 PROTESTER_WORDS = frozenset(
     {"protester", "protestor", "demonstrator", "rioter", "mob", "crowd", "marcher"}
+    | {"activist", "striker"}
 )
 RIOT = TriggerEntry("riot", (), "PROTEST", "riot", "145")
+OBSTRUCT = TriggerEntry("occupy", (), "PROTEST", "obstruct", "144")
 
 
 def _head(doc: Doc, part: ActorRef) -> Token | None:
@@ -63,11 +65,12 @@ def is_private_trip(entry: TriggerEntry, actor: ActorRef | None) -> bool:
 
 def rioting(entry: TriggerEntry, actor: ActorRef | None, doc: Doc) -> TriggerEntry:
     """Violence by protesters is a violent protest, CAMEO 145: "rioters torched cars",
-    "demonstrators clashed with police"."""
+    "demonstrators clashed with police"; a building they occupy or a road they blockade is
+    an obstruction, CAMEO 144."""
     if entry.event_type not in ("ASSAULT", "COERCE") or actor is None:
         return entry
     for part in (actor, *actor.members):
         head = _head(doc, part)
         if head is not None and head.lemma_.lower() in PROTESTER_WORDS:
-            return RIOT
+            return OBSTRUCT if entry.cameo in ("191", "192") else RIOT
     return entry

@@ -76,7 +76,8 @@ _OBJECT_DEPS = {"dobj", "obj", "attr", "nsubjpass"}
 
 @dataclass(frozen=True, slots=True)
 class Condition:
-    """One requirement on the trigger's children: kind is prep, prt, obj or xcomp."""
+    """One requirement on the trigger's children: kind is prep, prt, obj, pobj (the object
+    of a preposition: "pulled out of the *talks*") or xcomp."""
 
     kind: str
     values: frozenset[str] = frozenset()
@@ -96,6 +97,8 @@ class Condition:
         return any(self._child_holds(child) for child in token.children)
 
     def _child_holds(self, child: Token) -> bool:
+        if self.kind == "pobj":
+            return any(self._names(noun) for noun in _prepositional_objects(child))
         if self.kind == "prt" and child.dep_ == "advmod":
             return child.lower_ in self.values  # "pulled *back*" parsed as an adverb
         if self.kind in ("prep", "prt"):
@@ -119,6 +122,26 @@ class Condition:
 
 
 _COMPLEMENT_DEPS = frozenset({"xcomp", "ccomp", "oprd", "acomp"})
+
+
+# Prepositions of time and circumstance: "withdrew from the town *after* a deal".
+_ADJUNCT_PREPS = frozenset(
+    {"after", "before", "following", "since", "during", "amid", "despite", "under", "until"}
+)
+
+
+def _prepositional_objects(child: Token) -> list[Token]:
+    """The objects of a prepositional child, also through a second preposition ("out *of*
+    the talks")."""
+    if child.dep_ not in ("prep", "prt", "agent") or child.lower_ in _ADJUNCT_PREPS:
+        return []
+    out = []
+    for g in child.children:
+        if g.dep_ == "pobj":
+            out.append(g)
+        elif g.dep_ == "prep":
+            out += [gg for gg in g.children if gg.dep_ == "pobj"]
+    return out
 
 
 def _infinitive_subject(clause: Token) -> Token | None:
@@ -175,7 +198,7 @@ class TriggerEntry:
 
     @property
     def specificity(self) -> int:
-        weights = {"obj": 4, "prep": 2, "prt": 2, "xcomp": 1}
+        weights = {"obj": 4, "pobj": 3, "prep": 2, "prt": 2, "xcomp": 1}
         return sum(weights[c.kind] for c in self.conditions)
 
     @property
@@ -269,9 +292,14 @@ class Lexicon:
         if joint and (noun.lemma_.lower() in JOINT_NOUNS or noun.lower_ in self.nouns):
             military = noun.lemma_.lower() in MILITARY_JOINT_NOUNS
             return TriggerEntry(noun.lemma_, (), "COOPERATE", None, "062" if military else "060")
+        return self.modified_noun_match(noun, bare=True)
+
+    def modified_noun_match(self, noun: Token, *, bare: bool = False) -> TriggerEntry | None:
+        """The event of a noun row whose modifier the noun has ("*hunger* strike", "*air*
+        strike"); with `bare`, also a row without a modifier."""
         for key in (noun.lower_, noun.lemma_.lower()):
             for modifier, entry in self.nouns.get(key, ()):
-                if not modifier or _has_modifier(noun, modifier):
+                if (bare and not modifier) or (modifier and _has_modifier(noun, modifier)):
                     return entry
         return None
 

@@ -141,6 +141,9 @@ class RuleCoder:
             joint = self._joint_object(tok)
             if joint is not None:
                 return joint  # "conducted *joint* exercises": cooperation, not a show of force
+            modified = self._modified_object(tok, entry)
+            if modified is not None:
+                return modified  # "launched a *hunger* strike": the noun's row is narrower
             if entry.event_type == "ASSAULT" and (
                 any(c.lower_ == "test" for c in tok.lefts)
                 or (entry.lemma in _FIRING_VERBS and _into_the_sea(tok))
@@ -186,6 +189,15 @@ class RuleCoder:
             ):
                 return True  # a forecast: "warned that growth could slow"
         return False
+
+    def _modified_object(self, verb: Token, entry: TriggerEntry) -> Trigger | None:
+        """An object the verb's row names, whose modifier gives it its own event noun row
+        ("launched a *hunger strike*", "carried out *air strikes*")."""
+        obj = syntax.object_of(verb)
+        if obj is None or obj.lemma_.lower() not in entry.event_nouns:
+            return None
+        found = self.lexicon.modified_noun_match(obj)
+        return Trigger(verb, found, noun=obj) if found is not None else None
 
     def _joint_object(self, verb: Token) -> Trigger | None:
         obj = syntax.object_of(verb)
