@@ -15,10 +15,10 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from newsevents.coding import syntax
+from newsevents.coding import senses, syntax
 from newsevents.coding.actors import ArticleMemory, build_actor, build_memory
 from newsevents.coding.context import DocumentContexts
-from newsevents.coding.filters import is_mishap, is_private_trip, rioting
+from newsevents.coding.filters import is_mishap, is_private_trip, labour_strike, rioting
 from newsevents.coding.lexicon import (
     JOINT_WORDS,
     LIGHT_VERBS,
@@ -64,13 +64,6 @@ TEST_FIRE = TriggerEntry("test-fire", (), "MOBILIZE", "weapons", "150")
 # Intended cooperation is AGREE (CAMEO 03x); intended force or restriction is THREATEN (13x).
 _AGREE_CODES = {"CONSULT": "036", "SUPPORT": "032", "COOPERATE": "031", "AID": "033"}
 _AGREE_CODES |= {"RETREAT": "035", "CONCEDE": "035"}
-_THREAT = {
-    "ASSAULT": ("violence", "138"),
-    "MOBILIZE": ("violence", "138"),
-    "COERCE": ("restrict", "132"),
-    "SANCTION": ("relations", "136"),
-    "PROTEST": ("relations", "133"),
-}
 
 
 @dataclass(frozen=True, slots=True)
@@ -126,21 +119,28 @@ class RuleCoder:
 
     # -- finding triggers ------------------------------------------------------------
     def find_triggers(self, sent: Span) -> list[Trigger]:
-        """Triggers of one sentence, without those nested in another's act."""
+        """Triggers of one sentence, without those nested in another's act or in a denial
+        ("denied that it was planning to *mobilise*")."""
         found = [t for tok in sent if (t := self.trigger_at(tok)) is not None]
-        indexes = {t.token.i for t in found}
+        indexes = {t.token.i for t in found} | {t.i for t in sent if senses.is_denial(t)}
         return [t for t in found if syntax.nesting_governor(t.token, indexes) is None]
 
     def trigger_at(self, tok: Token) -> Trigger | None:
         if tok.pos_ not in ("VERB", "AUX") and not (tok.pos_ == "NOUN" and tok.dep_ == "ROOT"):
             return None
+        stopped = senses.stopped_cooperation(tok, self.lexicon)
+        if stopped is not None:
+            return Trigger(tok, stopped)  # "stopped sharing intelligence"
         entry = self.lexicon.match(tok)
-        if entry is not None and self._bare_statement(tok, entry):
+        if entry is not None and senses.bare_statement(tok, entry, self.lexicon, self._is_party):
             return None
         if entry is not None:
             joint = self._joint_object(tok)
             if joint is not None:
                 return joint  # "conducted *joint* exercises": cooperation, not a show of force
+            if entry.event_type in ("COERCE", "MOBILIZE") and (joint := self._joint_trigger(tok)):
+                return joint  # "jointly arrested", "seized ... in a joint operation"
+            entry = senses.hostile_pledge(tok, entry, self.lexicon) or entry
             modified = self._modified_object(tok, entry)
             if modified is not None:
                 return modified  # "launched a *hunger* strike": the noun's row is narrower
@@ -159,10 +159,10 @@ class RuleCoder:
                 found = self._noun_trigger(tok, noun, occurrence=False)
                 if found is not None:
                     return found
-        if any(lemma in _STATE_VERBS for lemma in lemmas):
+        if any(lemma in senses.STATE_VERBS for lemma in lemmas):
             for noun in syntax.prep_objects(tok, {"on"}):
                 found = self._noun_trigger(tok, noun, occurrence=False)
-                if found is not None and not _definite(noun):
+                if found is not None and not senses.definite(noun):
                     return found  # "has been on hunger strike", "remained on alert"
         if any(lemma in OCCURRENCE_VERBS for lemma in lemmas):
             subject = next((c for c in tok.children if c.dep_ == "nsubj"), None)
@@ -170,25 +170,6 @@ class RuleCoder:
             if found is not None:
                 return found
         return self._joint_trigger(tok)
-
-    def _bare_statement(self, verb: Token, entry: TriggerEntry) -> bool:
-        """ "insisted the economy *was* on track", "warned that growth *could* slow": a
-        statement of fact is not a demand, a forecast about no party is not a threat."""
-        if entry.conditions or entry.lemma not in _STATEMENT_VERBS:
-            return False
-        for clause in verb.children:
-            if clause.dep_ != "ccomp" or not _factual(clause):
-                continue
-            if entry.lemma == "insist":
-                return True
-            subject, _ = syntax.find_subject(clause)
-            if (
-                syntax.modal_of(clause) == "hypothetical"
-                and self.lexicon.match(clause) is None
-                and (subject is None or not self._is_party(subject))
-            ):
-                return True  # a forecast: "warned that growth could slow"
-        return False
 
     def _modified_object(self, verb: Token, entry: TriggerEntry) -> Trigger | None:
         """An object the verb's row names, whose modifier gives it its own event noun row
@@ -240,6 +221,7 @@ class RuleCoder:
         if is_mishap(entry, token, roles.actor) or is_private_trip(entry, roles.actor):
             return None
         modality = _modality(trigger.token)
+        entry = labour_strike(entry, trigger.noun or syntax.object_of(token), roles.actor)
         entry = _intended(rioting(entry, roles.actor, token.doc), token, modality)
         cameo_root = entry.cameo[:2]
         evidence = _evidence(trigger.token, sent)
@@ -411,29 +393,6 @@ def _light_objects(verb: Token) -> list[Token]:
     return found + list(syntax.prep_objects(verb, {"on", "into", "to"}))
 
 
-_STATE_VERBS = frozenset({"be", "remain", "stay"})
-_STATEMENT_VERBS = frozenset({"insist", "warn"})
-_FACT_MODALS = frozenset({"would", "will", "could", "can", "may", "might", "'ll", "'d"})
-_DEFINITE = frozenset({"the", "this", "that", "these", "those"})
-
-
-def _definite(noun: Token) -> bool:
-    """ "on *the* attack" is a topic; "on hunger strike", "on a visit" is a state."""
-    return any(
-        c.dep_ == "poss" or (c.dep_ == "det" and c.lower_ in _DEFINITE) for c in noun.children
-    )
-
-
-def _factual(clause: Token) -> bool:
-    """A reported clause in the indicative ("the economy *was* on track") or with a modal
-    of prediction ("growth *could* slow"), not a subjunctive demand ("that Serbia *sign*")
-    or one with "must"/"should"."""
-    verbs = [clause, *(c for c in clause.children if c.dep_ in ("aux", "auxpass"))]
-    if any(v.lower_ in ("must", "should") for v in verbs):
-        return False
-    return any(v.tag_ in ("VBD", "VBZ") or v.lower_ in _FACT_MODALS for v in verbs)
-
-
 def _demand_clause(verb: Token) -> Token | None:
     """The reported clause of "X said Y must/should ...", if there is one."""
     for child in verb.children:
@@ -460,8 +419,8 @@ def _intended(entry: TriggerEntry, trigger: Token, modality: Modality) -> Trigge
         return dataclasses.replace(
             entry, event_type="AGREE", mode=None, cameo=_AGREE_CODES[entry.event_type]
         )
-    if entry.event_type in _THREAT:
-        mode, cameo = _THREAT[entry.event_type]
+    if entry.event_type in senses.THREAT:
+        mode, cameo = senses.THREAT[entry.event_type]
         return dataclasses.replace(entry, event_type="THREATEN", mode=mode, cameo=cameo)
     return entry
 
