@@ -999,3 +999,49 @@ def test_a_modified_event_noun_narrows_the_verb_row():
         "ASSAULT",
         None,
     )
+
+
+def test_a_prepositional_object_condition_reads_the_object_phrase_too():
+    # Authorities blocked access to the app .
+    rows = [
+        ("Authorities", "NOUN", "nsubj", 1, "authority", ""),
+        ("blocked", "VERB", "ROOT", 1, "block", ""),
+        ("access", "NOUN", "dobj", 1, "access", ""),
+        ("to", "ADP", "prep", 2, "to", ""),
+        ("the", "DET", "det", 5, "the", ""),
+        ("app", "NOUN", "pobj", 3, "app", ""),
+        (".", "PUNCT", "punct", 1, ".", ""),
+    ]
+    assert CODER.trigger_at(make_doc(rows)[1]).entry.mode == "censor"
+    rows[5] = ("port", "NOUN", "pobj", 3, "port", "")  # protesters blocking a port
+    assert CODER.trigger_at(make_doc(rows)[1]).entry.event_type == "PROTEST"
+
+
+def test_a_speech_verb_without_a_demand_can_still_be_a_light_verb():
+    # The junta announced an amnesty .
+    rows = [
+        ("The", "DET", "det", 1, "the", ""),
+        ("junta", "NOUN", "nsubj", 2, "junta", ""),
+        ("announced", "VERB", "ROOT", 2, "announce", ""),
+        ("an", "DET", "det", 4, "an", ""),
+        ("amnesty", "NOUN", "dobj", 2, "amnesty", ""),
+        (".", "PUNCT", "punct", 2, ".", ""),
+    ]
+    assert _trigger_type(rows, 2) == "CONCEDE"
+    rows[4] = ("result", "NOUN", "dobj", 2, "result", "")
+    assert _trigger_type(rows, 2) is None
+
+
+def test_a_declared_truce_is_a_concession_and_one_that_holds_a_retreat():
+    # The rebels declared a truce .
+    rows = [
+        ("The", "DET", "det", 1, "the", ""),
+        ("rebels", "NOUN", "nsubj", 2, "rebel", ""),
+        ("declared", "VERB", "ROOT", 2, "declare", ""),
+        ("a", "DET", "det", 4, "a", ""),
+        ("truce", "NOUN", "dobj", 2, "truce", ""),
+        (".", "PUNCT", "punct", 2, ".", ""),
+    ]
+    assert _trigger_type(rows, 2) == "CONCEDE"  # the PLOVER manual: declarations are CONCEDE
+    rows[2] = ("observed", "VERB", "ROOT", 2, "observe", "")
+    assert _trigger_type(rows, 2) == "RETREAT"

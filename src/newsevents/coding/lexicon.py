@@ -97,8 +97,11 @@ class Condition:
         return any(self._child_holds(child) for child in token.children)
 
     def _child_holds(self, child: Token) -> bool:
-        if self.kind == "pobj":
-            return any(self._names(noun) for noun in _prepositional_objects(child))
+        if self.kind == "pobj":  # on the verb, or on its object: "blocked access *to apps*"
+            nouns = _prepositional_objects(child)
+            if child.dep_ in _OBJECT_DEPS:
+                nouns += [n for g in child.children for n in _prepositional_objects(g)]
+            return any(self._names(noun) for noun in nouns)
         if self.kind == "prt" and child.dep_ == "advmod":
             return child.lower_ in self.values  # "pulled *back*" parsed as an adverb
         if self.kind in ("prep", "prt"):

@@ -153,7 +153,8 @@ class RuleCoder:
         lemmas = lemma_candidates(tok)
         if any(lemma in SPEECH_VERBS for lemma in lemmas):
             clause = _demand_clause(tok)
-            return Trigger(tok, DEMAND, clause=clause) if clause is not None else None
+            if clause is not None:
+                return Trigger(tok, DEMAND, clause=clause)
         if any(lemma in LIGHT_VERBS for lemma in lemmas):
             for noun in _light_objects(tok):
                 found = self._noun_trigger(tok, noun, occurrence=False)
