@@ -1045,3 +1045,21 @@ def test_a_declared_truce_is_a_concession_and_one_that_holds_a_retreat():
     assert _trigger_type(rows, 2) == "CONCEDE"  # the PLOVER manual: declarations are CONCEDE
     rows[2] = ("observed", "VERB", "ROOT", 2, "observe", "")
     assert _trigger_type(rows, 2) == "RETREAT"
+
+
+@pytest.mark.parametrize("raiser", [("expected", "expect"), ("scheduled", "schedule")])
+def test_the_subject_of_a_passive_raising_verb_does_the_complement_act(raiser):
+    # The president is expected to visit Tokyo .
+    rows = [
+        ("The", "DET", "det", 1, "the", ""),
+        ("president", "NOUN", "nsubjpass", 3, "president", ""),
+        ("is", "AUX", "auxpass", 3, "be", ""),
+        (raiser[0], "VERB", "ROOT", 3, raiser[1], ""),
+        ("to", "PART", "aux", 5, "to", ""),
+        ("visit", "VERB", "xcomp", 3, "visit", ""),
+        ("Tokyo", "PROPN", "dobj", 5, "Tokyo", "B-GPE"),
+        (".", "PUNCT", "punct", 3, ".", ""),
+    ]
+    [event] = _code(rows, {3: "VBN"})
+    assert event.event_type == "AGREE" and event.modality == "hypothetical"
+    assert event.actor.text == "The president" and event.recipient.country == "JPN"
