@@ -164,7 +164,7 @@ def test_lexicon_rows_are_well_formed():
             if entry.is_event:
                 assert entry.cameo.isdigit() and 1 <= int(entry.cameo[:2]) <= 20
                 for c in entry.conditions:
-                    assert c.kind in ("obj", "prep", "prt", "xcomp")
+                    assert c.kind in ("obj", "pobj", "prep", "prt", "xcomp")
 
 
 def test_quad_class_follows_the_cameo_root():
@@ -831,3 +831,293 @@ def test_troops_sent_somewhere_make_the_destination_the_recipient():
     [event] = _code(rows)
     assert event.event_type == "MOBILIZE"
     assert event.recipient is not None and event.recipient.text == "Mali"
+
+
+def _trigger_type(rows, index, tags=None):
+    trigger = CODER.trigger_at(make_doc(rows, tags)[index])
+    return trigger.entry.event_type if trigger is not None else None
+
+
+def test_a_particle_parsed_as_an_adverb_still_makes_the_phrasal_verb():
+    # Government forces pulled back .
+    rows = [
+        ("Government", "NOUN", "compound", 1, "government", ""),
+        ("forces", "NOUN", "nsubj", 2, "force", ""),
+        ("pulled", "VERB", "ROOT", 2, "pull", ""),
+        ("back", "ADV", "advmod", 2, "back", ""),
+        (".", "PUNCT", "punct", 2, ".", ""),
+    ]
+    assert _trigger_type(rows, 2) == "RETREAT"
+    rows[3] = ("hard", "ADV", "advmod", 2, "hard", "")
+    assert _trigger_type(rows, 2) is None
+
+
+def test_the_subject_of_an_infinitive_is_the_object_of_the_governing_verb():
+    # Iran allowed inspectors to visit the plant .
+    rows = [
+        ("Iran", "PROPN", "nsubj", 1, "Iran", "B-GPE"),
+        ("allowed", "VERB", "ROOT", 1, "allow", ""),
+        ("inspectors", "NOUN", "nsubj", 4, "inspector", ""),
+        ("to", "PART", "aux", 4, "to", ""),
+        ("visit", "VERB", "ccomp", 1, "visit", ""),
+        ("the", "DET", "det", 6, "the", ""),
+        ("plant", "NOUN", "dobj", 4, "plant", ""),
+        (".", "PUNCT", "punct", 1, ".", ""),
+    ]
+    events = _code(rows)
+    assert [e.event_type for e in events] == ["RETREAT"]  # the visit is part of the access
+    assert events[0].mode == "access"
+
+
+def test_a_small_clause_complement_meets_a_complement_condition():
+    # The court found the bank guilty .
+    rows = [
+        ("The", "DET", "det", 1, "the", ""),
+        ("court", "NOUN", "nsubj", 2, "court", ""),
+        ("found", "VERB", "ROOT", 2, "find", ""),
+        ("the", "DET", "det", 4, "the", ""),
+        ("bank", "NOUN", "nsubj", 5, "bank", ""),
+        ("guilty", "ADJ", "ccomp", 2, "guilty", ""),
+        (".", "PUNCT", "punct", 2, ".", ""),
+    ]
+    assert _trigger_type(rows, 2) == "SANCTION"
+    rows[5] = ("useful", "ADJ", "ccomp", 2, "useful", "")
+    assert _trigger_type(rows, 2) is None
+
+
+def test_a_state_of_emergency_is_named_by_its_of_phrase():
+    # The president declared a state of emergency .
+    rows = [
+        ("The", "DET", "det", 1, "the", ""),
+        ("president", "NOUN", "nsubj", 2, "president", ""),
+        ("declared", "VERB", "ROOT", 2, "declare", ""),
+        ("a", "DET", "det", 4, "a", ""),
+        ("state", "NOUN", "dobj", 2, "state", ""),
+        ("of", "ADP", "prep", 4, "of", ""),
+        ("emergency", "NOUN", "pobj", 5, "emergency", ""),
+        (".", "PUNCT", "punct", 2, ".", ""),
+    ]
+    trigger = CODER.trigger_at(make_doc(rows)[2])
+    assert trigger is not None and trigger.entry.mode == "martial-law"
+
+
+def test_only_a_fired_weapon_off_the_coast_is_a_weapons_test():
+    # Pirates hijacked a tanker off the coast .
+    rows = [
+        ("Pirates", "NOUN", "nsubj", 1, "pirate", ""),
+        ("hijacked", "VERB", "ROOT", 1, "hijack", ""),
+        ("a", "DET", "det", 3, "a", ""),
+        ("tanker", "NOUN", "dobj", 1, "tanker", ""),
+        ("off", "ADP", "prep", 1, "off", ""),
+        ("the", "DET", "det", 6, "the", ""),
+        ("coast", "NOUN", "pobj", 4, "coast", ""),
+        (".", "PUNCT", "punct", 1, ".", ""),
+    ]
+    assert _trigger_type(rows, 1) == "ASSAULT"
+
+
+def test_an_act_in_a_relative_clause_is_less_sure_than_the_main_verb():
+    # Families forgave the soldiers who opened fire .
+    rows = [
+        ("Families", "NOUN", "nsubj", 1, "family", ""),
+        ("forgave", "VERB", "ROOT", 1, "forgive", ""),
+        ("the", "DET", "det", 3, "the", ""),
+        ("soldiers", "NOUN", "dobj", 1, "soldier", ""),
+        ("who", "PRON", "nsubj", 5, "who", ""),
+        ("opened", "VERB", "relcl", 3, "open", ""),
+        ("fire", "NOUN", "dobj", 5, "fire", ""),
+        (".", "PUNCT", "punct", 1, ".", ""),
+    ]
+    events = {e.evidence.trigger: e for e in _code(rows)}
+    assert events["forgave"].event_type == "SUPPORT"
+    assert events["forgave"].confidence > events["opened"].confidence
+
+
+def test_being_on_strike_is_a_protest_but_a_topic_after_on_is_not():
+    # The activist has been on hunger strike .
+    rows = [
+        ("The", "DET", "det", 1, "the", ""),
+        ("activist", "NOUN", "nsubj", 3, "activist", ""),
+        ("has", "AUX", "aux", 3, "have", ""),
+        ("been", "AUX", "ROOT", 3, "be", ""),
+        ("on", "ADP", "prep", 3, "on", ""),
+        ("hunger", "NOUN", "compound", 6, "hunger", ""),
+        ("strike", "NOUN", "pobj", 4, "strike", ""),
+        (".", "PUNCT", "punct", 3, ".", ""),
+    ]
+    assert _trigger_type(rows, 3) == "PROTEST"
+    # The focus was on the attack .
+    topic = [
+        ("The", "DET", "det", 1, "the", ""),
+        ("focus", "NOUN", "nsubj", 2, "focus", ""),
+        ("was", "AUX", "ROOT", 2, "be", ""),
+        ("on", "ADP", "prep", 2, "on", ""),
+        ("the", "DET", "det", 5, "the", ""),
+        ("attack", "NOUN", "pobj", 3, "attack", ""),
+        (".", "PUNCT", "punct", 2, ".", ""),
+    ]
+    assert _trigger_type(topic, 2) is None
+
+
+def test_insisting_on_a_fact_or_warning_of_a_forecast_is_no_event():
+    # The minister insisted the economy was strong .
+    rows = [
+        ("The", "DET", "det", 1, "the", ""),
+        ("minister", "NOUN", "nsubj", 2, "minister", ""),
+        ("insisted", "VERB", "ROOT", 2, "insist", ""),
+        ("the", "DET", "det", 4, "the", ""),
+        ("economy", "NOUN", "nsubj", 5, "economy", ""),
+        ("was", "AUX", "ccomp", 2, "be", ""),
+        ("strong", "ADJ", "acomp", 5, "strong", ""),
+        (".", "PUNCT", "punct", 2, ".", ""),
+    ]
+    assert _trigger_type(rows, 2, {5: "VBD"}) is None
+    # Kosovo insisted that Serbia sign the deal . (subjunctive: a demand)
+    demand = [
+        ("Kosovo", "PROPN", "nsubj", 1, "Kosovo", "B-GPE"),
+        ("insisted", "VERB", "ROOT", 1, "insist", ""),
+        ("that", "SCONJ", "mark", 4, "that", ""),
+        ("Serbia", "PROPN", "nsubj", 4, "Serbia", "B-GPE"),
+        ("sign", "VERB", "ccomp", 1, "sign", ""),
+        ("the", "DET", "det", 6, "the", ""),
+        ("deal", "NOUN", "dobj", 4, "deal", ""),
+        (".", "PUNCT", "punct", 1, ".", ""),
+    ]
+    assert _trigger_type(demand, 1, {4: "VBP"}) == "REQUEST"
+    # Scientists warned that growth could slow .
+    forecast = [
+        ("Scientists", "NOUN", "nsubj", 1, "scientist", ""),
+        ("warned", "VERB", "ROOT", 1, "warn", ""),
+        ("that", "SCONJ", "mark", 5, "that", ""),
+        ("growth", "NOUN", "nsubj", 5, "growth", ""),
+        ("could", "AUX", "aux", 5, "could", ""),
+        ("slow", "VERB", "ccomp", 1, "slow", ""),
+        (".", "PUNCT", "punct", 1, ".", ""),
+    ]
+    assert _trigger_type(forecast, 1, {4: "MD"}) is None
+    forecast[3] = ("Iran", "PROPN", "nsubj", 5, "Iran", "B-GPE")  # about a party: a threat
+    assert _trigger_type(forecast, 1, {4: "MD"}) == "THREATEN"
+
+
+def test_a_building_occupied_by_activists_is_an_obstruction_not_an_occupation():
+    # Activists occupied the station .
+    rows = [
+        ("Activists", "NOUN", "nsubj", 1, "activist", ""),
+        ("occupied", "VERB", "ROOT", 1, "occupy", ""),
+        ("the", "DET", "det", 3, "the", ""),
+        ("station", "NOUN", "dobj", 1, "station", ""),
+        (".", "PUNCT", "punct", 1, ".", ""),
+    ]
+    [event] = _code(rows)
+    assert (event.event_type, event.cameo_code) == ("PROTEST", "144")
+    rows[0] = ("Troops", "NOUN", "nsubj", 1, "troop", "")
+    [event] = _code(rows)
+    assert event.event_type == "COERCE"
+
+
+def test_a_prepositional_object_condition_reads_through_two_prepositions():
+    # Russia pulled out of the treaty after the talks .
+    rows = [
+        ("Russia", "PROPN", "nsubj", 1, "Russia", "B-GPE"),
+        ("pulled", "VERB", "ROOT", 1, "pull", ""),
+        ("out", "ADP", "prep", 1, "out", ""),
+        ("of", "ADP", "prep", 2, "of", ""),
+        ("the", "DET", "det", 5, "the", ""),
+        ("treaty", "NOUN", "pobj", 3, "treaty", ""),
+        ("after", "ADP", "prep", 1, "after", ""),
+        ("the", "DET", "det", 8, "the", ""),
+        ("talks", "NOUN", "pobj", 6, "talk", ""),
+        (".", "PUNCT", "punct", 1, ".", ""),
+    ]
+    trigger = CODER.trigger_at(make_doc(rows)[1])
+    assert trigger is not None and trigger.entry.cameo == "161"  # not 164: "after" is time
+    rows[5] = ("city", "NOUN", "pobj", 3, "city", "")
+    trigger = CODER.trigger_at(make_doc(rows)[1])
+    assert trigger is not None and trigger.entry.event_type == "RETREAT"
+
+
+def test_a_modified_event_noun_narrows_the_verb_row():
+    # Prisoners launched a hunger strike .
+    rows = [
+        ("Prisoners", "NOUN", "nsubj", 1, "prisoner", ""),
+        ("launched", "VERB", "ROOT", 1, "launch", ""),
+        ("a", "DET", "det", 4, "a", ""),
+        ("hunger", "NOUN", "compound", 4, "hunger", ""),
+        ("strike", "NOUN", "dobj", 1, "strike", ""),
+        (".", "PUNCT", "punct", 1, ".", ""),
+    ]
+    trigger = CODER.trigger_at(make_doc(rows)[1])
+    assert trigger is not None and trigger.entry.cameo == "142"
+    rows[3] = ("air", "NOUN", "compound", 4, "air", "")
+    trigger = CODER.trigger_at(make_doc(rows)[1])
+    assert trigger is not None and trigger.entry.mode == "aerial"
+    rows[3] = ("new", "ADJ", "amod", 4, "new", "")
+    trigger = CODER.trigger_at(make_doc(rows)[1])
+    assert trigger is not None and (trigger.entry.event_type, trigger.entry.mode) == (
+        "ASSAULT",
+        None,
+    )
+
+
+def test_a_prepositional_object_condition_reads_the_object_phrase_too():
+    # Authorities blocked access to the app .
+    rows = [
+        ("Authorities", "NOUN", "nsubj", 1, "authority", ""),
+        ("blocked", "VERB", "ROOT", 1, "block", ""),
+        ("access", "NOUN", "dobj", 1, "access", ""),
+        ("to", "ADP", "prep", 2, "to", ""),
+        ("the", "DET", "det", 5, "the", ""),
+        ("app", "NOUN", "pobj", 3, "app", ""),
+        (".", "PUNCT", "punct", 1, ".", ""),
+    ]
+    assert CODER.trigger_at(make_doc(rows)[1]).entry.mode == "censor"
+    rows[5] = ("port", "NOUN", "pobj", 3, "port", "")  # protesters blocking a port
+    assert CODER.trigger_at(make_doc(rows)[1]).entry.event_type == "PROTEST"
+
+
+def test_a_speech_verb_without_a_demand_can_still_be_a_light_verb():
+    # The junta announced an amnesty .
+    rows = [
+        ("The", "DET", "det", 1, "the", ""),
+        ("junta", "NOUN", "nsubj", 2, "junta", ""),
+        ("announced", "VERB", "ROOT", 2, "announce", ""),
+        ("an", "DET", "det", 4, "an", ""),
+        ("amnesty", "NOUN", "dobj", 2, "amnesty", ""),
+        (".", "PUNCT", "punct", 2, ".", ""),
+    ]
+    assert _trigger_type(rows, 2) == "CONCEDE"
+    rows[4] = ("result", "NOUN", "dobj", 2, "result", "")
+    assert _trigger_type(rows, 2) is None
+
+
+def test_a_declared_truce_is_a_concession_and_one_that_holds_a_retreat():
+    # The rebels declared a truce .
+    rows = [
+        ("The", "DET", "det", 1, "the", ""),
+        ("rebels", "NOUN", "nsubj", 2, "rebel", ""),
+        ("declared", "VERB", "ROOT", 2, "declare", ""),
+        ("a", "DET", "det", 4, "a", ""),
+        ("truce", "NOUN", "dobj", 2, "truce", ""),
+        (".", "PUNCT", "punct", 2, ".", ""),
+    ]
+    assert _trigger_type(rows, 2) == "CONCEDE"  # the PLOVER manual: declarations are CONCEDE
+    rows[2] = ("observed", "VERB", "ROOT", 2, "observe", "")
+    assert _trigger_type(rows, 2) == "RETREAT"
+
+
+@pytest.mark.parametrize("raiser", [("expected", "expect"), ("scheduled", "schedule")])
+def test_the_subject_of_a_passive_raising_verb_does_the_complement_act(raiser):
+    # The president is expected to visit Tokyo .
+    rows = [
+        ("The", "DET", "det", 1, "the", ""),
+        ("president", "NOUN", "nsubjpass", 3, "president", ""),
+        ("is", "AUX", "auxpass", 3, "be", ""),
+        (raiser[0], "VERB", "ROOT", 3, raiser[1], ""),
+        ("to", "PART", "aux", 5, "to", ""),
+        ("visit", "VERB", "xcomp", 3, "visit", ""),
+        ("Tokyo", "PROPN", "dobj", 5, "Tokyo", "B-GPE"),
+        (".", "PUNCT", "punct", 3, ".", ""),
+    ]
+    [event] = _code(rows, {3: "VBN"})
+    assert event.event_type == "AGREE" and event.modality == "hypothetical"
+    assert event.actor.text == "The president" and event.recipient.country == "JPN"

@@ -27,8 +27,17 @@ WEAPON_WORDS = frozenset({"artillery", "gun", "mortar", "rocket", "sniper", "tan
 STATE_SECTORS = frozenset({"GOV", "MIL", "IGO", "REB", "OPP", "PTY", "COP", "LEG", "JUD", "ELI"})
 PROTESTER_WORDS = frozenset(
     {"protester", "protestor", "demonstrator", "rioter", "mob", "crowd", "marcher"}
+    | {"activist", "striker"}
+)
+# Who occupies a building or blockades a road in protest (not who "assaulted candidates").
+OCCUPIER_WORDS = PROTESTER_WORDS | {"student", "supporter"}
+WORKER_WORDS = frozenset(
+    {"worker", "employee", "union", "teacher", "nurse", "doctor", "driver", "miner", "pilot"}
+    | {"docker", "staff", "lawyer", "trader", "workforce", "labourer", "laborer", "farmer"}
 )
 RIOT = TriggerEntry("riot", (), "PROTEST", "riot", "145")
+LABOUR_STRIKE = TriggerEntry("strike", (), "PROTEST", "strike", "143")
+OBSTRUCT = TriggerEntry("occupy", (), "PROTEST", "obstruct", "144")
 
 
 def _head(doc: Doc, part: ActorRef) -> Token | None:
@@ -63,11 +72,26 @@ def is_private_trip(entry: TriggerEntry, actor: ActorRef | None) -> bool:
 
 def rioting(entry: TriggerEntry, actor: ActorRef | None, doc: Doc) -> TriggerEntry:
     """Violence by protesters is a violent protest, CAMEO 145: "rioters torched cars",
-    "demonstrators clashed with police"."""
+    "demonstrators clashed with police"; a building they occupy or a road they blockade is
+    an obstruction, CAMEO 144."""
     if entry.event_type not in ("ASSAULT", "COERCE") or actor is None:
         return entry
     for part in (actor, *actor.members):
         head = _head(doc, part)
-        if head is not None and head.lemma_.lower() in PROTESTER_WORDS:
+        word = head.lemma_.lower() if head is not None else ""
+        if entry.cameo in ("191", "192") and word in OCCUPIER_WORDS:
+            return OBSTRUCT
+        if word in PROTESTER_WORDS:
             return RIOT
+    return entry
+
+
+def labour_strike(entry: TriggerEntry, noun: Token | None, actor: ActorRef | None) -> TriggerEntry:
+    """A strike by workers is a labour strike, CAMEO 143, not an attack: "railway workers
+    launched a 48-hour *strike*"."""
+    if entry.event_type != "ASSAULT" or noun is None or noun.lemma_.lower() != "strike":
+        return entry
+    head = _head(noun.doc, actor) if actor is not None else None
+    if head is not None and head.lemma_.lower() in WORKER_WORDS:
+        return LABOUR_STRIKE
     return entry

@@ -76,15 +76,18 @@ _OBJECT_DEPS = {"dobj", "obj", "attr", "nsubjpass"}
 
 @dataclass(frozen=True, slots=True)
 class Condition:
-    """One requirement on the trigger's children: kind is prep, prt, obj or xcomp."""
+    """One requirement on the trigger's children: kind is prep, prt, obj, pobj (the object
+    of a preposition: "pulled out of the *talks*") or xcomp."""
 
     kind: str
     values: frozenset[str] = frozenset()
 
     def holds(self, token: Token) -> bool:
         if self.kind == "xcomp":
+            # with named values, a small clause counts too: "found the firm *liable*"
+            deps = _COMPLEMENT_DEPS if self.values else {"xcomp"}
             return any(
-                c.dep_ == "xcomp" and (not self.values or c.lemma_.lower() in self.values)
+                c.dep_ in deps and (not self.values or c.lemma_.lower() in self.values)
                 for c in token.children
             )
         if self.kind == "obj" and token.dep_ == "acl" and token.tag_ == "VBN":
@@ -94,16 +97,64 @@ class Condition:
         return any(self._child_holds(child) for child in token.children)
 
     def _child_holds(self, child: Token) -> bool:
+        if self.kind == "pobj":  # on the verb, or on its object: "blocked access *to apps*"
+            nouns = _prepositional_objects(child)
+            if child.dep_ in _OBJECT_DEPS:
+                nouns += [n for g in child.children for n in _prepositional_objects(g)]
+            return any(self._names(noun) for noun in nouns)
+        if self.kind == "prt" and child.dep_ == "advmod":
+            return child.lower_ in self.values  # "pulled *back*" parsed as an adverb
         if self.kind in ("prep", "prt"):
             return child.dep_ in ("prep", "prt", "agent") and child.lower_ in self.values
-        if self.kind == "obj" and child.dep_ in _OBJECT_DEPS:
+        if self.kind != "obj":
+            return False
+        subject = _infinitive_subject(child)
+        if subject is not None:
+            return self._names(subject)
+        if child.dep_ in _OBJECT_DEPS:
             if "*" in self.values:  # any direct object at all
                 return child.dep_ != "nsubjpass"
-            return any(
-                noun.lemma_.lower() in self.values or noun.lower_ in self.values
-                for noun in (child, *_counted(child))
-            )
+            return self._names(child)
         return False
+
+    def _names(self, child: Token) -> bool:
+        return "*" in self.values or any(
+            noun.lemma_.lower() in self.values or noun.lower_ in self.values
+            for noun in (child, *_counted(child))
+        )
+
+
+_COMPLEMENT_DEPS = frozenset({"xcomp", "ccomp", "oprd", "acomp"})
+
+
+# Prepositions of time and circumstance: "withdrew from the town *after* a deal".
+_ADJUNCT_PREPS = frozenset(
+    {"after", "before", "following", "since", "during", "amid", "despite", "under", "until"}
+)
+
+
+def _prepositional_objects(child: Token) -> list[Token]:
+    """The objects of a prepositional child, also through a second preposition ("out *of*
+    the talks")."""
+    if child.dep_ not in ("prep", "prt", "agent") or child.lower_ in _ADJUNCT_PREPS:
+        return []
+    out = []
+    for g in child.children:
+        if g.dep_ == "pobj":
+            out.append(g)
+        elif g.dep_ == "prep":
+            out += [gg for gg in g.children if gg.dep_ == "pobj"]
+    return out
+
+
+def _infinitive_subject(clause: Token) -> Token | None:
+    """The subject of an infinitive clause, which is the governing verb's object in all
+    but the parse: "allowed *inspectors* to visit the plant"."""
+    if clause.dep_ != "ccomp" or not any(
+        a.dep_ == "aux" and a.lower_ == "to" for a in clause.children
+    ):
+        return None
+    return next((c for c in clause.children if c.dep_ == "nsubj"), None)
 
 
 _QUANTITY_NOUNS = frozenset(
@@ -112,9 +163,15 @@ _QUANTITY_NOUNS = frozenset(
 )
 
 
+# Nouns named by their "of" phrase: "a state *of emergency*", "the size *of its mission*".
+_FRAME_NOUNS = frozenset({"state", "size"})
+
+
 def _counted(noun: Token) -> list[Token]:
-    """What a quantity counts: "hundreds *of prisoners*", "a barrage *of rockets*"."""
-    if noun.lower_ not in _QUANTITY_NOUNS and noun.lemma_.lower() not in _QUANTITY_NOUNS:
+    """What a quantity counts or a frame names: "hundreds *of prisoners*", "a barrage *of
+    rockets*", "a state *of emergency*"."""
+    heads = _QUANTITY_NOUNS | _FRAME_NOUNS
+    if noun.lower_ not in heads and noun.lemma_.lower() not in heads:
         return []
     return [
         g
@@ -144,7 +201,7 @@ class TriggerEntry:
 
     @property
     def specificity(self) -> int:
-        weights = {"obj": 4, "prep": 2, "prt": 2, "xcomp": 1}
+        weights = {"obj": 4, "pobj": 3, "prep": 2, "prt": 2, "xcomp": 1}
         return sum(weights[c.kind] for c in self.conditions)
 
     @property
@@ -238,9 +295,14 @@ class Lexicon:
         if joint and (noun.lemma_.lower() in JOINT_NOUNS or noun.lower_ in self.nouns):
             military = noun.lemma_.lower() in MILITARY_JOINT_NOUNS
             return TriggerEntry(noun.lemma_, (), "COOPERATE", None, "062" if military else "060")
+        return self.modified_noun_match(noun, bare=True)
+
+    def modified_noun_match(self, noun: Token, *, bare: bool = False) -> TriggerEntry | None:
+        """The event of a noun row whose modifier the noun has ("*hunger* strike", "*air*
+        strike"); with `bare`, also a row without a modifier."""
         for key in (noun.lower_, noun.lemma_.lower()):
             for modifier, entry in self.nouns.get(key, ()):
-                if not modifier or _has_modifier(noun, modifier):
+                if (bare and not modifier) or (modifier and _has_modifier(noun, modifier)):
                     return entry
         return None
 

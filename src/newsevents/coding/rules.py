@@ -15,12 +15,12 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from newsevents.coding import syntax
+from newsevents.coding import senses, syntax
 from newsevents.coding.actors import ArticleMemory, build_actor, build_memory
 from newsevents.coding.attribution import carries_allegation
 from newsevents.coding.context import DocumentContexts
 from newsevents.coding.fields import ArticleFrame, describe
-from newsevents.coding.filters import is_mishap, is_private_trip, rioting
+from newsevents.coding.filters import is_mishap, is_private_trip, labour_strike, rioting
 from newsevents.coding.lexicon import (
     JOINT_WORDS,
     LIGHT_VERBS,
@@ -67,13 +67,6 @@ TEST_FIRE = TriggerEntry("test-fire", (), "MOBILIZE", "weapons", "150")
 # Intended cooperation is AGREE (CAMEO 03x); intended force or restriction is THREATEN (13x).
 _AGREE_CODES = {"CONSULT": "036", "SUPPORT": "032", "COOPERATE": "031", "AID": "033"}
 _AGREE_CODES |= {"RETREAT": "035", "CONCEDE": "035"}
-_THREAT = {
-    "ASSAULT": ("violence", "138"),
-    "MOBILIZE": ("violence", "138"),
-    "COERCE": ("restrict", "132"),
-    "SANCTION": ("relations", "136"),
-    "PROTEST": ("relations", "133"),
-}
 
 
 @dataclass(frozen=True, slots=True)
@@ -130,9 +123,10 @@ class RuleCoder:
 
     # -- finding triggers ------------------------------------------------------------
     def find_triggers(self, sent: Span) -> list[Trigger]:
-        """Triggers of one sentence, without those nested in another's act."""
+        """Triggers of one sentence, without those nested in another's act or in a denial
+        ("denied that it was planning to *mobilise*")."""
         found = [t for tok in sent if (t := self.trigger_at(tok)) is not None]
-        indexes = {t.token.i for t in found}
+        indexes = {t.token.i for t in found} | {t.i for t in sent if senses.is_denial(t)}
         governors = {t.token.i: syntax.nesting_governor(t.token, indexes) for t in found}
         alleging = {g.i for i, g in governors.items() if g and carries_allegation(g, sent.doc[i])}
         return [  # "alleged that X shelled ...": the alleged act is the event (issue 5)
@@ -145,31 +139,58 @@ class RuleCoder:
     def trigger_at(self, tok: Token) -> Trigger | None:
         if tok.pos_ not in ("VERB", "AUX") and not (tok.pos_ == "NOUN" and tok.dep_ == "ROOT"):
             return None
+        stopped = senses.stopped_cooperation(tok, self.lexicon)
+        if stopped is not None:
+            return Trigger(tok, stopped)  # "stopped sharing intelligence"
         entry = self.lexicon.match(tok)
+        if entry is not None and senses.bare_statement(tok, entry, self.lexicon, self._is_party):
+            return None
         if entry is not None:
             joint = self._joint_object(tok)
             if joint is not None:
                 return joint  # "conducted *joint* exercises": cooperation, not a show of force
+            if entry.event_type in ("COERCE", "MOBILIZE") and (joint := self._joint_trigger(tok)):
+                return joint  # "jointly arrested", "seized ... in a joint operation"
+            entry = senses.hostile_pledge(tok, entry, self.lexicon) or entry
+            modified = self._modified_object(tok, entry)
+            if modified is not None:
+                return modified  # "launched a *hunger* strike": the noun's row is narrower
             if entry.event_type == "ASSAULT" and (
-                any(c.lower_ == "test" for c in tok.lefts) or _into_the_sea(tok)
+                any(c.lower_ == "test" for c in tok.lefts)
+                or (entry.lemma in _FIRING_VERBS and _into_the_sea(tok))
             ):
                 entry = TEST_FIRE  # "test-fired two missiles", "fired missiles into the sea"
             return Trigger(tok, entry)
         lemmas = lemma_candidates(tok)
         if any(lemma in SPEECH_VERBS for lemma in lemmas):
             clause = _demand_clause(tok)
-            return Trigger(tok, DEMAND, clause=clause) if clause is not None else None
+            if clause is not None:
+                return Trigger(tok, DEMAND, clause=clause)
         if any(lemma in LIGHT_VERBS for lemma in lemmas):
             for noun in _light_objects(tok):
                 found = self._noun_trigger(tok, noun, occurrence=False)
                 if found is not None:
                     return found
+        if any(lemma in senses.STATE_VERBS for lemma in lemmas):
+            for noun in syntax.prep_objects(tok, {"on"}):
+                found = self._noun_trigger(tok, noun, occurrence=False)
+                if found is not None and not senses.definite(noun):
+                    return found  # "has been on hunger strike", "remained on alert"
         if any(lemma in OCCURRENCE_VERBS for lemma in lemmas):
             subject = next((c for c in tok.children if c.dep_ == "nsubj"), None)
             found = self._noun_trigger(tok, subject, occurrence=True)
             if found is not None:
                 return found
         return self._joint_trigger(tok)
+
+    def _modified_object(self, verb: Token, entry: TriggerEntry) -> Trigger | None:
+        """An object the verb's row names, whose modifier gives it its own event noun row
+        ("launched a *hunger strike*", "carried out *air strikes*")."""
+        obj = syntax.object_of(verb)
+        if obj is None or obj.lemma_.lower() not in entry.event_nouns:
+            return None
+        found = self.lexicon.modified_noun_match(obj)
+        return Trigger(verb, found, noun=obj) if found is not None else None
 
     def _joint_object(self, verb: Token) -> Trigger | None:
         obj = syntax.object_of(verb)
@@ -217,6 +238,7 @@ class RuleCoder:
         if is_mishap(entry, token, roles.actor) or is_private_trip(entry, roles.actor):
             return None
         modality = _modality(trigger.token)
+        entry = labour_strike(entry, trigger.noun or syntax.object_of(token), roles.actor)
         entry = _intended(rioting(entry, roles.actor, token.doc), token, modality)
         cameo_root = entry.cameo[:2]
         evidence = _evidence(trigger.token, sent)
@@ -464,8 +486,8 @@ def _intended(entry: TriggerEntry, trigger: Token, modality: Modality) -> Trigge
         return dataclasses.replace(
             entry, event_type="AGREE", mode=None, cameo=_AGREE_CODES[entry.event_type]
         )
-    if entry.event_type in _THREAT:
-        mode, cameo = _THREAT[entry.event_type]
+    if entry.event_type in senses.THREAT:
+        mode, cameo = senses.THREAT[entry.event_type]
         return dataclasses.replace(entry, event_type="THREATEN", mode=mode, cameo=cameo)
     return entry
 
@@ -481,6 +503,7 @@ def _bind_possessive(recipient: ActorRef, head: Token, actor: ActorRef | None) -
 
 
 _OPEN_WATER = frozenset({"sea", "water", "waters", "ocean"})
+_FIRING_VERBS = frozenset({"fire", "launch", "shoot"})  # not "hijacked a ship off the coast"
 
 
 def _into_the_sea(verb: Token) -> bool:
@@ -533,5 +556,6 @@ def _confidence(trigger: Trigger, roles: Roles) -> float:
         score += 0.1 if roles.recipient.country else 0.05
     score -= 0.03 * min(syntax.depth(trigger.token), 4)
     score -= 0.1 if syntax.in_subordinate_clause(trigger.token) else 0.0
-    score -= 0.1 if trigger.token.dep_ in ("acl", "amod") else 0.0  # "forces *backed* by X"
+    # "forces *backed* by X", "the soldiers who *opened* fire": a participant's description
+    score -= 0.1 if trigger.token.dep_ in ("acl", "amod", "relcl") else 0.0
     return round(min(max(score, 0.05), 0.95), 3)

@@ -155,6 +155,9 @@ READINESS_WORDS = frozenset(
         "expect",
         "propose",
         "threaten",
+        "schedule",
+        "slate",
+        "due",
     ]
 )
 
@@ -212,7 +215,8 @@ def find_subject(verb: Token) -> tuple[Token | None, bool]:
             if child.dep_ in SUBJECT_DEPS:
                 return resolve_relative(child), False
             if child.dep_ in PASSIVE_SUBJECT_DEPS:
-                return resolve_relative(child), True
+                # "X is expected / was forced *to travel*": X does the complement's act
+                return resolve_relative(child), current is verb
         if current.dep_ in ("relcl", "acl") and current.head.pos_ in NOMINAL_POS:
             return current.head, current.tag_ == "VBN"
         if current.dep_ == "pcomp" and current.head.dep_ == "prep":

@@ -1,0 +1,111 @@
+"""Senses of a trigger that its clause decides, not its row.
+
+A reported fact is no demand ("insisted the economy *was* strong"); a pledge of force is a
+threat ("vowed to *attack*"); stopping an act of cooperation reduces relations ("stopped
+*sharing* intelligence"); "be on" a noun is the noun's event ("has been on hunger strike").
+"""
+
+from __future__ import annotations
+
+import dataclasses
+from collections.abc import Callable
+from typing import TYPE_CHECKING
+
+from newsevents.coding import syntax
+from newsevents.coding.lexicon import Lexicon, TriggerEntry, lemma_candidates
+
+if TYPE_CHECKING:
+    from spacy.tokens import Token
+
+# Intended force or restriction is THREATEN (CAMEO 13x): mode and code per category.
+THREAT = {
+    "ASSAULT": ("violence", "138"),
+    "MOBILIZE": ("violence", "138"),
+    "COERCE": ("restrict", "132"),
+    "SANCTION": ("relations", "136"),
+    "PROTEST": ("relations", "133"),
+}
+STATE_VERBS = frozenset({"be", "remain", "stay"})
+STATEMENT_VERBS = frozenset({"insist", "warn", "deny"})
+PLEDGE_VERBS = frozenset({"vow", "pledge", "promise", "swear"})
+DENIAL_VERBS = frozenset({"deny", "dismiss"})
+STOP_VERBS = frozenset({"stop", "cease", "halt", "suspend", "end", "quit"})
+_STOPPED = {"AID": "162", "COOPERATE": "160", "SUPPORT": "160", "CONSULT": "164"}
+_FACT_MODALS = frozenset({"would", "will", "could", "can", "may", "might", "'ll", "'d"})
+_DEFINITE = frozenset({"the", "this", "that", "these", "those"})
+
+
+def definite(noun: Token) -> bool:
+    """ "on *the* attack" is a topic; "on hunger strike", "on a visit" is a state."""
+    return any(
+        c.dep_ == "poss" or (c.dep_ == "det" and c.lower_ in _DEFINITE) for c in noun.children
+    )
+
+
+def factual(clause: Token) -> bool:
+    """A reported clause in the indicative ("the economy *was* on track") or with a modal
+    of prediction ("growth *could* slow"), not a subjunctive demand ("that Serbia *sign*")
+    or one with "must"/"should"."""
+    verbs = [clause, *(c for c in clause.children if c.dep_ in ("aux", "auxpass"))]
+    if any(v.lower_ in ("must", "should") for v in verbs):
+        return False
+    return any(v.tag_ in ("VBD", "VBZ") or v.lower_ in _FACT_MODALS for v in verbs)
+
+
+def bare_statement(
+    verb: Token, entry: TriggerEntry, lexicon: Lexicon, is_party: Callable[[Token], bool]
+) -> bool:
+    """ "insisted the economy *was* on track", "denied that it *was* planning ...", "warned
+    that growth *could* slow": a statement of fact is not a demand or a rejection, a
+    forecast about no party is not a threat."""
+    if entry.conditions or entry.lemma not in STATEMENT_VERBS:
+        return False
+    for clause in verb.children:
+        if clause.dep_ != "ccomp" or not factual(clause):
+            continue
+        if entry.lemma != "warn":
+            return True
+        subject, _ = syntax.find_subject(clause)
+        if (
+            syntax.modal_of(clause) == "hypothetical"
+            and lexicon.match(clause) is None
+            and (subject is None or not is_party(subject))
+        ):
+            return True  # a forecast: "warned that growth could slow"
+    return False
+
+
+def hostile_pledge(verb: Token, entry: TriggerEntry, lexicon: Lexicon) -> TriggerEntry | None:
+    """ "vowed to *attack* American bases": a pledge of force or punishment is a threat."""
+    if entry.event_type != "AGREE" or entry.lemma not in PLEDGE_VERBS:
+        return None
+    for child in verb.children:
+        if child.dep_ != "xcomp" or syntax.is_negated(child):
+            continue  # "pledged *not* to use force" is a promise of peace
+        inner = lexicon.match(child)
+        if inner is not None and inner.event_type in THREAT:
+            mode, cameo = THREAT[inner.event_type]
+            return dataclasses.replace(entry, event_type="THREATEN", mode=mode, cameo=cameo)
+    return None
+
+
+def stopped_cooperation(verb: Token, lexicon: Lexicon) -> TriggerEntry | None:
+    """ "stopped *sharing* intelligence", "halted *providing* aid": ending cooperation, aid
+    or talks reduces relations (SANCTION)."""
+    if not any(lemma in STOP_VERBS for lemma in lemma_candidates(verb)):
+        return None
+    for child in verb.children:
+        if child.dep_ not in ("xcomp", "dobj") or child.tag_ != "VBG":
+            continue
+        inner = lexicon.match(child)
+        if inner is not None and inner.event_type in _STOPPED:
+            cameo = _STOPPED[inner.event_type]
+            mode = "withdraw" if cameo == "164" else "discontinue"
+            return TriggerEntry(verb.lemma_.lower(), (), "SANCTION", mode, cameo)
+    return None
+
+
+def is_denial(verb: Token) -> bool:
+    """A verb that denies what its complement reports: "denied *that* ...", "dismissed
+    reports that ...". What it governs did not happen as far as the sentence says."""
+    return verb.pos_ == "VERB" and verb.lemma_.lower() in DENIAL_VERBS
