@@ -91,6 +91,14 @@ def _countries(part: ActorRef) -> list[str]:
     return found + [m.country for m in part.members if m.country]
 
 
+def _before_reported_subject(trigger: Token, start: int, fr: Frame) -> bool:
+    """Date words between a reporting verb and the reported clause's subject."""
+    subject = next((c for c in trigger.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+    if subject is None or not fr.report_tokens:
+        return False
+    return start < subject.left_edge.i and any(i < start for i in fr.report_tokens)
+
+
 def _dates(
     trigger: Token, sent: Span, fr: Frame, art: ArticleFrame, *, future: bool
 ) -> tuple[dates.DateMention | None, dates.DateMention | None]:
@@ -104,6 +112,8 @@ def _dates(
         target = (
             own if root.i in fr.event_tokens else report if root.i in fr.report_tokens else None
         )
+        if target is own and _before_reported_subject(trigger, start, fr):
+            target = report  # "said *on Monday* it would give ...": the parse misplaces it
         if target is None:
             continue
         ahead = future and target is own  # a report is past, whatever it reports
