@@ -15,13 +15,13 @@ import time
 from collections import Counter
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING, BinaryIO
+from typing import TYPE_CHECKING, Any, BinaryIO
 
 from newsevents.coding.rules import RuleCoder
 from newsevents.config import Settings, resolve_settings
 from newsevents.errors import ConfigError, Reason
 from newsevents.extract import extract_article
-from newsevents.ingest import iter_documents
+from newsevents.ingest import Seen, iter_documents
 from newsevents.nlp import load_pipeline, model_name, parse_texts
 from newsevents.records import (
     Article,
@@ -61,6 +61,7 @@ class Tally:
     failures: int = 0
     new_articles: int = 0
     new_events: int = 0
+    skipped: int = 0
     reasons: Counter[str] = field(default_factory=Counter)
 
     def add(self, result: ItemResult) -> None:
@@ -207,6 +208,13 @@ def code_text(
     return list(result.events)
 
 
+def process_chunk(
+    items: Sequence[RawDocument | Rejection], settings: Settings, published: dt.date | None
+) -> list[ItemResult]:
+    """Extract, parse and code one chunk: the pure, picklable task every runner runs."""
+    return list(_code_batch([_extract(item, settings, published) for item in items], settings))
+
+
 def run(
     inputs: Sequence[str],
     *,
@@ -216,38 +224,99 @@ def run(
     stdin: BinaryIO | None = None,
     progress: Progress | None = None,
 ) -> RunReport:
-    """The whole pipeline into the DuckDB store named by `settings.db`; returns the report."""
+    """The whole pipeline into the DuckDB store named by `settings.db`; returns the report.
+
+    Items an earlier run finished are skipped (`seen_items`); each chunk of results is
+    written in one transaction, so a killed run started again does every item once."""
+    from newsevents.runners import load_runner
     from newsevents.store import Store
 
     settings = settings or resolve_settings()
     check_settings(settings)  # before the store file is created
+    run_chunks = load_runner(settings.runner.runner)
     started = dt.datetime.now(dt.UTC)
     run_id = content_hash(f"{started.isoformat()}|{'|'.join(inputs)}", 16)
     clock = time.perf_counter()
     tally = Tally()
-    results = code_documents(
-        inputs, settings=settings, input_format=input_format, published=published, stdin=stdin
-    )
     with Store.open(settings.db) as store:
-        for chunk in _chunks(results, 256):
-            _write(store, chunk, run_id, tally)
+        seen = Seen(store.seen_ids)
+        raw = iter_documents(
+            inputs, input_format=input_format, stdin=stdin, max_bytes=settings.extract.max_bytes,
+            fetch=settings.fetch, seen=seen,
+        )  # fmt: skip
+        unique = _RunUnique(store)
+        for chunk in run_chunks(seen.filter(raw), settings, published):
+            _write(store, unique.check(chunk), run_id, tally)
             for result in chunk:
                 if progress is not None:
                     progress(result)
+        tally.skipped = seen.skipped
         report = _report(run_id, started, time.perf_counter() - clock, tally, settings)
         store.record_run(report, json.dumps(_settings_dict(settings), sort_keys=True))
     return report
 
 
-def _write(store: object, chunk: list[ItemResult], run_id: str, tally: Tally) -> None:
+class _RunUnique:
+    """Across one run and the store: an id reused for another text is a duplicate_id
+    rejection, a text already stored under another id a duplicate_content one."""
+
+    def __init__(self, store: Any) -> None:
+        self._store = store
+        self._hashes: dict[str, str] = {}  # article id -> content hash, this run
+        self._texts: dict[str, str] = {}  # content hash -> article id, this run
+
+    def check(self, chunk: list[ItemResult]) -> list[ItemResult]:
+        hashes = [r.article.content_hash for r in chunk if r.article is not None]
+        stored = self._store.known_content(hashes) if hashes else {}
+        return [self._one(r, stored) for r in chunk]
+
+    def _one(self, result: ItemResult, stored: dict[str, str]) -> ItemResult:
+        article = result.article
+        if article is None:
+            return result
+        if isinstance(item := _unique(article, self._hashes), Rejection):
+            return ItemResult(article.id, rejection=item)
+        first = self._texts.setdefault(
+            article.content_hash, stored.get(article.content_hash, article.id)
+        )
+        if first == article.id:
+            return result
+        detail = f"The same text as article {first!r}, already stored; not stored twice."
+        reason = Reason.DUPLICATE_CONTENT
+        return ItemResult(
+            article.id, rejection=Rejection(article.id, "extract", reason, detail, article.source)
+        )
+
+
+def _write(store: Any, chunk: list[ItemResult], run_id: str, tally: Tally) -> None:
     articles = [r.article for r in chunk if r.article is not None]
     events = [e for r in chunk for e in r.events]
     rejections = [r.rejection for r in chunk if r.rejection is not None]
-    tally.new_articles += store.upsert_articles(articles, run_id)  # type: ignore[attr-defined]
-    tally.new_events += store.upsert_events(events, run_id)  # type: ignore[attr-defined]
-    store.add_rejections(rejections, run_id)  # type: ignore[attr-defined]
+    done = [_seen_row(r) for r in chunk if _is_finished(r)]
+    new_articles, new_events = store.write_chunk(articles, events, rejections, done, run_id)
+    tally.new_articles += new_articles
+    tally.new_events += new_events
     for result in chunk:
         tally.add(result)
+
+
+def _is_finished(result: ItemResult) -> bool:
+    """Stored for good: an article, or a rejection of its content. What could not be read or
+    fetched, and failures, are tried again by the next run."""
+    rejection = result.rejection
+    if rejection is None:
+        return result.article is not None
+    return rejection.stage != "ingest" and rejection.reason not in _RETRIED
+
+
+_RETRIED = frozenset({Reason.FAILED, Reason.DUPLICATE_ID})
+
+
+def _seen_row(result: ItemResult) -> tuple[str, str | None, str | None, str]:
+    if result.article is not None:
+        return (result.item_id, result.article.url, result.article.content_hash, "article")
+    reason = str(result.rejection.reason) if result.rejection else "unknown"
+    return (result.item_id, None, None, reason)
 
 
 def _chunks(results: Iterable[ItemResult], size: int) -> Iterator[list[ItemResult]]:
@@ -275,6 +344,7 @@ def _report(
         failures=tally.failures,
         new_articles=tally.new_articles,
         new_events=tally.new_events,
+        skipped=tally.skipped,
         rejections_by_reason=dict(tally.reasons),
         coder=RuleCoder.name,
         model=model_name(load_pipeline(settings.nlp.model)),

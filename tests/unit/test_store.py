@@ -163,6 +163,7 @@ def test_migrate_is_idempotent(db: Path) -> None:
         ("articles", schema.ARTICLE_COLUMNS),
         ("events", schema.EVENT_COLUMNS),
         ("rejections", schema.REJECTION_COLUMNS),
+        ("seen_items", schema.SEEN_COLUMNS),
     ],
 )
 def test_insert_layout_matches_migrated_tables(db: Path, table: str, columns: Any) -> None:

@@ -27,6 +27,7 @@ from newsevents.store.schema import (
     ARTICLE_COLUMNS,
     EVENT_COLUMNS,
     REJECTION_COLUMNS,
+    SEEN_COLUMNS,
     TABLES,
     check_current,
     migrate,
@@ -35,6 +36,8 @@ from newsevents.store.schema import (
     utc_now,
 )
 
+# (item_id, url, content_hash, outcome) of an item a run has finished
+SeenItem = tuple[str, str | None, str | None, str]
 _CHUNK = 50_000  # rows per INSERT statement; all chunks of a call share one transaction
 
 _PARTY_SQL = {
@@ -134,6 +137,18 @@ def _insert_sql(table: str, columns: Sequence[tuple[str, str]]) -> str:
     names = ", ".join(name for name, _ in columns)
     values = ", ".join(f"unnest(${i}::{kind}[])" for i, (_, kind) in enumerate(columns, 1))
     return f"INSERT INTO {table} ({names}) SELECT {values} ON CONFLICT DO NOTHING"
+
+
+def _insert_rows(
+    con: duckdb.DuckDBPyConnection, table: str, columns: Sequence[tuple[str, str]], rows: list[Any]
+) -> int:
+    """Insert rows inside the caller's transaction; return how many were new."""
+    sql, new = _insert_sql(table, columns), 0
+    for at in range(0, len(rows), _CHUNK):
+        params = [list(col) for col in zip(*rows[at : at + _CHUNK], strict=True)]
+        inserted = con.execute(sql, params).fetchone()
+        new += int(inserted[0]) if inserted else 0
+    return new
 
 
 def _plain(value: Any) -> Any:
@@ -265,13 +280,8 @@ class Store:
     def _insert(self, table: str, columns: Sequence[tuple[str, str]], rows: list[Any]) -> int:
         if not rows:
             return 0
-        sql, new = _insert_sql(table, columns), 0
         with self._transaction(f"{len(rows)} row(s) of {table}") as con:
-            for at in range(0, len(rows), _CHUNK):
-                params = [list(col) for col in zip(*rows[at : at + _CHUNK], strict=True)]
-                inserted = con.execute(sql, params).fetchone()
-                new += int(inserted[0]) if inserted else 0
-        return new
+            return _insert_rows(con, table, columns, rows)
 
     # ------------------------------------------------------------ writes
 
@@ -292,6 +302,39 @@ class Store:
         now = utc_now()
         rows = [_rejection_row(r, run_id, now) for r in rejections]
         return self._insert("rejections", REJECTION_COLUMNS, rows)
+
+    def write_chunk(
+        self,
+        articles: Sequence[Article],
+        events: Sequence[Event],
+        rejections: Sequence[Rejection],
+        seen: Sequence[SeenItem],
+        run_id: str,
+    ) -> tuple[int, int]:
+        """Articles, events, rejections and the items they finish, in ONE transaction, so
+        that a run killed at any moment leaves each item either wholly stored and marked
+        seen, or not at all. Returns (new articles, new events)."""
+        now = utc_now()
+        with self._transaction(f"a chunk of {len(seen)} item(s)") as con:
+            rows = [_rejection_row(r, run_id, now) for r in rejections]
+            _insert_rows(con, "rejections", REJECTION_COLUMNS, rows)
+            rows = [(*item, run_id, now) for item in seen]
+            _insert_rows(con, "seen_items", SEEN_COLUMNS, rows)
+            rows = [_article_row(a, run_id, now) for a in articles]
+            new_articles = _insert_rows(con, "articles", ARTICLE_COLUMNS, rows)
+            rows = [_event_row(e, run_id, now) for e in events]
+            return new_articles, _insert_rows(con, "events", EVENT_COLUMNS, rows)
+
+    def seen_ids(self, item_ids: Sequence[str]) -> set[str]:
+        """The given item ids that an earlier run (or chunk) already finished."""
+        sql = "SELECT item_id FROM seen_items WHERE item_id IN (SELECT unnest(?::VARCHAR[]))"
+        return {row[0] for row in self._db.execute(sql, [list(item_ids)]).fetchall()}
+
+    def known_content(self, hashes: Sequence[str]) -> dict[str, str]:
+        """content_hash -> article_id of stored articles with one of the given hashes."""
+        sql = "SELECT content_hash, min(article_id) FROM articles "
+        sql += "WHERE content_hash IN (SELECT unnest(?::VARCHAR[])) GROUP BY content_hash"
+        return dict(self._db.execute(sql, [list(hashes)]).fetchall())
 
     def record_run(self, report: RunReport, settings_json: str) -> None:
         """Store (or replace) the `runs` row of one run, with its resolved settings."""
