@@ -247,6 +247,7 @@ def run(
         unique = _RunUnique(store)
         for chunk in run_chunks(seen.filter(raw), settings, published):
             _write(store, unique.check(chunk), run_id, tally)
+            log.info("stored a chunk of %d items (%d so far)", len(chunk), tally.documents)
             for result in chunk:
                 if progress is not None:
                     progress(result)

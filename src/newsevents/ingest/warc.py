@@ -45,7 +45,8 @@ def read_warc(path: str, max_bytes: int = 5_000_000) -> Iterator[RawDocument | R
             for record in ArchiveIterator(handle):
                 if record.rec_type == "response":
                     yield _response(record, path, max_bytes)
-        except (ArchiveLoadFailed, OSError, EOFError, ValueError) as e:
+        except (ArchiveLoadFailed, OSError, EOFError, ValueError, AttributeError) as e:
+            # warcio fails on some broken records with AttributeError or ValueError
             detail = f"{path} stops being a readable WARC file: {e}. Records before it were read."
             yield _reject(path, path, Reason.UNREADABLE, detail)
 
