@@ -5,7 +5,7 @@ BIN := $(VENV)/bin
 DB ?= newsevents.duckdb
 EXAMPLE := examples/presstv-north-korea-military-meeting.txt
 
-.PHONY: help install install-dev demo test lint format typecheck check gate bench clean
+.PHONY: help install install-dev demo test lint format typecheck check gate bench bench-stream clean
 
 help:  ## list the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | sed 's/:.*## /\t/'
@@ -53,6 +53,9 @@ gate: install-dev  ## quality gate: score the coder and compare with pinned floo
 
 bench: install-dev  ## throughput and memory on ../shared/bench (not shipped)
 	$(BIN)/python bench/bench_pipeline.py
+
+bench-stream: install-dev  ## peak memory streaming 100k articles through run (about an hour)
+	$(BIN)/python bench/bench_pipeline.py --stream 100000
 
 clean:  ## remove the virtual environment and caches
 	rm -rf $(VENV) .pytest_cache .mypy_cache .ruff_cache build dist src/*.egg-info $(DB)

@@ -21,6 +21,7 @@ from newsevents.coding.rules import RuleCoder
 from newsevents.config import Settings, resolve_settings
 from newsevents.errors import ConfigError, Reason
 from newsevents.extract import extract_article
+from newsevents.incremental import RunUnique, is_finished, seen_row
 from newsevents.ingest import Seen, iter_documents
 from newsevents.nlp import load_pipeline, model_name, parse_texts
 from newsevents.records import (
@@ -244,11 +245,12 @@ def run(
             inputs, input_format=input_format, stdin=stdin, max_bytes=settings.extract.max_bytes,
             fetch=settings.fetch, seen=seen,
         )  # fmt: skip
-        unique = _RunUnique(store)
+        unique = RunUnique(store)
         for chunk in run_chunks(seen.filter(raw), settings, published):
-            _write(store, unique.check(chunk), run_id, tally)
-            log.info("stored a chunk of %d items (%d so far)", len(chunk), tally.documents)
-            for result in chunk:
+            results = unique.check(chunk)
+            _write(store, results, run_id, tally)
+            log.info("stored a chunk of %d items (%d so far)", len(results), tally.documents)
+            for result in results:
                 if progress is not None:
                     progress(result)
         tally.skipped = seen.skipped
@@ -257,78 +259,16 @@ def run(
     return report
 
 
-class _RunUnique:
-    """Across one run and the store: an id reused for another text is a duplicate_id
-    rejection, a text already stored under another id a duplicate_content one."""
-
-    def __init__(self, store: Any) -> None:
-        self._store = store
-        self._hashes: dict[str, str] = {}  # article id -> content hash, this run
-        self._texts: dict[str, str] = {}  # content hash -> article id, this run
-
-    def check(self, chunk: list[ItemResult]) -> list[ItemResult]:
-        hashes = [r.article.content_hash for r in chunk if r.article is not None]
-        stored = self._store.known_content(hashes) if hashes else {}
-        return [self._one(r, stored) for r in chunk]
-
-    def _one(self, result: ItemResult, stored: dict[str, str]) -> ItemResult:
-        article = result.article
-        if article is None:
-            return result
-        if isinstance(item := _unique(article, self._hashes), Rejection):
-            return ItemResult(article.id, rejection=item)
-        first = self._texts.setdefault(
-            article.content_hash, stored.get(article.content_hash, article.id)
-        )
-        if first == article.id:
-            return result
-        detail = f"The same text as article {first!r}, already stored; not stored twice."
-        reason = Reason.DUPLICATE_CONTENT
-        return ItemResult(
-            article.id, rejection=Rejection(article.id, "extract", reason, detail, article.source)
-        )
-
-
 def _write(store: Any, chunk: list[ItemResult], run_id: str, tally: Tally) -> None:
     articles = [r.article for r in chunk if r.article is not None]
     events = [e for r in chunk for e in r.events]
     rejections = [r.rejection for r in chunk if r.rejection is not None]
-    done = [_seen_row(r) for r in chunk if _is_finished(r)]
+    done = [seen_row(r) for r in chunk if is_finished(r)]
     new_articles, new_events = store.write_chunk(articles, events, rejections, done, run_id)
     tally.new_articles += new_articles
     tally.new_events += new_events
     for result in chunk:
         tally.add(result)
-
-
-def _is_finished(result: ItemResult) -> bool:
-    """Stored for good: an article, or a rejection of its content. What could not be read or
-    fetched, and failures, are tried again by the next run."""
-    rejection = result.rejection
-    if rejection is None:
-        return result.article is not None
-    return rejection.stage != "ingest" and rejection.reason not in _RETRIED
-
-
-_RETRIED = frozenset({Reason.FAILED, Reason.DUPLICATE_ID})
-
-
-def _seen_row(result: ItemResult) -> tuple[str, str | None, str | None, str]:
-    if result.article is not None:
-        return (result.item_id, result.article.url, result.article.content_hash, "article")
-    reason = str(result.rejection.reason) if result.rejection else "unknown"
-    return (result.item_id, None, None, reason)
-
-
-def _chunks(results: Iterable[ItemResult], size: int) -> Iterator[list[ItemResult]]:
-    chunk: list[ItemResult] = []
-    for result in results:
-        chunk.append(result)
-        if len(chunk) >= size:
-            yield chunk
-            chunk = []
-    if chunk:
-        yield chunk
 
 
 def _report(
