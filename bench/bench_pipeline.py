@@ -16,7 +16,7 @@ the run to show it stays flat. --stream-chars cuts every article to its first N 
 for a quicker run (the pipeline's memory does not grow with the input either way).
 
 Each measurement runs in its own subprocess. Memory is the proportional set size (PSS) of
-the measured process and all its worker processes, summed and sampled every 0.2 s from
+the measured process and all its worker processes, summed and sampled every 0.5 s from
 /proc (Linux): what the run really holds, shared pages counted once. Results are printed
 and written to bench/results/. The benchmark corpus is not shipped (CC BY-NC); it lives in
 ../shared/bench.
@@ -171,7 +171,7 @@ def tree_pss_mib(root: int) -> float:
 class Sampler(threading.Thread):
     """Samples a process tree's PSS every `every` seconds until stopped."""
 
-    def __init__(self, pid: int, every: float = 0.2) -> None:
+    def __init__(self, pid: int, every: float = 0.5) -> None:
         super().__init__(daemon=True)
         self.pid, self.every = pid, every
         self.samples: list[tuple[float, float]] = []
@@ -199,6 +199,27 @@ def _child(mode: str, path: Path, extra: list[str]) -> dict[str, float]:
     return result
 
 
+# ---------------------------------------------------------------- machine check
+
+
+def _spin(seconds: float) -> int:
+    end, count = time.perf_counter() + seconds, 0
+    while time.perf_counter() < end:
+        count += 1
+    return count
+
+
+def effective_cores(workers: int) -> float:
+    """How many cores' worth of work `workers` busy processes get now: 1 on a machine
+    whose other cores are taken by someone else, `workers` on a quiet one."""
+    from concurrent.futures import ProcessPoolExecutor
+
+    alone = _spin(1.0)
+    with ProcessPoolExecutor(workers) as pool:
+        together = sum(pool.map(_spin, [1.0] * workers))
+    return together / alone
+
+
 # ---------------------------------------------------------------- reports
 
 
@@ -217,7 +238,12 @@ def throughput(args: argparse.Namespace) -> dict[str, object]:
             alternative,
         )
     tokens = nlp["tokens"]
+    cores = effective_cores(_workers(args))
     print(f"input: {args.input} ({nlp['articles']} articles, {tokens} tokens)")
+    print(
+        f"machine: {_workers(args)} busy processes get {cores:.2f} cores' worth of CPU now "
+        "(below the worker count, other work on the machine holds the ratio down)"
+    )
     for name, (count, m) in rows.items():
         rate = count / m["seconds"]
         print(
@@ -230,7 +256,13 @@ def throughput(args: argparse.Namespace) -> dict[str, object]:
     print(f"run: {full['articles']} articles, {full['events']} events, {full['rejections']} rej.")
     for m in (nlp, full, *([alternative] if alternative else [])):
         m.pop("pss_samples", None)
-    return {"nlp": nlp, "run": full, "n_process": alternative, "ratio": ratio}
+    return {
+        "nlp": nlp,
+        "run": full,
+        "n_process": alternative,
+        "ratio": ratio,
+        "effective_cores": cores,
+    }
 
 
 def stream(args: argparse.Namespace) -> dict[str, object]:

@@ -197,7 +197,9 @@ def _report_rejection(result: ItemResult) -> None:
 
 @app.command("run")
 def run_cmd(
-    inputs: Annotated[list[str], typer.Argument(help="Files, directories, globs; - is stdin.")],
+    inputs: Annotated[
+        list[str], typer.Argument(help="Files, directories, globs, http(s) URLs; - is stdin.")
+    ],
     db: DbOpt = None,
     input_format: FormatInOpt = InputFormat.auto,
     published: PublishedOpt = None,
@@ -207,9 +209,7 @@ def run_cmd(
     batch_size: Annotated[int | None, typer.Option(help=SETTINGS["batch_size"][1])] = None,
     max_bytes: Annotated[int | None, typer.Option(help=SETTINGS["max_bytes"][1])] = None,
     languages: LanguagesOpt = None,
-    runner: Annotated[
-        Runner | None, typer.Option(help=f"{SETTINGS['runner'][1]} [default: local]")
-    ] = None,
+    runner: Annotated[Runner | None, typer.Option(help=SETTINGS["runner"][1])] = None,
     workers: Annotated[int | None, typer.Option(min=0, help=SETTINGS["workers"][1])] = None,
     chunk_size: Annotated[int | None, typer.Option(min=1, help=SETTINGS["chunk_size"][1])] = None,
     address: Annotated[str | None, typer.Option(help=SETTINGS["ray_address"][1])] = None,

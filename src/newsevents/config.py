@@ -8,6 +8,7 @@ explicit argument wins over the environment, which wins over the default.
 from __future__ import annotations
 
 import os
+import re
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -23,16 +24,18 @@ SETTINGS: dict[str, tuple[Any, str]] = {
     "min_chars": (15, "shortest clean article text accepted, in characters"),
     "languages": ("en", "comma-separated ISO 639-1 languages accepted"),
     "db": ("newsevents.duckdb", "DuckDB file the store writes to"),
+    "store_memory": ("512MB", "memory DuckDB may use while a run writes the store"),
     "actors": (None, "extra office-holder table (TSV, same columns as data/people.tsv)"),
     "runner": ("local", "where the stages run: local (process pool) or ray"),
     "workers": (0, "local worker processes; 0 means one per CPU core"),
-    "chunk_size": (64, "input items per worker task and per store transaction"),
+    "chunk_size": (16, "input items per worker task and per store transaction"),
     "ray_address": (None, "Ray cluster to join (runner ray); none starts a local Ray"),
     "fetch_timeout": (20.0, "seconds to wait for a web server (connect and each read)"),
     "fetch_retries": (3, "retries of a fetch after a timeout, network error, 429 or 5xx"),
     "host_delay": (1.0, "seconds between two requests to the same host"),
 }
 RUNNERS = ("local", "ray")
+_MEMORY = re.compile(r"(?i)\d+(?:\.\d+)?\s*(?:[KMGT]i?B)")
 
 
 @dataclass(frozen=True, slots=True)
@@ -65,7 +68,7 @@ class RunnerSettings:
 
     runner: str = "local"
     workers: int = 0
-    chunk_size: int = 64
+    chunk_size: int = 16
     ray_address: str | None = None
 
 
@@ -87,6 +90,7 @@ class Settings:
     nlp: NlpSettings = field(default_factory=NlpSettings)
     coding: CodingSettings = field(default_factory=CodingSettings)
     db: str = "newsevents.duckdb"
+    store_memory: str = "512MB"
     runner: RunnerSettings = field(default_factory=RunnerSettings)
     fetch: FetchSettings = field(default_factory=FetchSettings)
 
@@ -115,6 +119,15 @@ def _number(name: str, value: Any, *, minimum: float = 0, whole: bool = False) -
     if number < minimum:
         raise ConfigError(f"Setting {name} must be >= {minimum}, got {number}.", setting=name)
     return number
+
+
+def _memory(name: str, value: Any) -> str:
+    text = str(value).strip()
+    if not _MEMORY.fullmatch(text):
+        raise ConfigError(
+            f"Setting {name} must be an amount such as 512MB or 2GB, got {value!r}.", setting=name
+        )
+    return text
 
 
 def _runner(values: dict[str, Any]) -> RunnerSettings:
@@ -163,6 +176,7 @@ def resolve_settings(**given: Any) -> Settings:
         ),
         coding=CodingSettings(actors=str(values["actors"]) if values["actors"] else None),
         db=str(values["db"]),
+        store_memory=_memory("store_memory", values["store_memory"]),
         runner=_runner(values),
         fetch=_fetch(values),
     )

@@ -239,7 +239,7 @@ def run(
     run_id = content_hash(f"{started.isoformat()}|{'|'.join(inputs)}", 16)
     clock = time.perf_counter()
     tally = Tally()
-    with Store.open(settings.db) as store:
+    with Store.open(settings.db, memory_limit=settings.store_memory) as store:
         seen = Seen(store.seen_ids)
         raw = iter_documents(
             inputs, input_format=input_format, stdin=stdin, max_bytes=settings.extract.max_bytes,

@@ -497,3 +497,9 @@ def test_periods_contain_their_day(day: dt.date) -> None:
     assert month is not None
     assert month[0] <= day <= month[1]
     assert month[0].day == 1 and (month[1] + dt.timedelta(days=1)).day == 1
+
+
+def test_a_memory_limit_is_handed_to_duckdb(db: Path) -> None:
+    with Store.open(db, memory_limit="256MB") as store:
+        limit = store._db.execute("SELECT current_setting('memory_limit')").fetchone()
+    assert limit is not None and limit[0].replace(" ", "") in {"244.1MiB", "256.0MB", "256MB"}

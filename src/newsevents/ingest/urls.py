@@ -16,10 +16,9 @@ BATCH = 200
 
 def looks_like_url_list(head: bytes) -> bool:
     """True when every complete, non-comment line of the first bytes is an http(s) URL."""
-    lines = (
-        head.decode("utf-8", "replace").splitlines()[:-1]
-        or head.decode("utf-8", "replace").splitlines()
-    )
+    lines = head.decode("utf-8", "replace").splitlines()
+    if len(lines) > 1 and not head.endswith(b"\n"):
+        lines = lines[:-1]  # the last line may be cut off by the sniff
     urls = [line.strip() for line in lines if line.strip() and not line.startswith("#")]
     return bool(urls) and all(is_url(u) and " " not in u for u in urls)
 

@@ -172,7 +172,9 @@ def _explain(error: duckdb.Error, path: str) -> str:
     return f"{text}. Check that the path is a newsevents DuckDB file."
 
 
-def _connect(path: str, read_only: bool) -> duckdb.DuckDBPyConnection:
+def _connect(
+    path: str, read_only: bool, memory_limit: str | None = None
+) -> duckdb.DuckDBPyConnection:
     if path != ":memory:":
         file = Path(path)
         if file.is_dir():
@@ -191,8 +193,9 @@ def _connect(path: str, read_only: bool) -> duckdb.DuckDBPyConnection:
                 f"Create it first.",
                 path=path,
             )
+    config: dict[str, Any] = {"memory_limit": memory_limit} if memory_limit else {}
     try:
-        return duckdb.connect(path, read_only=read_only)
+        return duckdb.connect(path, read_only=read_only, config=config)
     except duckdb.Error as e:
         raise StoreError(f"Cannot open store {path}: {_explain(e, path)}", path=path) from e
 
@@ -214,10 +217,13 @@ class Store:
         self.read_only = read_only
 
     @classmethod
-    def open(cls, path: str | Path, *, read_only: bool = False) -> Store:
-        """Open (creating and migrating when needed) the store at `path`."""
+    def open(
+        cls, path: str | Path, *, read_only: bool = False, memory_limit: str | None = None
+    ) -> Store:
+        """Open (creating and migrating when needed) the store at `path`. `memory_limit`
+        (DuckDB's, such as "512MB") bounds what DuckDB keeps in memory, indexes included."""
         where = str(path)
-        con = _connect(where, read_only)
+        con = _connect(where, read_only, memory_limit)
         try:
             if read_only:
                 check_current(con, where)
