@@ -5,7 +5,7 @@ BIN := $(VENV)/bin
 DB ?= newsevents.duckdb
 EXAMPLE := examples/presstv-north-korea-military-meeting.txt
 
-.PHONY: help install install-dev demo test lint format typecheck check gate bench clean
+.PHONY: help install install-dev demo test lint format typecheck check gate bench bench-stream clean
 
 help:  ## list the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | sed 's/:.*## /\t/'
@@ -24,7 +24,7 @@ $(VENV)/.installed: pyproject.toml constraints.txt | $(BIN)/python
 	touch $@
 
 $(VENV)/.installed-dev: pyproject.toml constraints.txt | $(BIN)/python
-	$(BIN)/pip install --quiet -c constraints.txt -e '.[dev]'
+	$(BIN)/pip install --quiet -c constraints.txt -e '.[dev,ray]'
 	touch $@ $(VENV)/.installed
 
 demo: install  ## run the pipeline on the bundled example and print its events
@@ -55,6 +55,9 @@ bench: install-dev  ## throughput and memory on ../shared/bench (not shipped); c
 	$(BIN)/python bench/bench_clusters.py
 	$(BIN)/python bench/bench_pipeline.py
 	$(BIN)/python bench/bench_api.py
+
+bench-stream: install-dev  ## peak memory streaming 100k articles through run (about an hour)
+	$(BIN)/python bench/bench_pipeline.py --stream 100000
 
 clean:  ## remove the virtual environment and caches
 	rm -rf $(VENV) .pytest_cache .mypy_cache .ruff_cache build dist src/*.egg-info $(DB)

@@ -16,13 +16,22 @@ from typing import Annotated
 
 import typer
 from rich.console import Console
-from rich.progress import Progress, ProgressColumn, Task, TextColumn, TimeElapsedColumn
+from rich.progress import (
+    BarColumn,
+    Progress,
+    ProgressColumn,
+    Task,
+    TextColumn,
+    TimeElapsedColumn,
+    TimeRemainingColumn,
+)
 from rich.table import Table
 from rich.text import Text
 
 from newsevents._version import __version__
 from newsevents.config import SETTINGS, resolve_settings
 from newsevents.errors import NewsEventsError
+from newsevents.ingest.count import count_documents
 from newsevents.pipeline import ItemResult, code_documents, run
 from newsevents.records import RunReport
 from newsevents.render import WRITERS
@@ -43,6 +52,14 @@ class InputFormat(StrEnum):
     text = "text"
     html = "html"
     jsonl = "jsonl"
+    rss = "rss"
+    warc = "warc"
+    urls = "urls"
+
+
+class Runner(StrEnum):
+    local = "local"
+    ray = "ray"
 
 
 class CodeFormat(StrEnum):
@@ -103,7 +120,14 @@ ActorsOpt = Annotated[
     Path | None,
     typer.Option("--actors", help="Extra office-holder table (TSV, columns as data/people.tsv)."),
 ]
-FormatInOpt = Annotated[InputFormat, typer.Option("--input-format", help="How to read inputs.")]
+FormatInOpt = Annotated[
+    InputFormat,
+    typer.Option(
+        "--input-format",
+        help="How to read inputs; auto goes by extension (.jsonl .html .rss .atom .warc "
+        ".warc.gz .urls), then by content.",
+    ),
+]
 
 
 @app.command("code")
@@ -173,7 +197,9 @@ def _report_rejection(result: ItemResult) -> None:
 
 @app.command("run")
 def run_cmd(
-    inputs: Annotated[list[str], typer.Argument(help="Files, directories, globs; - is stdin.")],
+    inputs: Annotated[
+        list[str], typer.Argument(help="Files, directories, globs, http(s) URLs; - is stdin.")
+    ],
     db: DbOpt = None,
     input_format: FormatInOpt = InputFormat.auto,
     published: PublishedOpt = None,
@@ -183,11 +209,26 @@ def run_cmd(
     batch_size: Annotated[int | None, typer.Option(help=SETTINGS["batch_size"][1])] = None,
     max_bytes: Annotated[int | None, typer.Option(help=SETTINGS["max_bytes"][1])] = None,
     languages: LanguagesOpt = None,
+    runner: Annotated[Runner | None, typer.Option(help=SETTINGS["runner"][1])] = None,
+    workers: Annotated[int | None, typer.Option(min=0, help=SETTINGS["workers"][1])] = None,
+    chunk_size: Annotated[int | None, typer.Option(min=1, help=SETTINGS["chunk_size"][1])] = None,
+    address: Annotated[str | None, typer.Option(help=SETTINGS["ray_address"][1])] = None,
+    fetch_timeout: Annotated[float | None, typer.Option(help=SETTINGS["fetch_timeout"][1])] = None,
+    fetch_retries: Annotated[
+        int | None, typer.Option(min=0, help=SETTINGS["fetch_retries"][1])
+    ] = None,
+    host_delay: Annotated[float | None, typer.Option(min=0, help=SETTINGS["host_delay"][1])] = None,
     quiet: Annotated[bool, typer.Option("--quiet", "-q", help="No progress bar.")] = False,
 ) -> None:
     """Run the whole pipeline into a DuckDB file and print a run report on stderr.
 
+    Inputs are files, directories, globs, - (stdin) and http(s) URLs: text, HTML, JSON
+    Lines, RSS/Atom feeds (each item's page is fetched), WARC(.gz) archives and URL lists.
+    Items an earlier run finished are skipped, so running a feed again adds only new items.
+
     Example: [bold]newsevents run examples/ --db newsevents.duckdb --published 2022-06-22[/]
+
+    Example: [bold]newsevents run feeds.urls crawl.warc.gz --workers 2 --runner local[/]
     """
     settings = resolve_settings(
         model=model,
@@ -197,10 +238,18 @@ def run_cmd(
         min_chars=min_chars,
         languages=languages,
         actors=str(actors) if actors else None,
+        runner=runner.value if runner else None,
+        workers=workers,
+        chunk_size=chunk_size,
+        ray_address=address,
+        fetch_timeout=fetch_timeout,
+        fetch_retries=fetch_retries,
+        host_delay=host_delay,
     )
     day = _date(published, "--published")
+    total = count_documents(inputs, input_format.value)
     with _progress(quiet) as bar:
-        task = bar.add_task("coding", total=None)
+        task = bar.add_task("coding", total=total)
 
         def tick(result: ItemResult) -> None:
             bar.advance(task)
@@ -230,9 +279,12 @@ class _RateColumn(ProgressColumn):
 def _progress(quiet: bool) -> Progress:
     return Progress(
         TextColumn("[progress.description]{task.description}"),
+        BarColumn(),
         TextColumn("{task.completed} docs"),
         _RateColumn(),
         TimeElapsedColumn(),
+        TextColumn("ETA"),
+        TimeRemainingColumn(),
         console=err,
         disable=quiet,
         transient=True,
@@ -247,6 +299,7 @@ def _report_table(report: RunReport, db: Path) -> Table:
         ("events coded", report.events),
         ("new articles stored", report.new_articles),
         ("new events stored", report.new_events),
+        ("skipped (done before)", report.skipped),
         ("rejections", report.rejections),
         *((f"  {reason}", n) for reason, n in sorted(report.rejections_by_reason.items())),
         ("failures", report.failures),

@@ -30,6 +30,14 @@ class Reason(StrEnum):
     UNREADABLE = "unreadable"
     DUPLICATE_ID = "duplicate_id"
     FAILED = "failed"
+    # fetching pages and feeds (ingest/fetch.py, rss.py, warc.py)
+    TIMEOUT = "timeout"
+    NETWORK = "network"
+    HTTP_ERROR = "http_error"
+    REDIRECT_LOOP = "redirect_loop"
+    ROBOTS_DISALLOWED = "robots_disallowed"
+    WRONG_CONTENT_TYPE = "wrong_content_type"
+    NOT_A_FEED = "not_a_feed"
 
 
 class NewsEventsError(Exception):

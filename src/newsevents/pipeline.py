@@ -15,7 +15,7 @@ import time
 from collections import Counter
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING, BinaryIO
+from typing import TYPE_CHECKING, Any, BinaryIO
 
 from newsevents.coding.dates import infer_published
 from newsevents.coding.rules import RuleCoder
@@ -23,7 +23,8 @@ from newsevents.config import Settings, resolve_settings
 from newsevents.dedup import cluster_new_events
 from newsevents.errors import ConfigError, Reason
 from newsevents.extract import extract_article
-from newsevents.ingest import iter_documents
+from newsevents.incremental import RunUnique, is_finished, seen_row
+from newsevents.ingest import Seen, iter_documents
 from newsevents.nlp import load_pipeline, model_name, parse_texts
 from newsevents.records import (
     Article,
@@ -63,6 +64,7 @@ class Tally:
     failures: int = 0
     new_articles: int = 0
     new_events: int = 0
+    skipped: int = 0
     reasons: Counter[str] = field(default_factory=Counter)
 
     def add(self, result: ItemResult) -> None:
@@ -213,6 +215,13 @@ def code_text(
     return list(result.events)
 
 
+def process_chunk(
+    items: Sequence[RawDocument | Rejection], settings: Settings, published: dt.date | None
+) -> list[ItemResult]:
+    """Extract, parse and code one chunk: the pure, picklable task every runner runs."""
+    return list(_code_batch([_extract(item, settings, published) for item in items], settings))
+
+
 def run(
     inputs: Sequence[str],
     *,
@@ -222,50 +231,51 @@ def run(
     stdin: BinaryIO | None = None,
     progress: Progress | None = None,
 ) -> RunReport:
-    """The whole pipeline into the DuckDB store named by `settings.db`; returns the report."""
+    """The whole pipeline into the DuckDB store named by `settings.db`; returns the report.
+
+    Items an earlier run finished are skipped (`seen_items`); each chunk of results is
+    written in one transaction, so a killed run started again does every item once."""
+    from newsevents.runners import load_runner
     from newsevents.store import Store
 
     settings = settings or resolve_settings()
     check_settings(settings)  # before the store file is created
+    run_chunks = load_runner(settings.runner.runner)
     started = dt.datetime.now(dt.UTC)
     run_id = content_hash(f"{started.isoformat()}|{'|'.join(inputs)}", 16)
     clock = time.perf_counter()
     tally = Tally()
-    results = code_documents(
-        inputs, settings=settings, input_format=input_format, published=published, stdin=stdin
-    )
-    with Store.open(settings.db) as store:
-        for chunk in _chunks(results, 256):
-            _write(store, chunk, run_id, tally)
-            for result in chunk:
+    with Store.open(settings.db, memory_limit=settings.store_memory) as store:
+        seen = Seen(store.seen_ids)
+        raw = iter_documents(
+            inputs, input_format=input_format, stdin=stdin, max_bytes=settings.extract.max_bytes,
+            fetch=settings.fetch, seen=seen,
+        )  # fmt: skip
+        unique = RunUnique(store)
+        for chunk in run_chunks(seen.filter(raw), settings, published):
+            results = unique.check(chunk)
+            _write(store, results, run_id, tally)
+            log.info("stored a chunk of %d items (%d so far)", len(results), tally.documents)
+            for result in results:
                 if progress is not None:
                     progress(result)
+        tally.skipped = seen.skipped
         cluster_new_events(store, run_id)  # duplicate articles, then event clusters
         report = _report(run_id, started, time.perf_counter() - clock, tally, settings)
         store.record_run(report, json.dumps(_settings_dict(settings), sort_keys=True))
     return report
 
 
-def _write(store: object, chunk: list[ItemResult], run_id: str, tally: Tally) -> None:
+def _write(store: Any, chunk: list[ItemResult], run_id: str, tally: Tally) -> None:
     articles = [r.article for r in chunk if r.article is not None]
     events = [e for r in chunk for e in r.events]
     rejections = [r.rejection for r in chunk if r.rejection is not None]
-    tally.new_articles += store.upsert_articles(articles, run_id)  # type: ignore[attr-defined]
-    tally.new_events += store.upsert_events(events, run_id)  # type: ignore[attr-defined]
-    store.add_rejections(rejections, run_id)  # type: ignore[attr-defined]
+    done = [seen_row(r) for r in chunk if is_finished(r)]
+    new_articles, new_events = store.write_chunk(articles, events, rejections, done, run_id)
+    tally.new_articles += new_articles
+    tally.new_events += new_events
     for result in chunk:
         tally.add(result)
-
-
-def _chunks(results: Iterable[ItemResult], size: int) -> Iterator[list[ItemResult]]:
-    chunk: list[ItemResult] = []
-    for result in results:
-        chunk.append(result)
-        if len(chunk) >= size:
-            yield chunk
-            chunk = []
-    if chunk:
-        yield chunk
 
 
 def _report(
@@ -282,6 +292,7 @@ def _report(
         failures=tally.failures,
         new_articles=tally.new_articles,
         new_events=tally.new_events,
+        skipped=tally.skipped,
         rejections_by_reason=dict(tally.reasons),
         coder=RuleCoder.name,
         model=model_name(load_pipeline(settings.nlp.model)),

@@ -14,7 +14,7 @@ from typing import Any, Literal
 
 from newsevents.errors import Reason
 
-InputFormat = Literal["auto", "text", "html", "jsonl"]
+InputFormat = Literal["auto", "text", "html", "jsonl", "rss", "warc", "urls"]
 DocKind = Literal["text", "html"]
 DatePrecision = Literal["day", "week", "month", "year", "unknown"]
 DateSource = Literal["text", "published", "inferred"]
@@ -285,6 +285,7 @@ class RunReport:
     rejections_by_reason: dict[str, int] = field(default_factory=dict)
     coder: str = ""
     model: str = ""
+    skipped: int = 0  # items an earlier run finished, left out of this one
 
     def to_dict(self) -> dict[str, Any]:
         return {
@@ -298,6 +299,7 @@ class RunReport:
             "failures": self.failures,
             "new_articles": self.new_articles,
             "new_events": self.new_events,
+            "skipped": self.skipped,
             "rejections_by_reason": dict(self.rejections_by_reason),
             "coder": self.coder,
             "model": self.model,

@@ -81,7 +81,8 @@ def _bad_inputs(folder: Path) -> dict[str, str]:
     (folder / "records.jsonl").write_text(
         json.dumps({"id": "good-1", "text": STORY}) + "\n" + '{"id": 5, "text": 3}\n'
     )
-    (folder / "good.txt").write_text(STORY, encoding="utf-8")
+    # not the JSONL record's text: one text under two ids would be a copy of it
+    (folder / "good.txt").write_text(STORY.replace("Monday", "Tuesday"), encoding="utf-8")
     return {
         "empty": "empty",
         "binary": "binary",

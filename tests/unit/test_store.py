@@ -6,7 +6,6 @@ import datetime as dt
 import json
 import subprocess
 import sys
-import time
 from pathlib import Path
 from typing import Any
 
@@ -164,6 +163,7 @@ def test_migrate_is_idempotent(db: Path) -> None:
         ("articles", schema.ARTICLE_COLUMNS),
         ("events", schema.EVENT_COLUMNS),
         ("rejections", schema.REJECTION_COLUMNS),
+        ("seen_items", schema.SEEN_COLUMNS),
     ],
 )
 def test_insert_layout_matches_migrated_tables(db: Path, table: str, columns: Any) -> None:
@@ -341,12 +341,11 @@ def test_record_run_and_list_runs(store: Store) -> None:
         store.record_run(make_report("r3"), "{nope")
 
 
-def test_ten_thousand_events_insert_quickly(store: Store) -> None:
+def test_ten_thousand_events_insert_in_one_call(store: Store) -> None:
+    # speed is measured by `make bench`, not here (a timed test fails on a busy machine)
     events = [make_event(f"a{i % 500}", i * 30) for i in range(10_000)]
-    started = time.perf_counter()
     assert store.upsert_events(events, "r1") == 10_000
-    elapsed = time.perf_counter() - started
-    assert elapsed < 3.0  # about 0.2 s on a laptop; executemany would take several seconds
+    assert store.count_rows()["events"] == 10_000
 
 
 def test_store_never_prints(db: Path, capfd: pytest.CaptureFixture[str]) -> None:
@@ -529,3 +528,9 @@ def test_new_fields_are_stored_as_columns(store: Store, db: Path) -> None:
     ).fetchone()
     con.close()
     assert row == ("Pyongyang", "PRK", "KCNA", "PRK")
+
+
+def test_a_memory_limit_is_handed_to_duckdb(db: Path) -> None:
+    with Store.open(db, memory_limit="256MB") as store:
+        limit = store._db.execute("SELECT current_setting('memory_limit')").fetchone()
+    assert limit is not None and limit[0].replace(" ", "") in {"244.1MiB", "256.0MB", "256MB"}

@@ -42,7 +42,7 @@ def iter_documents(
     Raises `InputError` at once, before reading anything, if an input does not exist and
     matches no glob; `ConfigError` for an unknown input format. No inputs means stdin.
     """
-    if input_format not in get_args(InputFormat):
+    if input_format != "auto" and input_format not in get_args(Format):
         raise ConfigError(
             f"Unknown input format {input_format!r}. Use auto, text, html or jsonl.",
             setting="input_format",
@@ -162,7 +162,7 @@ def read_stream(
 
 def _known_format(input_format: InputFormat, name: str) -> Format | None:
     """The format an explicit choice or a file extension gives; None means sniff."""
-    if input_format != "auto":
+    if input_format in ("text", "html", "jsonl"):
         return input_format
     suffix = os.path.splitext(name)[1].lower()
     if suffix in _JSONL_SUFFIXES:

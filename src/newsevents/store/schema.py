@@ -208,10 +208,25 @@ ALTER TABLE events ADD COLUMN IF NOT EXISTS sentence VARCHAR;
 UPDATE events SET sentence = json_extract_string(record, '$.evidence.sentence');
 """
 
+# Version 4: items already done, so that a second run
+# of the same feed, or a run started again after a crash, skips them.
+_SEEN_ITEMS = """
+CREATE TABLE seen_items (
+    item_id VARCHAR PRIMARY KEY,
+    url VARCHAR,
+    content_hash VARCHAR,
+    outcome VARCHAR,
+    run_id VARCHAR,
+    seen_at TIMESTAMP
+);
+ALTER TABLE runs ADD COLUMN skipped INTEGER;
+"""
+
 MIGRATIONS: tuple[Migration, ...] = (
     Migration(1, "initial tables", _INITIAL),
     Migration(2, "event location and attribution columns", _FIELDS),
     Migration(3, "duplicate articles and event clusters", _CLUSTERS),
+    Migration(4, "seen items for incremental and resumable runs", _SEEN_ITEMS),
     Migration(5, "evidence sentence for the API", _API_COLUMNS),
 )
 LATEST_VERSION = MIGRATIONS[-1].version
@@ -245,6 +260,11 @@ REJECTION_COLUMNS = (
     ("rejection_id", "VARCHAR"), ("item_id", "VARCHAR"), ("stage", "VARCHAR"),
     ("reason", "VARCHAR"), ("detail", "VARCHAR"), ("source", "VARCHAR"),
     ("run_id", "VARCHAR"), ("inserted_at", "TIMESTAMP"),
+)  # fmt: skip
+
+SEEN_COLUMNS = (
+    ("item_id", "VARCHAR"), ("url", "VARCHAR"), ("content_hash", "VARCHAR"),
+    ("outcome", "VARCHAR"), ("run_id", "VARCHAR"), ("seen_at", "TIMESTAMP"),
 )  # fmt: skip
 
 _DAY = re.compile(r"(\d{4})-(\d{2})-(\d{2})(?:[T ].*)?")

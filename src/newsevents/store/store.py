@@ -37,6 +37,7 @@ from newsevents.store.schema import (
     ARTICLE_COLUMNS,
     EVENT_COLUMNS,
     REJECTION_COLUMNS,
+    SEEN_COLUMNS,
     TABLES,
     check_current,
     migrate,
@@ -45,6 +46,8 @@ from newsevents.store.schema import (
     utc_now,
 )
 
+# (item_id, url, content_hash, outcome) of an item a run has finished
+SeenItem = tuple[str, str | None, str | None, str]
 _CHUNK = 50_000  # rows per INSERT statement; all chunks of a call share one transaction
 
 _PARTY_SQL = {
@@ -159,6 +162,18 @@ def _insert_sql(table: str, columns: Sequence[tuple[str, str]]) -> str:
     return f"INSERT INTO {table} ({names}) SELECT {values} ON CONFLICT DO NOTHING"
 
 
+def _insert_rows(
+    con: duckdb.DuckDBPyConnection, table: str, columns: Sequence[tuple[str, str]], rows: list[Any]
+) -> int:
+    """Insert rows inside the caller's transaction; return how many were new."""
+    sql, new = _insert_sql(table, columns), 0
+    for at in range(0, len(rows), _CHUNK):
+        params = [list(col) for col in zip(*rows[at : at + _CHUNK], strict=True)]
+        inserted = con.execute(sql, params).fetchone()
+        new += int(inserted[0]) if inserted else 0
+    return new
+
+
 def _plain(value: Any) -> Any:
     return value.isoformat() if isinstance(value, dt.date) else value
 
@@ -180,7 +195,9 @@ def _explain(error: duckdb.Error, path: str) -> str:
     return f"{text}. Check that the path is a newsevents DuckDB file."
 
 
-def _connect(path: str, read_only: bool) -> duckdb.DuckDBPyConnection:
+def _connect(
+    path: str, read_only: bool, memory_limit: str | None = None
+) -> duckdb.DuckDBPyConnection:
     if path != ":memory:":
         file = Path(path)
         if file.is_dir():
@@ -199,8 +216,9 @@ def _connect(path: str, read_only: bool) -> duckdb.DuckDBPyConnection:
                 f"Create it first.",
                 path=path,
             )
+    config: dict[str, Any] = {"memory_limit": memory_limit} if memory_limit else {}
     try:
-        return duckdb.connect(path, read_only=read_only)
+        return duckdb.connect(path, read_only=read_only, config=config)
     except duckdb.Error as e:
         raise StoreError(f"Cannot open store {path}: {_explain(e, path)}", path=path) from e
 
@@ -222,10 +240,13 @@ class Store(ClusterStore):
         self.read_only = read_only
 
     @classmethod
-    def open(cls, path: str | Path, *, read_only: bool = False) -> Store:
-        """Open (creating and migrating when needed) the store at `path`."""
+    def open(
+        cls, path: str | Path, *, read_only: bool = False, memory_limit: str | None = None
+    ) -> Store:
+        """Open (creating and migrating when needed) the store at `path`. `memory_limit`
+        (DuckDB's, such as "512MB") bounds what DuckDB keeps in memory, indexes included."""
         where = str(path)
-        con = _connect(where, read_only)
+        con = _connect(where, read_only, memory_limit)
         try:
             if read_only:
                 check_current(con, where)
@@ -293,13 +314,8 @@ class Store(ClusterStore):
     def _insert(self, table: str, columns: Sequence[tuple[str, str]], rows: list[Any]) -> int:
         if not rows:
             return 0
-        sql, new = _insert_sql(table, columns), 0
         with self._transaction(f"{len(rows)} row(s) of {table}") as con:
-            for at in range(0, len(rows), _CHUNK):
-                params = [list(col) for col in zip(*rows[at : at + _CHUNK], strict=True)]
-                inserted = con.execute(sql, params).fetchone()
-                new += int(inserted[0]) if inserted else 0
-        return new
+            return _insert_rows(con, table, columns, rows)
 
     # ------------------------------------------------------------ writes
 
@@ -320,6 +336,33 @@ class Store(ClusterStore):
         now = utc_now()
         rows = [_rejection_row(r, run_id, now) for r in rejections]
         return self._insert("rejections", REJECTION_COLUMNS, rows)
+
+    def write_chunk(
+        self,
+        articles: Sequence[Article],
+        events: Sequence[Event],
+        rejections: Sequence[Rejection],
+        seen: Sequence[SeenItem],
+        run_id: str,
+    ) -> tuple[int, int]:
+        """Articles, events, rejections and the items they finish, in ONE transaction, so
+        that a run killed at any moment leaves each item either wholly stored and marked
+        seen, or not at all. Returns (new articles, new events)."""
+        now = utc_now()
+        with self._transaction(f"a chunk of {len(seen)} item(s)") as con:
+            rows = [_rejection_row(r, run_id, now) for r in rejections]
+            _insert_rows(con, "rejections", REJECTION_COLUMNS, rows)
+            rows = [(*item, run_id, now) for item in seen]
+            _insert_rows(con, "seen_items", SEEN_COLUMNS, rows)
+            rows = [_article_row(a, run_id, now) for a in articles]
+            new_articles = _insert_rows(con, "articles", ARTICLE_COLUMNS, rows)
+            rows = [_event_row(e, run_id, now) for e in events]
+            return new_articles, _insert_rows(con, "events", EVENT_COLUMNS, rows)
+
+    def seen_ids(self, item_ids: Sequence[str]) -> set[str]:
+        """The given item ids that an earlier run (or chunk) already finished."""
+        sql = "SELECT item_id FROM seen_items WHERE item_id IN (SELECT unnest(?::VARCHAR[]))"
+        return {row[0] for row in self._db.execute(sql, [list(item_ids)]).fetchall()}
 
     def record_run(self, report: RunReport, settings_json: str) -> None:
         """Store (or replace) the `runs` row of one run, with its resolved settings."""
