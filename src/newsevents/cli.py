@@ -269,11 +269,14 @@ def run_cmd(
 
 
 class _RateColumn(ProgressColumn):
-    """Items per second so far."""
+    """Items per second since the start (results arrive a chunk at a time, so the average
+    is steadier than rich's recent speed)."""
 
     def render(self, task: Task) -> Text:
-        speed = task.finished_speed or task.speed
-        return Text(f"{speed:.1f} docs/s" if speed else "-- docs/s")
+        elapsed = task.elapsed or 0.0
+        if task.completed and elapsed > 1.0:
+            return Text(f"{task.completed / elapsed:.1f} docs/s")
+        return Text("-- docs/s")
 
 
 def _progress(quiet: bool) -> Progress:

@@ -18,6 +18,8 @@ import datetime as dt
 import itertools
 import multiprocessing
 import os
+import threading
+import time
 from collections import deque
 from collections.abc import Iterable, Iterator
 from concurrent.futures import Future, ProcessPoolExecutor
@@ -28,6 +30,7 @@ from newsevents.records import RawDocument, Rejection
 
 Item = RawDocument | Rejection
 IN_FLIGHT_PER_WORKER = 2
+CALLER_CHECK_SECONDS = 2.0
 
 
 def cpu_count() -> int:
@@ -67,15 +70,26 @@ def _pool(workers: int, settings: Settings) -> ProcessPoolExecutor:
         max_workers=workers,
         mp_context=context,
         initializer=_load_stages,
-        initargs=(settings,),
+        initargs=(settings, os.getpid()),
     )
 
 
-def _load_stages(settings: Settings) -> None:
-    """Worker start: load the spaCy pipeline and the coder's tables once."""
+def _load_stages(settings: Settings, caller: int) -> None:
+    """Worker start: load the spaCy pipeline and the coder's tables once, and leave when
+    the calling process is gone (killed with SIGKILL, it cannot stop its workers)."""
     from newsevents.pipeline import check_settings
 
     check_settings(settings)
+    threading.Thread(target=_exit_after, args=(caller,), daemon=True).start()
+
+
+def _exit_after(caller: int) -> None:
+    while True:
+        time.sleep(CALLER_CHECK_SECONDS)
+        try:
+            os.kill(caller, 0)
+        except ProcessLookupError:
+            os._exit(0)
 
 
 def _ordered(
