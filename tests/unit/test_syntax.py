@@ -228,3 +228,11 @@ def test_a_comma_description_can_be_left_out_of_a_phrase() -> None:
     doc = make_doc(rows)
     assert syntax.phrase_bounds(doc[2], with_conjuncts=False) == (2, 6)
     assert syntax.phrase_bounds(doc[2], with_conjuncts=False, descriptions=False) == (2, 3)
+
+
+def test_sentence_ents_equal_spacy_span_ents() -> None:
+    doc = make_doc(TIES)
+    for sent in doc.sents:
+        ours = [(e.start, e.end, e.label_) for e in syntax.sentence_ents(sent)]
+        assert ours == [(e.start, e.end, e.label_) for e in sent.ents]
+        assert ours == [(0, 1, "GPE"), (5, 7, "GPE")]

@@ -18,6 +18,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import TYPE_CHECKING, Any
 
+from newsevents.coding import syntax
 from newsevents.records import DatePrecision
 
 if TYPE_CHECKING:
@@ -237,7 +238,7 @@ def candidates(sent: Span) -> list[tuple[int, int, Token]]:
     entities plus bare weekday and day words the model left untagged."""
     out: list[tuple[int, int, Token]] = []
     covered: set[int] = set()
-    for ent in sent.ents:
+    for ent in syntax.sentence_ents(sent):
         if ent.label_ in ("DATE", "TIME"):
             out.append((ent.start, ent.end, ent.root))
             covered.update(range(ent.start, ent.end))

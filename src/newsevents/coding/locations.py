@@ -17,6 +17,7 @@ from collections import Counter
 from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
+from newsevents.coding import syntax
 from newsevents.coding.gazetteer import REGION_WORDS, Gazetteer, Place
 from newsevents.records import ActorRef, Location
 
@@ -94,7 +95,7 @@ def event_location(
 
 def _names(sent: Span) -> list[Span]:
     """The sentence's entities plus runs of proper nouns the model left untagged."""
-    found = list(sent.ents)
+    found = list(syntax.sentence_ents(sent))
     run: list[Token] = []
     for tok in [*sent, None]:
         if tok is not None and tok.pos_ == "PROPN" and not tok.ent_type_:

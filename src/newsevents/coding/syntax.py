@@ -10,7 +10,7 @@ from collections.abc import Iterator
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
-    from spacy.tokens import Doc, Token
+    from spacy.tokens import Doc, Span, Token
 
 SUBJECT_DEPS = {"nsubj", "csubj"}
 PASSIVE_SUBJECT_DEPS = {"nsubjpass", "csubjpass"}
@@ -282,6 +282,25 @@ def complement_entities(verb: Token, exclude: set[int]) -> Iterator[Token]:
                 continue
             if tok.ent_iob_ == "B" or tok.is_sent_start:
                 yield tok
+
+
+def sentence_ents(sent: Span) -> list[Span]:
+    """The named entities inside a sentence, read off its own tokens (`Span.ents` walks
+    the whole document's entities on every call)."""
+    from spacy.tokens import Span as EntitySpan
+
+    found: list[Span] = []
+    start = None
+    doc = sent.doc
+    for tok in sent:
+        if start is not None and tok.ent_iob_ != "I":
+            found.append(EntitySpan(doc, start, tok.i, label=doc[start].ent_type_))
+            start = None
+        if tok.ent_iob_ == "B":
+            start = tok.i
+    if start is not None:
+        found.append(EntitySpan(doc, start, sent.end, label=doc[start].ent_type_))
+    return found
 
 
 def entity_head(token: Token) -> Token:
