@@ -49,15 +49,37 @@ def _plain(value: Any) -> Any:
     return value.isoformat() if isinstance(value, dt.date) else value
 
 
-def _day(name: str, value: str | dt.date | None, *, end: bool) -> dt.date | None:
+def date_bound(name: str, value: str | dt.date | None, *, end: bool) -> dt.date | None:
+    """The first (or, with `end`, last) day of the period an ISO date names."""
     if value is None or isinstance(value, dt.date):
-        return value
+        return value.date() if isinstance(value, dt.datetime) else value
     bounds = period_bounds(value.strip())
     if bounds is None:
         raise ValueError(
             f"{name} must be an ISO date (YYYY, YYYY-MM or YYYY-MM-DD), got {value!r}."
         )
     return bounds[1] if end else bounds[0]
+
+
+def dict_rows(
+    con: duckdb.DuckDBPyConnection,
+    sql: str,
+    params: Sequence[Any],
+    json_columns: frozenset[str],
+) -> list[dict[str, Any]]:
+    """Rows of a query as dicts: dates as ISO text, JSON columns parsed."""
+    cursor = con.execute(sql, list(params))
+    names = [d[0] for d in cursor.description or ()]
+    out = []
+    for row in cursor.fetchall():
+        item = {n: _plain(v) for n, v in zip(names, row, strict=True)}
+        for n in json_columns.intersection(item):
+            item[n] = json.loads(item[n]) if isinstance(item[n], str) else item[n]
+        out.append(item)
+    return out
+
+
+_CLUSTER_JSON = frozenset({"evidence"})
 
 
 class ClusterStore:
@@ -220,15 +242,7 @@ class ClusterStore:
     # ------------------------------------------------------------ reads
 
     def _rows(self, sql: str, params: Sequence[Any] = ()) -> list[dict[str, Any]]:
-        cursor = self._db.execute(sql, list(params))
-        names = [d[0] for d in cursor.description or ()]
-        out = []
-        for row in cursor.fetchall():
-            item = {n: _plain(v) for n, v in zip(names, row, strict=True)}
-            if isinstance(item.get("evidence"), str):
-                item["evidence"] = json.loads(item["evidence"])
-            out.append(item)
-        return out
+        return dict_rows(self._db, sql, params, _CLUSTER_JSON)
 
     def query_clusters(
         self,
@@ -261,9 +275,9 @@ class ClusterStore:
             clauses.append(
                 ("(actor_country = ? OR recipient_country = ?)", [country.strip().upper()] * 2)
             )
-        if (lo := _day("since", since, end=False)) is not None:
+        if (lo := date_bound("since", since, end=False)) is not None:
             clauses.append(("date >= ?", [lo]))
-        if (hi := _day("until", until, end=True)) is not None:
+        if (hi := date_bound("until", until, end=True)) is not None:
             clauses.append(("date <= ?", [hi]))
         clauses.append(("n_reports >= ?", [min_reports]))
         where = " AND ".join(sql for sql, _ in clauses)

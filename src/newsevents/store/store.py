@@ -32,7 +32,7 @@ from newsevents.records import (
     RunReport,
     content_hash,
 )
-from newsevents.store.clusters import ClusterStore
+from newsevents.store.clusters import ClusterStore, date_bound, dict_rows
 from newsevents.store.schema import (
     ARTICLE_COLUMNS,
     EVENT_COLUMNS,
@@ -41,7 +41,6 @@ from newsevents.store.schema import (
     TABLES,
     check_current,
     migrate,
-    period_bounds,
     period_start,
     utc_now,
 )
@@ -64,17 +63,6 @@ _Clause = tuple[str, list[Any]]  # one WHERE fragment (fixed text) and its bound
 # ---------------------------------------------------------------- filters and ids
 
 
-def _bound(name: str, value: str | dt.date | None, *, end: bool) -> dt.date | None:
-    if value is None or isinstance(value, dt.date):
-        return value.date() if isinstance(value, dt.datetime) else value
-    period = period_bounds(value.strip())
-    if period is None:
-        raise ValueError(
-            f"{name} must be an ISO date (YYYY, YYYY-MM or YYYY-MM-DD), got {value!r}."
-        )
-    return period[1] if end else period[0]
-
-
 def _given(value: str | None) -> str | None:
     return value.strip() if value and value.strip() else None
 
@@ -95,9 +83,9 @@ def _text_clauses(
 
 def _date_clauses(since: str | dt.date | None, until: str | dt.date | None) -> list[_Clause]:
     out: list[_Clause] = []
-    if (start := _bound("since", since, end=False)) is not None:
+    if (start := date_bound("since", since, end=False)) is not None:
         out.append(("date_start >= ?", [start]))
-    if (end := _bound("until", until, end=True)) is not None:
+    if (end := date_bound("until", until, end=True)) is not None:
         out.append(("date_start <= ?", [end]))
     return out
 
@@ -172,10 +160,6 @@ def _insert_rows(
         inserted = con.execute(sql, params).fetchone()
         new += int(inserted[0]) if inserted else 0
     return new
-
-
-def _plain(value: Any) -> Any:
-    return value.isoformat() if isinstance(value, dt.date) else value
 
 
 # ---------------------------------------------------------------- opening
@@ -383,15 +367,7 @@ class Store(ClusterStore):
     # ------------------------------------------------------------ reads
 
     def _dicts(self, sql: str, params: Sequence[Any] = ()) -> list[dict[str, Any]]:
-        cursor = self._db.execute(sql, list(params))
-        names = [d[0] for d in cursor.description or ()]
-        out = []
-        for row in cursor.fetchall():
-            item = {n: _plain(v) for n, v in zip(names, row, strict=True)}
-            for n in _JSON_COLUMNS.intersection(item):
-                item[n] = json.loads(item[n]) if item[n] is not None else None
-            out.append(item)
-        return out
+        return dict_rows(self._db, sql, params, _JSON_COLUMNS)
 
     def query_events(
         self,
