@@ -110,7 +110,7 @@ def test_event_has_evidence_spans_article_and_its_cluster(client: TestClient) ->
     assert body["evidence"] == first["evidence"]
     cluster = body["cluster"]  # `run` files every event into a cluster
     assert cluster is not None and first["event_id"] in cluster["members"]
-    assert cluster["event_type"] == first["event_type"] or cluster["quad_class"]
+    assert cluster["n_reports"] >= 1 and cluster["evidence"]
     article = client.get(f"/api/v1/articles/{body['article_id']}").json()
     roles = {s["role"] for s in body["spans"]}
     assert "trigger" in roles
