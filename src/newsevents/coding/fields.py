@@ -43,7 +43,7 @@ class ArticleFrame:
         if anchor is None:
             anchor = dates.infer_published(article.text, article.captions)
             inferred = anchor is not None
-        match = _DATELINE.match(doc.text)
+        match = _DATELINE.match(article.text)
         gazetteer = default_gazetteer()
         return cls(
             anchor, inferred, match.end() if match else 0, tuple(focus(doc, gazetteer)), gazetteer

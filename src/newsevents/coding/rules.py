@@ -108,8 +108,10 @@ class RuleCoder:
         self.offices = offices or default_people()
 
     def code(self, doc: Doc, article: Article) -> list[Event]:
+        """Events of `doc`, the parse of `article.text` (whose text is read from the
+        article: joining the Doc's tokens again would cost a pass over every token)."""
         memory = build_memory(doc, self.names, self.offices, article.published)
-        contexts = DocumentContexts(doc.text)
+        contexts = DocumentContexts(article.text)
         frame = ArticleFrame.of(doc, article)
         events: list[Event] = []
         for sent in doc.sents:

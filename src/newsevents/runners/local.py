@@ -4,9 +4,10 @@ Input is read in the calling process and cut into chunks of `chunk_size` items. 
 is one task: a worker extracts, parses (`nlp.pipe`) and codes it (`pipeline.process_chunk`)
 and sends back its results; the caller writes them. At most two chunks per worker are in
 flight, so memory stays flat however large the input is, and results come back in input
-order. Workers start from a fork server that has already imported the stages and each
-loads the spaCy pipeline once. An input that fits in one chunk, or `workers=1`, is
-processed in this process: starting workers would cost more than it saves.
+order. Workers start from a fork server that has already imported the stages and built the
+coder's tables (`runners/preload.py`); each loads the spaCy pipeline once. An input that
+fits in one chunk, or `workers=1`, is processed in this process: starting workers would
+cost more than it saves.
 
 A process pool over all stages beats spaCy's own `nlp.pipe(n_process=...)`, which
 parallelises parsing only and leaves extraction and coding on one core (see bench/).
@@ -65,7 +66,7 @@ def run_chunks(
 
 def _pool(workers: int, settings: Settings) -> ProcessPoolExecutor:
     context = multiprocessing.get_context("forkserver")
-    context.set_forkserver_preload(["newsevents.pipeline"])
+    context.set_forkserver_preload(["newsevents.runners.preload"])
     return ProcessPoolExecutor(
         max_workers=workers,
         mp_context=context,
