@@ -1121,3 +1121,145 @@ def test_the_subject_of_a_passive_raising_verb_does_the_complement_act(raiser):
     [event] = _code(rows, {3: "VBN"})
     assert event.event_type == "AGREE" and event.modality == "hypothetical"
     assert event.actor.text == "The president" and event.recipient.country == "JPN"
+
+
+# -- recipients named inside a thing (issue 4) ------------------------------------------
+
+
+def test_a_thing_with_a_sector_word_gives_way_to_the_party_it_goes_to():
+    # The United States suspended military aid to Mali .
+    rows = [
+        ("The", "DET", "det", 2, "the", "B-GPE"),
+        ("United", "PROPN", "compound", 2, "United", "I-GPE"),
+        ("States", "PROPN", "nsubj", 3, "States", "I-GPE"),
+        ("suspended", "VERB", "ROOT", 3, "suspend", ""),
+        ("military", "ADJ", "amod", 5, "military", ""),
+        ("aid", "NOUN", "dobj", 3, "aid", ""),
+        ("to", "ADP", "prep", 3, "to", ""),
+        ("Mali", "PROPN", "pobj", 6, "Mali", "B-GPE"),
+        (".", "PUNCT", "punct", 3, ".", ""),
+    ]
+    [event] = _code(rows)
+    assert event.event_type == "SANCTION"
+    assert (event.recipient.text, event.recipient.country) == ("Mali", "MLI")
+
+
+def test_sent_troops_to_a_dative_place_makes_the_place_the_recipient():
+    # Russia sent soldiers to Syria .
+    rows = [
+        ("Russia", "PROPN", "nsubj", 1, "Russia", "B-GPE"),
+        ("sent", "VERB", "ROOT", 1, "send", ""),
+        ("soldiers", "NOUN", "dobj", 1, "soldier", ""),
+        ("to", "ADP", "dative", 1, "to", ""),
+        ("Syria", "PROPN", "pobj", 3, "Syria", "B-GPE"),
+        (".", "PUNCT", "punct", 1, ".", ""),
+    ]
+    [event] = _code(rows)
+    assert event.event_type == "MOBILIZE"
+    assert event.recipient.text == "Syria"
+
+
+def test_a_rejected_thing_gives_the_party_that_made_it():
+    # The court rejected accusations by the United States .
+    rows = [
+        ("The", "DET", "det", 1, "the", ""),
+        ("court", "NOUN", "nsubj", 2, "court", ""),
+        ("rejected", "VERB", "ROOT", 2, "reject", ""),
+        ("accusations", "NOUN", "dobj", 2, "accusation", ""),
+        ("by", "ADP", "prep", 3, "by", ""),
+        ("the", "DET", "det", 7, "the", "B-GPE"),
+        ("United", "PROPN", "compound", 7, "United", "I-GPE"),
+        ("States", "PROPN", "pobj", 4, "States", "I-GPE"),
+        (".", "PUNCT", "punct", 2, ".", ""),
+    ]
+    [event] = _code(rows)
+    assert event.event_type == "REJECT"
+    assert (event.recipient.text, event.recipient.country) == ("the United States", "USA")
+
+
+def test_a_thing_imposed_on_people_gives_those_people():
+    # Washington lifted a ban imposed on Chadian citizens .
+    rows = [
+        ("Washington", "PROPN", "nsubj", 1, "Washington", "B-GPE"),
+        ("lifted", "VERB", "ROOT", 1, "lift", ""),
+        ("a", "DET", "det", 3, "a", ""),
+        ("ban", "NOUN", "dobj", 1, "ban", ""),
+        ("imposed", "VERB", "acl", 3, "impose", ""),
+        ("on", "ADP", "prep", 4, "on", ""),
+        ("Chadian", "ADJ", "amod", 7, "chadian", "B-NORP"),
+        ("citizens", "NOUN", "pobj", 5, "citizen", ""),
+        (".", "PUNCT", "punct", 1, ".", ""),
+    ]
+    [event] = _code(rows, tags={4: "VBN"})
+    assert event.recipient.text == "Chadian citizens"
+
+
+def test_a_call_for_a_truce_somewhere_names_the_place():
+    # The envoy called for a ceasefire in Yemen .
+    rows = [
+        ("The", "DET", "det", 1, "the", ""),
+        ("envoy", "NOUN", "nsubj", 2, "envoy", ""),
+        ("called", "VERB", "ROOT", 2, "call", ""),
+        ("for", "ADP", "prep", 2, "for", ""),
+        ("a", "DET", "det", 5, "a", ""),
+        ("ceasefire", "NOUN", "pobj", 3, "ceasefire", ""),
+        ("in", "ADP", "prep", 5, "in", ""),
+        ("Yemen", "PROPN", "pobj", 6, "Yemen", "B-GPE"),
+        (".", "PUNCT", "punct", 2, ".", ""),
+    ]
+    [event] = _code(rows)
+    assert event.event_type == "REQUEST"
+    assert event.recipient.text == "Yemen"
+
+
+@pytest.mark.parametrize(
+    ("verb", "lemma", "obj", "obj_lemma"),
+    [
+        ("met", "meet", "deadline", "deadline"),
+        ("fought", "fight", "epidemic", "epidemic"),
+    ],
+)
+def test_meeting_a_deadline_or_fighting_an_epidemic_is_no_event(verb, lemma, obj, obj_lemma):
+    # The ministry met the deadline . / The ministry fought the epidemic .
+    rows = [
+        ("The", "DET", "det", 1, "the", ""),
+        ("ministry", "NOUN", "nsubj", 2, "ministry", ""),
+        (verb, "VERB", "ROOT", 2, lemma, ""),
+        ("the", "DET", "det", 4, "the", ""),
+        (obj, "NOUN", "dobj", 2, obj_lemma, ""),
+        (".", "PUNCT", "punct", 2, ".", ""),
+    ]
+    assert _code(rows) == []
+
+
+def test_seeking_to_do_something_is_not_a_request():
+    # The group is seeking to overthrow the government .
+    rows = [
+        ("The", "DET", "det", 1, "the", ""),
+        ("group", "NOUN", "nsubj", 3, "group", ""),
+        ("is", "AUX", "aux", 3, "be", ""),
+        ("seeking", "VERB", "ROOT", 3, "seek", ""),
+        ("to", "PART", "aux", 5, "to", ""),
+        ("overthrow", "VERB", "xcomp", 3, "overthrow", ""),
+        ("the", "DET", "det", 7, "the", ""),
+        ("government", "NOUN", "dobj", 5, "government", ""),
+        (".", "PUNCT", "punct", 3, ".", ""),
+    ]
+    assert all(e.event_type != "REQUEST" for e in _code(rows))
+
+
+def test_a_participle_coordinated_with_a_passive_shares_it():
+    # The journalist was beaten and detained .
+    rows = [
+        ("The", "DET", "det", 1, "the", ""),
+        ("journalist", "NOUN", "nsubjpass", 3, "journalist", ""),
+        ("was", "AUX", "auxpass", 3, "be", ""),
+        ("beaten", "VERB", "ROOT", 3, "beat", ""),
+        ("and", "CCONJ", "cc", 3, "and", ""),
+        ("detained", "VERB", "conj", 3, "detain", ""),
+        (".", "PUNCT", "punct", 3, ".", ""),
+    ]
+    events = _code(rows, tags={3: "VBN", 5: "VBN"})
+    detained = next(e for e in events if e.evidence.trigger == "detained")
+    assert detained.actor is None
+    assert detained.recipient.text == "The journalist"

@@ -11,7 +11,7 @@ and conditional acts); build the Event with its evidence offsets.
 from __future__ import annotations
 
 import dataclasses
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
@@ -307,15 +307,40 @@ class RuleCoder:
             or obj.lemma_.lower() in trigger.entry.event_nouns
             or self.lexicon.noun_match(obj) is not None
         ):
-            return self._partner(obj) or self._prep_partner(verb)  # "launched attacks *on X*"
+            # "launched attacks *on X*"; "lifted its blockade of *X*"
+            return self._partner(obj) or self._prep_partner(verb) or self._party_named_in(obj)
         if obj is not None and self._is_party(obj):
+            if not self._is_party(obj, alone=True):  # "suspended *military* aid to X"
+                goal = next(filter(self._is_party, syntax.prep_objects(verb, _GOAL_PREPS)), None)
+                if goal is not None:
+                    return syntax.resolve_relative(goal)
             return syntax.resolve_relative(obj)
         beneficiary = self._partner(obj) if obj is not None else None
         beneficiary = beneficiary or self._prep_partner(verb)
         if beneficiary is not None:
             return beneficiary  # "provided aid *to the Palestinians*"
         if obj is not None and self._names_a_party(obj):
-            return obj  # "attacked a base in *Syria*"
+            return self._party_inside(obj)  # "rejected accusations *by the US*"
+        return None
+
+    def _party_inside(self, thing: Token) -> Token:
+        """The phrase itself when it is a party, else the party it names inside (see
+        `_party_named_in`), else the phrase."""
+        if self._is_party(thing):
+            return thing
+        return self._party_named_in(thing) or thing
+
+    def _party_named_in(self, thing: Token) -> Token | None:
+        """The party a thing's phrase names in its prepositional phrases or in a participle
+        after it, nearest first: "a ceasefire in *Yemen*", "accusations by *the US*", "a ban
+        imposed on *Chadian citizens*", "laws passed by *parliament*"."""
+        todo = [thing]
+        for _ in range(3):
+            found = [g for t in todo for g in _attached_nouns(t)]
+            party = next((g for g in found if self._is_party(g)), None)
+            if party is not None:
+                return syntax.resolve_relative(party)
+            todo = found
         return None
 
     def _names_a_party(self, head: Token) -> bool:
@@ -328,19 +353,22 @@ class RuleCoder:
         return any(t.ent_type_ in syntax.ENTITY_LABELS for t in head.subtree)
 
     def _partner(self, noun: Token) -> Token | None:
-        return next(filter(self._names_a_party, syntax.prep_objects(noun)), None)
+        partner = next(filter(self._names_a_party, syntax.prep_objects(noun)), None)
+        return self._party_inside(partner) if partner is not None else None
 
     def _prep_partner(self, verb: Token) -> Token | None:
         partner = next(filter(self._names_a_party, syntax.prep_objects(verb)), None)
-        return syntax.resolve_relative(partner) if partner is not None else None
+        return self._party_inside(syntax.resolve_relative(partner)) if partner is not None else None
 
-    def _is_party(self, token: Token) -> bool:
-        """A word that can name an actor: a name, a pronoun, or a word with a sector."""
+    def _is_party(self, token: Token, *, alone: bool = False) -> bool:
+        """A word that can name an actor: a name, a pronoun, or a word with a sector (with
+        its modifiers: "*military* aid" reads as a party unless `alone`)."""
         if syntax.is_temporal(token) or token.pos_ == "NUM":
             return False
         if token.pos_ in ("PROPN", "PRON") or token.ent_type_ in syntax.ENTITY_LABELS:
             return True
-        match = self.names.resolve([t.text for t in syntax.premodified(token)])
+        words = [token] if alone else syntax.premodified(token)
+        match = self.names.resolve([t.text for t in words])
         return match.country is not None or match.sector is not None
 
     def _entity_in_complement(self, verb: Token, actor: ActorRef | None) -> Token | None:
@@ -356,6 +384,18 @@ class RuleCoder:
             if self.names.resolve([t.text for t in head.subtree]).country:
                 return head
         return None
+
+
+def _attached_nouns(noun: Token) -> Iterator[Token]:
+    """Nouns hanging off a noun through a preposition ("talks *with* X") or a participle
+    after it ("a ban imposed *on* X", "laws passed *by* X")."""
+    yield from syntax.prep_objects(noun, syntax.ALL_PREPS)
+    for child in noun.children:
+        if child.dep_ == "acl" and child.i > noun.i and child.tag_ == "VBN":
+            for grand in child.children:
+                if grand.dep_ == "agent":
+                    yield from (g for g in grand.children if g.dep_ == "pobj")
+            yield from syntax.prep_objects(child, syntax.ALL_PREPS)
 
 
 def _one_per_claim(events: Iterable[Event | None]) -> list[Event]:

@@ -7,6 +7,7 @@ about countries or event categories.
 from __future__ import annotations
 
 from collections.abc import Iterator
+from collections.abc import Set as AbstractSet
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
@@ -18,6 +19,7 @@ OBJECT_DEPS = {"dobj", "obj", "dative", "iobj"}
 RECIPIENT_PREPS = {
     *("with", "on", "against", "to", "at", "upon", "toward", "towards", "into", "for")
 }
+ALL_PREPS = frozenset({*RECIPIENT_PREPS, "in", "of", "by", "from", "near", "over", "about"})
 NEGATION_WORDS = {"not", "n't", "never", "no", "neither", "nor", "without"}
 _CLIMB_DEPS = {"conj", "xcomp", "advcl", "ccomp", "acomp"}
 RELATIVE_PRONOUNS = {"who", "which", "that", "whom", "whose"}
@@ -215,8 +217,10 @@ def find_subject(verb: Token) -> tuple[Token | None, bool]:
             if child.dep_ in SUBJECT_DEPS:
                 return resolve_relative(child), False
             if child.dep_ in PASSIVE_SUBJECT_DEPS:
-                # "X is expected / was forced *to travel*": X does the complement's act
-                return resolve_relative(child), current is verb
+                # "X is expected / was forced *to travel*": X does the complement's act;
+                # "X was arrested and *charged*": a participle in coordination shares
+                # the passive
+                return resolve_relative(child), current is verb or _shares_passive(verb, current)
         if current.dep_ in ("relcl", "acl") and current.head.pos_ in NOMINAL_POS:
             return current.head, current.tag_ == "VBN"
         if current.dep_ == "pcomp" and current.head.dep_ == "prep":
@@ -230,6 +234,16 @@ def find_subject(verb: Token) -> tuple[Token | None, bool]:
                 return controller, False
         current = current.head
     return None, False
+
+
+def _shares_passive(verb: Token, passive: Token) -> bool:
+    """A bare past participle coordinated with a passive verb: "were beaten, *injured*"."""
+    if verb.tag_ != "VBN" or any(c.dep_ in ("aux", "auxpass") for c in verb.children):
+        return False
+    current = verb
+    while current.dep_ == "conj" and current.i != passive.i:
+        current = current.head
+    return current.i == passive.i
 
 
 def resolve_relative(token: Token) -> Token:
@@ -263,10 +277,11 @@ def object_of(verb: Token) -> Token | None:
     return None
 
 
-def prep_objects(verb: Token, preps: set[str] = RECIPIENT_PREPS) -> Iterator[Token]:
-    """Objects of the verb's prepositions in `preps` ("met with X", "fired on X")."""
+def prep_objects(verb: Token, preps: AbstractSet[str] = RECIPIENT_PREPS) -> Iterator[Token]:
+    """Objects of the verb's prepositions in `preps` ("met with X", "fired on X", also a
+    dative "sent troops *to* X")."""
     for child in verb.children:
-        if child.dep_ == "prep" and child.lower_ in preps:
+        if child.dep_ in ("prep", "dative") and child.lower_ in preps:
             for grand in child.children:
                 if grand.dep_ == "pobj":
                     yield grand
