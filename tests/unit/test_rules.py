@@ -791,7 +791,7 @@ _AFTER_IT = [
 
 def test_a_pronoun_subject_takes_the_named_subject_of_its_governing_clause():
     doc = make_doc(_AFTER_IT)
-    subject, _ = CODER._role_tokens(Trigger(doc[6], CODER.lexicon.match(doc[6])))
+    subject, _ = CODER.roles._role_tokens(Trigger(doc[6], CODER.lexicon.match(doc[6])))
     assert subject is not None and subject.text == "court"
 
 
@@ -799,7 +799,7 @@ def test_he_does_not_take_a_subject_that_is_not_a_person():
     rows = list(_AFTER_IT)
     rows[5] = ("he", "PRON", "nsubj", 6, "he", "")
     doc = make_doc(rows)
-    subject, _ = CODER._role_tokens(Trigger(doc[6], CODER.lexicon.match(doc[6])))
+    subject, _ = CODER.roles._role_tokens(Trigger(doc[6], CODER.lexicon.match(doc[6])))
     assert subject is not None and subject.text == "he"
 
 

@@ -1,4 +1,4 @@
-"""The `rules.v1` coder: PLOVER events from a parsed article.
+"""The rule coder (`CODER_NAME`): PLOVER events from a parsed article.
 
 For each sentence: find triggers (lexicon verbs; light verbs with an event noun, "staged a
 *protest*"; occurrence verbs with an event-noun subject, "*clashes* erupted"; a reported
@@ -11,12 +11,11 @@ and conditional acts); build the Event with its evidence offsets.
 from __future__ import annotations
 
 import dataclasses
-from collections.abc import Iterable, Iterator
-from dataclasses import dataclass
+from collections.abc import Iterable
 from typing import TYPE_CHECKING
 
 from newsevents.coding import senses, syntax
-from newsevents.coding.actors import ArticleMemory, build_actor, build_memory
+from newsevents.coding.actors import ArticleMemory, build_memory
 from newsevents.coding.attribution import carries_allegation
 from newsevents.coding.context import DocumentContexts
 from newsevents.coding.fields import ArticleFrame, describe
@@ -32,14 +31,13 @@ from newsevents.coding.lexicon import (
 )
 from newsevents.coding.names import NameTable, default_table
 from newsevents.coding.people import PeopleTable, default_people, load_people
-from newsevents.coding.reference import PERSON_NOUNS
+from newsevents.coding.roles import RoleFinder, Roles, Trigger
 from newsevents.records import ActorRef, Article, Event, Evidence, Modality
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Span, Token
 
 CODER_NAME = "rules.v3"  # bump whenever the rules or their tables change what is coded
-_POSSESSIVES = {"his", "her", "its", "their"}
 SPEECH_VERBS = frozenset(
     [
         "say",
@@ -69,24 +67,6 @@ _AGREE_CODES = {"CONSULT": "036", "SUPPORT": "032", "COOPERATE": "031", "AID": "
 _AGREE_CODES |= {"RETREAT": "035", "CONCEDE": "035"}
 
 
-@dataclass(frozen=True, slots=True)
-class Trigger:
-    """A word that signals an event; `noun` is the event noun of a light or occurrence verb,
-    `clause` the reported clause of a demand ("said Y must ...")."""
-
-    token: Token
-    entry: TriggerEntry
-    noun: Token | None = None
-    occurrence: bool = False
-    clause: Token | None = None
-
-
-@dataclass(frozen=True, slots=True)
-class Roles:
-    actor: ActorRef | None
-    recipient: ActorRef | None
-
-
 class RuleCoder:
     """Codes parsed articles with the trigger lexicon and the name tables."""
 
@@ -106,6 +86,7 @@ class RuleCoder:
         self.lexicon = lexicon or default_lexicon()
         self.names = names or default_table()
         self.offices = offices or default_people()
+        self.roles = RoleFinder(self.names, self.lexicon)
 
     def code(self, doc: Doc, article: Article) -> list[Event]:
         """Events of `doc`, the parse of `article.text` (whose text is read from the
@@ -145,7 +126,9 @@ class RuleCoder:
         if stopped is not None:
             return Trigger(tok, stopped)  # "stopped sharing intelligence"
         entry = self.lexicon.match(tok)
-        if entry is not None and senses.bare_statement(tok, entry, self.lexicon, self._is_party):
+        if entry is not None and senses.bare_statement(
+            tok, entry, self.lexicon, self.roles.is_party
+        ):
             return None
         if entry is not None:
             joint = self._joint_object(tok)
@@ -233,7 +216,7 @@ class RuleCoder:
         memory: ArticleMemory,
         frame: ArticleFrame | None = None,
     ) -> Event | None:
-        roles = self.find_roles(trigger, memory)
+        roles = self.roles.find(trigger, memory)
         if roles.actor is None and roles.recipient is None:
             return None
         token, entry = trigger.token, trigger.entry
@@ -266,137 +249,6 @@ class RuleCoder:
             **fields,
         )
 
-    # -- roles -------------------------------------------------------------------------
-    def find_roles(self, trigger: Trigger, memory: ArticleMemory) -> Roles:
-        actor_tok, recipient_tok = self._role_tokens(trigger)
-        actor = build_actor(actor_tok, self.names, memory) if actor_tok is not None else None
-        if recipient_tok is None or (actor_tok is not None and recipient_tok.i == actor_tok.i):
-            recipient_tok = self._entity_in_complement(trigger.token, actor)
-        recipient = (
-            build_actor(recipient_tok, self.names, memory, recipient=True)
-            if recipient_tok is not None
-            else None
-        )
-        if recipient is not None and recipient_tok is not None:
-            recipient = _bind_possessive(recipient, recipient_tok, actor)
-        return Roles(actor, recipient)
-
-    def _role_tokens(self, trigger: Trigger) -> tuple[Token | None, Token | None]:
-        verb = trigger.token
-        if trigger.occurrence and trigger.noun is not None:
-            return _noun_actor(trigger.noun), self._partner(trigger.noun)
-        subject, passive = syntax.find_subject(verb)
-        if trigger.clause is not None:
-            inner, _ = syntax.find_subject(trigger.clause)
-            return subject, inner
-        if passive:
-            return syntax.find_agent(verb), subject
-        return _author(_speaker_for_pronoun(subject)), self._recipient_token(trigger)
-
-    def _recipient_token(self, trigger: Trigger) -> Token | None:
-        """The direct object; for an event noun ("called a *meeting* with X") the partner
-        named inside it; else a named partner of a preposition ("met with X")."""
-        verb = trigger.token
-        if _moves_things(trigger.entry):
-            goal = next(filter(self._names_a_party, syntax.prep_objects(verb, _GOAL_PREPS)), None)
-            if goal is not None:
-                return syntax.resolve_relative(goal)  # "deployed troops *to Mali*"
-        obj = trigger.noun or syntax.object_of(verb)
-        if obj is not None and (
-            trigger.noun is not None
-            or obj.lemma_.lower() in trigger.entry.event_nouns
-            or self.lexicon.noun_match(obj) is not None
-        ):
-            # "launched attacks *on X*"; "lifted its blockade of *X*"
-            return self._partner(obj) or self._prep_partner(verb) or self._party_named_in(obj)
-        if obj is not None and self._is_party(obj):
-            if not self._is_party(obj, alone=True):  # "suspended *military* aid to X"
-                goal = next(filter(self._is_party, syntax.prep_objects(verb, _GOAL_PREPS)), None)
-                if goal is not None:
-                    return syntax.resolve_relative(goal)
-            return syntax.resolve_relative(obj)
-        beneficiary = self._partner(obj) if obj is not None else None
-        beneficiary = beneficiary or self._prep_partner(verb)
-        if beneficiary is not None:
-            return beneficiary  # "provided aid *to the Palestinians*"
-        if obj is not None and self._names_a_party(obj):
-            return self._party_inside(obj)  # "rejected accusations *by the US*"
-        return None
-
-    def _party_inside(self, thing: Token) -> Token:
-        """The phrase itself when it is a party, else the party it names inside (see
-        `_party_named_in`), else the phrase."""
-        if self._is_party(thing):
-            return thing
-        return self._party_named_in(thing) or thing
-
-    def _party_named_in(self, thing: Token) -> Token | None:
-        """The party a thing's phrase names in its prepositional phrases or in a participle
-        after it, nearest first: "a ceasefire in *Yemen*", "accusations by *the US*", "a ban
-        imposed on *Chadian citizens*", "laws passed by *parliament*"."""
-        todo = [thing]
-        for _ in range(3):
-            found = [g for t in todo for g in _attached_nouns(t)]
-            party = next((g for g in found if self._is_party(g)), None)
-            if party is not None:
-                return syntax.resolve_relative(party)
-            todo = found
-        return None
-
-    def _names_a_party(self, head: Token) -> bool:
-        """An object phrase that names an actor somewhere ("a base in *Saudi Arabia*"),
-        not a thing ("rockets", "concessions")."""
-        if self._is_party(head):
-            return True
-        if syntax.is_temporal(head) or head.pos_ == "NUM":
-            return False
-        return any(t.ent_type_ in syntax.ENTITY_LABELS for t in head.subtree)
-
-    def _partner(self, noun: Token) -> Token | None:
-        partner = next(filter(self._names_a_party, syntax.prep_objects(noun)), None)
-        return self._party_inside(partner) if partner is not None else None
-
-    def _prep_partner(self, verb: Token) -> Token | None:
-        partner = next(filter(self._names_a_party, syntax.prep_objects(verb)), None)
-        return self._party_inside(syntax.resolve_relative(partner)) if partner is not None else None
-
-    def _is_party(self, token: Token, *, alone: bool = False) -> bool:
-        """A word that can name an actor: a name, a pronoun, or a word with a sector (with
-        its modifiers: "*military* aid" reads as a party unless `alone`)."""
-        if syntax.is_temporal(token) or token.pos_ == "NUM":
-            return False
-        if token.pos_ in ("PROPN", "PRON") or token.ent_type_ in syntax.ENTITY_LABELS:
-            return True
-        words = [token] if alone else syntax.premodified(token)
-        match = self.names.resolve([t.text for t in words])
-        return match.country is not None or match.sector is not None
-
-    def _entity_in_complement(self, verb: Token, actor: ActorRef | None) -> Token | None:
-        exclude: set[int] = set()
-        if actor is not None:
-            exclude = {t.i for t in verb.doc.char_span(actor.start, actor.end) or ()}
-        for tok in syntax.complement_entities(verb, exclude):
-            head = syntax.entity_head(tok)
-            if head.dep_ in ("amod", "nmod"):
-                continue  # "Turkish" in "Turkish troops" is a modifier, not a party
-            while head.dep_ in ("poss", "compound") and head.head.pos_ in syntax.NOMINAL_POS:
-                head = head.head
-            if self.names.resolve([t.text for t in head.subtree]).country:
-                return head
-        return None
-
-
-def _attached_nouns(noun: Token) -> Iterator[Token]:
-    """Nouns hanging off a noun through a preposition ("talks *with* X") or a participle
-    after it ("a ban imposed *on* X", "laws passed *by* X")."""
-    yield from syntax.prep_objects(noun, syntax.ALL_PREPS)
-    for child in noun.children:
-        if child.dep_ == "acl" and child.i > noun.i and child.tag_ == "VBN":
-            for grand in child.children:
-                if grand.dep_ == "agent":
-                    yield from (g for g in grand.children if g.dep_ == "pobj")
-            yield from syntax.prep_objects(child, syntax.ALL_PREPS)
-
 
 def _one_per_claim(events: Iterable[Event | None]) -> list[Event]:
     """Drop an event that repeats another of the same sentence: same category and actor,
@@ -425,66 +277,6 @@ def _with_context(event: Event, contexts: DocumentContexts) -> Event:
 
 
 _MEASURE_NOUNS = frozenset({"round", "day", "series", "week", "wave", "spate", "string"})
-_SELF_PRONOUNS = frozenset({"it", "he", "she", "they", "we"})
-
-
-def _speaker_for_pronoun(subject: Token | None) -> Token | None:
-    """A pronoun subject takes the named subject of the clause it depends on: "The army
-    said *it* had killed ...", "a court freed him after *it* convicted him", "the Taliban
-    seized the town and *they* ..."; "he" and "she" only a person. Otherwise the pronoun."""
-    if subject is None or subject.lower_ not in _SELF_PRONOUNS:
-        return subject
-    clause = subject.head
-    for _ in range(3):
-        if clause.dep_ not in ("xcomp", "conj", "ccomp", "advcl") or clause.head is clause:
-            return subject
-        clause = clause.head
-        found = next((c for c in clause.children if c.dep_ == "nsubj"), None)
-        if found is None:
-            continue
-        if found.pos_ == "PRON" or not _agrees(subject, found):
-            return subject
-        return found
-    return subject
-
-
-_GOAL_PREPS = {"to", "into", "against", "toward", "towards", "from"}
-
-
-def _moves_things(entry: TriggerEntry) -> bool:
-    """Events that move troops, aid or people somewhere: the party is where they go (or
-    leave), not what is moved ("withdrew peacekeepers *from Sinai*")."""
-    return entry.event_type in ("MOBILIZE", "AID", "RETREAT") or entry.mode == "withdraw"
-
-
-_DOCUMENTS = frozenset(
-    {"statement", "report", "letter", "communique", "declaration", "message", "note"}
-    | {"press", "release", "appeal", "video", "post", "tweet", "editorial", "decree"}
-)
-
-
-def _author(subject: Token | None) -> Token | None:
-    """A document does not act, its author does: "Amnesty issued *a statement* calling on
-    Minsk to ..." has Amnesty as the actor of "calling"."""
-    if subject is None or subject.lemma_.lower() not in _DOCUMENTS:
-        return subject
-    by = next(syntax.prep_objects(subject, {"by", "from"}), None)
-    if by is not None:
-        return by  # "a statement *by the army*"
-    verb = subject.head
-    if subject.dep_ not in ("dobj", "nsubjpass") or verb.pos_ not in ("VERB", "AUX"):
-        return subject
-    author = next((c for c in verb.children if c.dep_ == "nsubj"), None)
-    if author is None and subject.dep_ == "nsubjpass":
-        author = syntax.find_agent(verb)
-    return author if author is not None else subject
-
-
-def _agrees(pronoun: Token, antecedent: Token) -> bool:
-    person = antecedent.ent_type_ == "PERSON" or antecedent.lemma_.lower() in PERSON_NOUNS
-    if pronoun.lower_ in ("he", "she"):
-        return person
-    return pronoun.lower_ == "we" or not person or antecedent.tag_ == "NNS"
 
 
 def _light_objects(verb: Token) -> list[Token]:
@@ -512,14 +304,6 @@ def _demand_clause(verb: Token) -> Token | None:
     return None
 
 
-def _noun_actor(noun: Token) -> Token | None:
-    """Who does what an event noun names: "*Israel*'s attack", "clashes between *X* and Y"."""
-    for child in noun.children:
-        if child.dep_ == "poss" and child.pos_ in ("PROPN", "NOUN"):
-            return child
-    return next(syntax.prep_objects(noun, {"between", "by", "among"}), None)
-
-
 def _intended(entry: TriggerEntry, trigger: Token, modality: Modality) -> TriggerEntry:
     """Future or readied cooperation is AGREE; future or readied force is THREATEN."""
     if modality not in ("future", "hypothetical") or not syntax.is_intended(trigger, modality):
@@ -532,16 +316,6 @@ def _intended(entry: TriggerEntry, trigger: Token, modality: Modality) -> Trigge
         mode, cameo = senses.THREAT[entry.event_type]
         return dataclasses.replace(entry, event_type="THREATEN", mode=mode, cameo=cameo)
     return entry
-
-
-def _bind_possessive(recipient: ActorRef, head: Token, actor: ActorRef | None) -> ActorRef:
-    """ "Kim met *his* officials": a possessive pronoun in the recipient points back to the
-    actor of the same clause, so the recipient takes the actor's country."""
-    if recipient.country or actor is None or not actor.country:
-        return recipient
-    if any(c.dep_ == "poss" and c.lower_ in _POSSESSIVES for c in head.children):
-        return dataclasses.replace(recipient, country=actor.country)
-    return recipient
 
 
 _OPEN_WATER = frozenset({"sea", "water", "waters", "ocean"})
