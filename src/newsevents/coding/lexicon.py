@@ -57,6 +57,11 @@ LIGHT_VERBS = frozenset(
 )
 LIGHT_VERBS |= {"express", "voice", "reaffirm", "reiterate", "convey", "extend", "show", "conclude"}
 LIGHT_VERBS |= {"join", "take", "place", "put"}
+# Heads that say little themselves; the noun before them names the thing ("a *mediation*
+# effort", "*shelter* materials", "a *bombing* campaign").
+GENERIC_HEADS = frozenset(
+    {"effort", "campaign", "bid", "drive", "initiative", "material", "item", "kit"}
+)
 # "joint patrols", "combined drills": done together, so COOPERATE (CAMEO 06x).
 JOINT_WORDS = frozenset({"joint", "combined", "coordinated", "bilateral"})
 MILITARY_JOINT_NOUNS = frozenset(
@@ -169,7 +174,10 @@ _FRAME_NOUNS = frozenset({"state", "size"})
 
 def _counted(noun: Token) -> list[Token]:
     """What a quantity counts or a frame names: "hundreds *of prisoners*", "a barrage *of
-    rockets*", "a state *of emergency*"."""
+    rockets*", "a state *of emergency*"; what a generic head is about: "*mediation*
+    efforts", "*shelter* materials"."""
+    if noun.lemma_.lower() in GENERIC_HEADS:
+        return [c for c in noun.lefts if c.dep_ == "compound" and c.pos_ == "NOUN"]
     heads = _QUANTITY_NOUNS | _FRAME_NOUNS
     if noun.lower_ not in heads and noun.lemma_.lower() not in heads:
         return []

@@ -96,7 +96,13 @@ class RoleFinder:
             or self.lexicon.noun_match(obj) is not None
         ):
             # "launched attacks *on X*"; "lifted its blockade of *X*"
-            return self._partner(obj) or self._prep_partner(verb) or self._party_named_in(obj)
+            head = obj.head if obj.dep_ == "compound" else obj  # "a bombing *campaign* on X"
+            return (
+                self._partner(obj)
+                or self._partner(head)
+                or self._prep_partner(verb)
+                or self._party_named_in(obj)
+            )
         if obj is not None and self.is_party(obj):
             if not self.is_party(obj, alone=True):  # "suspended *military* aid to X"
                 goal = next(filter(self.is_party, syntax.prep_objects(verb, _GOAL_PREPS)), None)
@@ -109,6 +115,8 @@ class RoleFinder:
             return beneficiary  # "provided aid *to the Palestinians*"
         if obj is not None and self._names_a_party(obj):
             return self._party_inside(obj)  # "rejected accusations *by the US*"
+        if obj is not None and trigger.entry.event_type in _TARGETED and _concrete(obj):
+            return obj  # what force is used on: "shelled *the town*", "raided *a hospital*"
         return None
 
     def _party_inside(self, thing: Token) -> Token:
@@ -207,6 +215,24 @@ def _speaker_for_pronoun(subject: Token | None) -> Token | None:
             return subject
         return found
     return subject
+
+
+_TARGETED = frozenset({"ASSAULT", "COERCE"})
+
+
+# Places and facilities that stand for the people in them when force is used on them.
+_TARGET_PLACES = frozenset(
+    {"town", "village", "city", "district", "neighbourhood", "neighborhood", "camp"}
+    | {"base", "outpost", "post", "checkpoint", "station", "barracks", "garrison", "airport"}
+    | {"hospital", "clinic", "school", "university", "mosque", "church", "temple", "market"}
+    | {"convoy", "vehicle", "bus", "embassy", "consulate", "office", "offices", "headquarters"}
+    | {"building", "home", "house", "compound", "residence", "prison", "jail", "port"}
+)
+
+
+def _concrete(noun: Token) -> bool:
+    """A place or facility force is used on ("shelled *the town*")."""
+    return noun.lemma_.lower() in _TARGET_PLACES
 
 
 _GOAL_PREPS = {"to", "into", "against", "toward", "towards", "from"}

@@ -21,6 +21,7 @@ from newsevents.coding.context import DocumentContexts
 from newsevents.coding.fields import ArticleFrame, describe
 from newsevents.coding.filters import is_mishap, is_private_trip, labour_strike, rioting
 from newsevents.coding.lexicon import (
+    GENERIC_HEADS,
     JOINT_WORDS,
     LIGHT_VERBS,
     OCCURRENCE_VERBS,
@@ -287,6 +288,9 @@ def _light_objects(verb: Token) -> list[Token]:
     obj = syntax.object_of(verb)
     if obj is not None and obj.lemma_.lower() in _MEASURE_NOUNS:
         obj = next(syntax.prep_objects(obj, {"of"}), obj)
+    if obj is not None and obj.lemma_.lower() in GENERIC_HEADS:
+        # "launched a *mediation* effort", "began a *bombing* campaign"
+        found.extend(c for c in obj.lefts if c.dep_ == "compound" and c.pos_ == "NOUN")
     if obj is not None and obj.lower_ == "part":
         obj = next(syntax.prep_objects(verb, {"in"}), None)
     if obj is not None:
