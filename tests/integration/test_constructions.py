@@ -56,6 +56,15 @@ CASES = [
         "two hundred Afghan refugees",
     ),
     ("The envoy pushed the government for early elections.", "REQUEST", "02", "the government"),
+    # a row that lists a plural takes the singular too; a state of siege is a restriction
+    ("The governor lifted a travel restriction imposed in March.", "CONCEDE", "08", None),
+    ("The army declared a state of siege in the province.", "COERCE", "17", None),
+    (
+        "The union lifted its boycott of Danish dairy products.",
+        "RETREAT",
+        "08",
+        "Danish dairy products",
+    ),
     # a place or facility force is used on is the recipient
     ("Rebels attacked the village and burned the market.", "ASSAULT", None, "the village"),
 ]

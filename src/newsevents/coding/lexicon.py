@@ -123,8 +123,12 @@ class Condition:
         return False
 
     def _names(self, child: Token) -> bool:
+        """The noun (or what it counts) is one of the values; a list that names only a
+        plural ("restrictions") also takes the singular ("a travel restriction")."""
         return "*" in self.values or any(
-            noun.lemma_.lower() in self.values or noun.lower_ in self.values
+            (lemma := noun.lemma_.lower()) in self.values
+            or noun.lower_ in self.values
+            or lemma + "s" in self.values
             for noun in (child, *_counted(child))
         )
 
