@@ -70,6 +70,13 @@ CASES = [
 ]
 
 
+# recipients that must stay as they are
+CASES += [
+    ("The delegates held talks in Geneva on Monday.", "CONSULT", "04", None),
+    ("The rebels seized Chinese ships off the coast.", "COERCE", None, "Chinese ships"),
+]
+
+
 @pytest.mark.parametrize(("sentence", "event_type", "root", "recipient"), CASES)
 def test_construction(sentence, event_type, root, recipient):
     events = newsevents.code_text(sentence, published="2024-03-01")
@@ -88,7 +95,17 @@ def test_construction(sentence, event_type, root, recipient):
         "The ministry met the deadline for the new budget.",
         "Firefighters fought the blaze for six hours.",
         "The army pushed into the city on Monday.",
+        "The minister claimed responsibility for the economic recovery.",
     ],
 )
 def test_no_event(sentence):
     assert newsevents.code_text(sentence, published="2024-03-01") == []
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    ["No group has claimed responsibility for the attack.", "No one was arrested after the march."],
+)
+def test_a_no_subject_negates_the_event(sentence):
+    events = newsevents.code_text(sentence, published="2024-03-01")
+    assert events and all(e.modality == "negated" for e in events)

@@ -127,3 +127,26 @@ def test_events_clusters_and_show_commands(tmp_path: Path) -> None:
     assert one["kind"] == "event" and one["cluster_id"] == biggest["cluster_id"]
     missing = _cli("show", "nothing-here", "--db", str(db))
     assert missing.returncode == 1 and "no cluster or event" in missing.stderr
+
+
+def test_batches_of_one_give_the_same_duplicates_and_clusters(tmp_path: Path, monkeypatch) -> None:
+    """The dedup step goes in batches to keep memory flat; a batch finds an earlier batch's
+    copies and clusters in the store, so tiny batches give what one batch gives."""
+    import newsevents.dedup as dedup
+
+    source = write(tmp_path / "first.jsonl", FIRST + SECOND)
+    whole = tmp_path / "whole.duckdb"
+    newsevents.run([str(source)], settings=newsevents.resolve_settings(db=str(whole)))
+    monkeypatch.setattr(dedup, "ARTICLE_BATCH", 1)
+    monkeypatch.setattr(dedup, "EVENT_BATCH", 1)
+    batched = tmp_path / "batched.duckdb"
+    newsevents.run([str(source)], settings=newsevents.resolve_settings(db=str(batched)))
+
+    def links(db: Path) -> list[tuple[Any, ...]]:
+        return [(d["article_id"], d["duplicate_of"], d["method"]) for d in _duplicates(db)]
+
+    assert links(batched) == links(whole)
+    assert {d["article_id"] for d in _duplicates(batched)} == {"copy", "late-copy"}
+    for article in ("wire", "copy", "rewrite", "late-copy", "followup"):
+        assert tear_gas_cluster(batched, article) == tear_gas_cluster(batched, "wire"), article
+    assert tear_gas_cluster(batched, "cuenca") != tear_gas_cluster(batched, "wire")

@@ -73,3 +73,22 @@ def test_patterns_with_operators_keep_spacys_own_component() -> None:
     nlp.get_pipe("attribute_ruler").add([[{"LOWER": "very", "OP": "+"}]], {"LEMMA": "very"})
     assert install(nlp) == ["lemmatizer"]
     assert type(nlp.get_pipe("attribute_ruler")).__name__ == "AttributeRuler"
+
+
+def test_rules_that_set_extensions_or_misplace_an_index_keep_spacys_component() -> None:
+    from spacy.tokens import Token
+
+    Token.set_extension("flagged", default=False, force=True)
+    with_extension = spacy.load(resolve_settings().nlp.model)
+    with_extension.get_pipe("attribute_ruler").add([[{"LOWER": "army"}]], {"_": {"flagged": True}})
+    assert "attribute_ruler" not in install(with_extension)
+    with_index = spacy.load(resolve_settings().nlp.model)
+    with_index.get_pipe("attribute_ruler").add([[{"LOWER": "army"}]], {"LEMMA": "x"}, index=1)
+    assert "attribute_ruler" not in install(with_index)
+
+
+def test_without_a_parse_the_compiled_ruler_falls_back_to_spacys(stock) -> None:
+    fast = load_pipeline(resolve_settings().nlp.model)
+    text = EXAMPLE.read_text(encoding="utf-8")[:2000]
+    with stock.select_pipes(disable=["parser"]), fast.select_pipes(disable=["parser"]):
+        assert _rows(fast(text)) == _rows(stock(text))

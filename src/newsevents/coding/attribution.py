@@ -112,7 +112,7 @@ def _reporter_above(trigger: Token) -> tuple[Token | None, Token | None]:
     current = trigger
     for _ in range(10):
         head = current.head
-        if head is current:
+        if head.i == current.i:
             return None, None
         if current.dep_ in syntax.SUBJECT_DEPS | syntax.PASSIVE_SUBJECT_DEPS:
             return None, None
@@ -159,7 +159,7 @@ def _clause_root(trigger: Token) -> Token:
     current = trigger
     for _ in range(6):
         own_clause = current.dep_ == "conj" and syntax.has_own_subject(current)
-        if current.dep_ in _SAME_CLAUSE and current.head is not current and not own_clause:
+        if current.dep_ in _SAME_CLAUSE and current.head.i != current.i and not own_clause:
             current = current.head
             continue
         break
@@ -186,7 +186,7 @@ def _speaker(verb: Token) -> Token | None:
             return syntax.resolve_relative(child)
         if child.dep_ in syntax.PASSIVE_SUBJECT_DEPS:
             return syntax.find_agent(verb)
-    if verb.dep_ in ("conj", "xcomp") and verb.head is not verb:
+    if verb.dep_ in ("conj", "xcomp") and verb.head.i != verb.i:
         subject, _ = syntax.find_subject(verb)  # "X met Y and *said* ...": X
         return subject
     if verb.dep_ == "acl" and verb.head.pos_ in syntax.NOMINAL_POS:
@@ -203,7 +203,7 @@ def carries_allegation(governor: Token, trigger: Token) -> bool:
     if not any(lemma in ALLEGATION_VERBS for lemma in lemma_candidates(governor)):
         return False
     current = trigger
-    while current.head is not current and current.head.i != governor.i:
+    while current.head.i != current.i and current.head.i != governor.i:
         current = current.head
     return current.head.i == governor.i and current.dep_ in ("ccomp", "xcomp")
 

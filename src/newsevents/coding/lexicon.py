@@ -176,12 +176,19 @@ _QUANTITY_NOUNS = frozenset(
 _FRAME_NOUNS = frozenset({"state", "size"})
 
 
+def generic_head_nouns(noun: Token) -> list[Token]:
+    """The nouns compounded before a generic head ("a *mediation* effort"), if it is one."""
+    if noun.lemma_.lower() not in GENERIC_HEADS:
+        return []
+    return [c for c in noun.lefts if c.dep_ == "compound" and c.pos_ == "NOUN"]
+
+
 def _counted(noun: Token) -> list[Token]:
     """What a quantity counts or a frame names: "hundreds *of prisoners*", "a barrage *of
     rockets*", "a state *of emergency*"; what a generic head is about: "*mediation*
     efforts", "*shelter* materials"."""
     if noun.lemma_.lower() in GENERIC_HEADS:
-        return [c for c in noun.lefts if c.dep_ == "compound" and c.pos_ == "NOUN"]
+        return generic_head_nouns(noun)
     heads = _QUANTITY_NOUNS | _FRAME_NOUNS
     if noun.lower_ not in heads and noun.lemma_.lower() not in heads:
         return []

@@ -130,7 +130,7 @@ def _under_locative(token: Token, trigger: Token) -> bool:
     current = token
     for _ in range(6):
         head = current.head
-        if head is current or current.i == trigger.i:
+        if head.i == current.i or current.i == trigger.i:
             return False
         if current.dep_ == "pobj" and head.dep_ == "prep":
             if head.lower_ == "of" and head.head.lemma_.lower() in PLACE_NOUNS:

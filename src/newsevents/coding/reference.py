@@ -140,7 +140,7 @@ def in_subject(token: Token) -> bool:
     for _ in range(6):
         if current.dep_ in ("nsubj", "nsubjpass"):
             return True
-        if current.pos_ in ("VERB", "AUX") or current.head is current:
+        if current.pos_ in ("VERB", "AUX") or current.head.i == current.i:
             return False
         current = current.head
     return False

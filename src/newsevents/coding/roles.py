@@ -101,10 +101,10 @@ class RoleFinder:
                 self._partner(obj)
                 or self._partner(head)
                 or self._prep_partner(verb)
-                or self._party_named_in(obj)
+                or self._party_named_in(obj, places=False)  # not "held talks *in Geneva*"
             )
         if obj is not None and self.is_party(obj):
-            if not self.is_party(obj, alone=True):  # "suspended *military* aid to X"
+            if self._party_by_sector_only(obj):  # "suspended *military* aid to X"
                 goal = next(filter(self.is_party, syntax.prep_objects(verb, _GOAL_PREPS)), None)
                 if goal is not None:
                     return syntax.resolve_relative(goal)
@@ -119,6 +119,14 @@ class RoleFinder:
             return obj  # what force is used on: "shelled *the town*", "raided *a hospital*"
         return None
 
+    def _party_by_sector_only(self, obj: Token) -> bool:
+        """A thing that reads as a party only through a sector word ("*military* aid"),
+        not a named or national one ("Chinese ships")."""
+        if self.is_party(obj, alone=True):
+            return False
+        match = self.names.resolve([t.text for t in syntax.premodified(obj)])
+        return match.sector is not None and match.country is None
+
     def _party_inside(self, thing: Token) -> Token:
         """The phrase itself when it is a party, else the party it names inside (see
         `_party_named_in`), else the phrase."""
@@ -126,13 +134,13 @@ class RoleFinder:
             return thing
         return self._party_named_in(thing) or thing
 
-    def _party_named_in(self, thing: Token) -> Token | None:
+    def _party_named_in(self, thing: Token, *, places: bool = True) -> Token | None:
         """The party a thing's phrase names in its prepositional phrases or in a participle
         after it, nearest first: "a ceasefire in *Yemen*", "accusations by *the US*", "a ban
         imposed on *Chadian citizens*", "laws passed by *parliament*"."""
         todo = [thing]
         for _ in range(3):
-            found = [g for t in todo for g in _attached_nouns(t)]
+            found = [g for t in todo for g in _attached_nouns(t, places=places)]
             party = next((g for g in found if self.is_party(g)), None)
             if party is not None:
                 return syntax.resolve_relative(party)
@@ -182,16 +190,18 @@ class RoleFinder:
         return None
 
 
-def _attached_nouns(noun: Token) -> Iterator[Token]:
+def _attached_nouns(noun: Token, *, places: bool = True) -> Iterator[Token]:
     """Nouns hanging off a noun through a preposition ("talks *with* X") or a participle
-    after it ("a ban imposed *on* X", "laws passed *by* X")."""
-    yield from syntax.prep_objects(noun, syntax.ALL_PREPS)
+    after it ("a ban imposed *on* X", "laws passed *by* X"); without `places`, not
+    through a preposition of place ("talks *in* Geneva": where, not with whom)."""
+    preps = syntax.ALL_PREPS if places else syntax.ALL_PREPS - _PLACE_PREPS
+    yield from syntax.prep_objects(noun, preps)
     for child in noun.children:
         if child.dep_ == "acl" and child.i > noun.i and child.tag_ == "VBN":
             for grand in child.children:
                 if grand.dep_ == "agent":
                     yield from (g for g in grand.children if g.dep_ == "pobj")
-            yield from syntax.prep_objects(child, syntax.ALL_PREPS)
+            yield from syntax.prep_objects(child, preps)
 
 
 _SELF_PRONOUNS = frozenset({"it", "he", "she", "they", "we"})
@@ -205,7 +215,7 @@ def _speaker_for_pronoun(subject: Token | None) -> Token | None:
         return subject
     clause = subject.head
     for _ in range(3):
-        if clause.dep_ not in ("xcomp", "conj", "ccomp", "advcl") or clause.head is clause:
+        if clause.dep_ not in ("xcomp", "conj", "ccomp", "advcl") or clause.head.i == clause.i:
             return subject
         clause = clause.head
         found = next((c for c in clause.children if c.dep_ == "nsubj"), None)
@@ -217,6 +227,7 @@ def _speaker_for_pronoun(subject: Token | None) -> Token | None:
     return subject
 
 
+_PLACE_PREPS = frozenset({"in", "near", "at", "over"})
 _TARGETED = frozenset({"ASSAULT", "COERCE"})
 
 

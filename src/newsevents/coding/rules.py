@@ -21,13 +21,13 @@ from newsevents.coding.context import DocumentContexts
 from newsevents.coding.fields import ArticleFrame, describe
 from newsevents.coding.filters import is_mishap, is_private_trip, labour_strike, rioting
 from newsevents.coding.lexicon import (
-    GENERIC_HEADS,
     JOINT_WORDS,
     LIGHT_VERBS,
     OCCURRENCE_VERBS,
     Lexicon,
     TriggerEntry,
     default_lexicon,
+    generic_head_nouns,
     lemma_candidates,
 )
 from newsevents.coding.names import NameTable, default_table
@@ -38,7 +38,7 @@ from newsevents.records import ActorRef, Article, Event, Evidence, Modality
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Span, Token
 
-CODER_NAME = "rules.v3"  # bump whenever the rules or their tables change what is coded
+CODER_NAME = "rules.v4"  # bump whenever the rules or their tables change what is coded
 SPEECH_VERBS = frozenset(
     [
         "say",
@@ -288,9 +288,8 @@ def _light_objects(verb: Token) -> list[Token]:
     obj = syntax.object_of(verb)
     if obj is not None and obj.lemma_.lower() in _MEASURE_NOUNS:
         obj = next(syntax.prep_objects(obj, {"of"}), obj)
-    if obj is not None and obj.lemma_.lower() in GENERIC_HEADS:
-        # "launched a *mediation* effort", "began a *bombing* campaign"
-        found.extend(c for c in obj.lefts if c.dep_ == "compound" and c.pos_ == "NOUN")
+    if obj is not None:
+        found.extend(generic_head_nouns(obj))  # "launched a *mediation* effort"
     if obj is not None and obj.lower_ == "part":
         obj = next(syntax.prep_objects(verb, {"in"}), None)
     if obj is not None:

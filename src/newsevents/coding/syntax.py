@@ -82,7 +82,7 @@ def nesting_governor(token: Token, triggers: set[int], max_hops: int = 4) -> Tok
     """The trigger this one is nested inside, if any (see NESTED_DEPS)."""
     current = token
     for _ in range(max_hops):
-        if current.dep_ not in NESTED_DEPS or current.head is current:
+        if current.dep_ not in NESTED_DEPS or current.head.i == current.i:
             return None
         if current.dep_ == "advcl" and has_own_subject(current):
             return None  # a finite clause ("after X attacked") is its own event
@@ -96,8 +96,9 @@ def nesting_governor(token: Token, triggers: set[int], max_hops: int = 4) -> Tok
 
 
 def is_negated(token: Token) -> bool:
-    """True when the trigger, or the verb it shares a subject with, carries a negation, or
-    it completes a negated noun ("no plans to resign")."""
+    """True when the trigger, or the verb it shares a subject with, carries a negation or
+    has a "no" subject ("no group claimed"), or it completes a negated noun ("no plans to
+    resign")."""
     if token.dep_ in ("acl", "xcomp") and any(
         c.dep_ == "det" and c.lower_ in ("no", "neither") for c in token.head.children
     ):
@@ -106,10 +107,22 @@ def is_negated(token: Token) -> bool:
     for _ in range(3):
         if any(c.dep_ == "neg" or c.lower_ in ("not", "n't", "never") for c in current.children):
             return True
+        if any(
+            _nobody(c) for c in current.children if c.dep_ in SUBJECT_DEPS | PASSIVE_SUBJECT_DEPS
+        ):
+            return True  # "*No group* has claimed ...", "*nobody* was hurt"
         if current.dep_ != "conj" or has_own_subject(current):
             return False
         current = current.head
     return False
+
+
+def _nobody(subject: Token) -> bool:
+    if subject.lower_ in ("nobody", "none", "noone"):
+        return True
+    if subject.lower_ == "one" and any(c.lower_ == "no" for c in subject.children):
+        return True  # "no one"
+    return any(c.dep_ == "det" and c.lower_ in ("no", "neither") for c in subject.children)
 
 
 MODAL_MODALITY = {
@@ -186,7 +199,7 @@ def in_subordinate_clause(token: Token) -> bool:
     for _ in range(8):
         if current.dep_ == "advcl" and has_own_subject(current):
             return True
-        if current.head is current:
+        if current.head.i == current.i:
             return False
         current = current.head
     return False
@@ -195,7 +208,7 @@ def in_subordinate_clause(token: Token) -> bool:
 def depth(token: Token) -> int:
     """Head hops from the token to its sentence's root."""
     hops = 0
-    while token.head is not token and hops < 20:
+    while token.head.i != token.i and hops < 20:
         token = token.head
         hops += 1
     return hops
@@ -220,13 +233,15 @@ def find_subject(verb: Token) -> tuple[Token | None, bool]:
                 # "X is expected / was forced *to travel*": X does the complement's act;
                 # "X was arrested and *charged*": a participle in coordination shares
                 # the passive
-                return resolve_relative(child), current is verb or _shares_passive(verb, current)
+                return resolve_relative(child), current.i == verb.i or _shares_passive(
+                    verb, current
+                )
         if current.dep_ in ("relcl", "acl") and current.head.pos_ in NOMINAL_POS:
             return current.head, current.tag_ == "VBN"
         if current.dep_ == "pcomp" and current.head.dep_ == "prep":
             current = current.head.head  # "... by *donating* supplies": the clause's verb
             continue
-        if current.dep_ not in _CLIMB_DEPS or current.head is current:
+        if current.dep_ not in _CLIMB_DEPS or current.head.i == current.i:
             return None, False
         if current.dep_ == "xcomp":
             controller = object_of(current.head)
@@ -254,7 +269,7 @@ def resolve_relative(token: Token) -> Token:
     for _ in range(4):
         if current.dep_ == "relcl":
             return current.head
-        if current.head is current:
+        if current.head.i == current.i:
             break
         current = current.head
     return token

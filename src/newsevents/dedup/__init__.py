@@ -53,22 +53,39 @@ class DedupReport:
 
 
 def cluster_new_events(store: Store, run_id: str) -> DedupReport:
-    """Find duplicate articles, then cluster the events not yet clustered (see module doc)."""
+    """Find duplicate articles, then cluster the events not yet clustered (see module doc).
+
+    Both go in batches (`ARTICLE_BATCH` articles, `EVENT_BATCH` events, in report order),
+    each stored before the next is read, so memory stays flat however large the run: a
+    later batch finds an earlier one's copies and clusters in the store, as a later run
+    would."""
     sketched, duplicates = find_duplicate_articles(store, run_id)
     clustered, created, updated = _cluster(store, run_id)
-    report = DedupReport(len(sketched), len(duplicates), clustered, created, updated)
+    report = DedupReport(sketched, duplicates, clustered, created, updated)
     log.info("dedup: %s", report)
     return report
 
 
 # ---------------------------------------------------------------- articles
 
+ARTICLE_BATCH = 1000
+EVENT_BATCH = 20_000
 
-def find_duplicate_articles(store: Store, run_id: str) -> tuple[list[Sketched], list[Duplicate]]:
-    """Sketch unsketched articles, find which copy an earlier one, store both."""
-    new = [Sketched(a, h, shingles(text)) for a, h, text in store.unsketched_articles()]
-    if not new:
-        return [], []
+
+def find_duplicate_articles(store: Store, run_id: str) -> tuple[int, int]:
+    """Sketch unsketched articles, find which copy an earlier one, store both; returns
+    (articles sketched, duplicates found)."""
+    sketched = found = 0
+    while rows := store.unsketched_articles(limit=ARTICLE_BATCH):
+        found += len(_sketch_batch(store, rows, run_id))
+        sketched += len(rows)
+    return sketched, found
+
+
+def _sketch_batch(
+    store: Store, rows: Sequence[tuple[str, str, str]], run_id: str
+) -> list[Duplicate]:
+    new = [Sketched(a, h, shingles(text)) for a, h, text in rows]
     keys = {item.article_id: band_keys(signature(item.grams)) for item in new}
     by_key: dict[int, set[str]] = defaultdict(set)
     for article_id, article_keys in keys.items():
@@ -89,7 +106,7 @@ def find_duplicate_articles(store: Store, run_id: str) -> tuple[list[Sketched], 
         [(d.article_id, d.duplicate_of, d.similarity, d.method) for d in duplicates],
         run_id,
     )
-    return new, duplicates
+    return duplicates
 
 
 def _same_hash(store: Store, new: Sequence[Sketched]) -> dict[str, str]:
@@ -160,7 +177,20 @@ def report_order(report: Report) -> tuple[Any, ...]:
 
 
 def _cluster(store: Store, run_id: str) -> tuple[int, int, int]:
-    new = sorted((report_from_row(r) for r in store.unclustered_reports()), key=report_order)
+    """Cluster the unclustered events in batches of EVENT_BATCH, in report order."""
+    ids = [str(r[0]) for r in store.unclustered_event_order()]
+    clustered = created = updated = 0
+    for at in range(0, len(ids), EVENT_BATCH):
+        rows = store.unclustered_reports(ids[at : at + EVENT_BATCH])
+        new = sorted((report_from_row(r) for r in rows), key=report_order)
+        counts = _cluster_batch(store, new, run_id)
+        clustered, created, updated = (
+            a + b for a, b in zip((clustered, created, updated), counts, strict=True)
+        )
+    return clustered, created, updated
+
+
+def _cluster_batch(store: Store, new: list[Report], run_id: str) -> tuple[int, int, int]:
     if not new:
         return 0, 0, 0
     clusterer = Clusterer()

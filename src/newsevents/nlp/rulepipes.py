@@ -15,12 +15,15 @@ give each distinct token signature its answer once:
   unless the component overwrites.
 
 `install` swaps them in only when every pattern and setting is one they reproduce; anything
-else keeps spaCy's component. `tests/unit/test_rulepipes.py` checks the outputs are equal
-token for token.
+else keeps spaCy's component. The swapped pipeline is for use in the process that loaded it:
+patterns added to the ruler afterwards are not seen, and it is neither saved nor pickled
+(the local runner's workers each load their own). `tests/unit/test_rulepipes.py` checks
+the outputs are equal token for token.
 """
 
 from __future__ import annotations
 
+import logging
 import re
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass
@@ -32,6 +35,8 @@ from spacy.pipeline import AttributeRuler, Lemmatizer
 from spacy.strings import get_string_id
 from spacy.tokens._retokenize import set_token_attrs
 
+log = logging.getLogger(__name__)
+
 if TYPE_CHECKING:
     from spacy.tokens import Doc
 
@@ -39,6 +44,7 @@ if TYPE_CHECKING:
 _COLUMNS = {"TAG": 0, "LOWER": 1, "DEP": 2, "IS_SPACE": 3}
 _SIGNATURE = [TAG, LOWER, DEP, IS_SPACE]
 _WRITTEN = (TAG, POS, MORPH, LEMMA)  # attributes written column-wise with Doc.from_array
+_SETTABLE = frozenset({*_WRITTEN, DEP})  # DEP (a token attribute) is set token by token
 CACHE_LIMIT = 500_000  # entries; a cache is emptied when it grows past this
 
 
@@ -77,7 +83,7 @@ def _token_test(pattern: dict[str, Any]) -> Callable[[tuple[int, ...], Any], boo
 
 
 @dataclass(frozen=True, slots=True)
-class _Multi:
+class _LongPattern:
     rule: int
     index: int  # which token of the match gets the attributes
     tests: tuple[Callable[[tuple[int, ...], Any], bool], ...]
@@ -89,10 +95,14 @@ class CompiledRuler:
     def __init__(self, ruler: AttributeRuler) -> None:
         self.ruler = ruler
         self.strings = ruler.vocab.strings
+        if any(set(attrs) - _SETTABLE for attrs in ruler.attrs):
+            # extension ("_") or lexeme attributes apply rule by rule to the whole Doc in
+            # spaCy; merging them per token could differ
+            raise Unsupported("attributes other than TAG, POS, MORPH, LEMMA, DEP")
         self.attrs = ruler.attrs
         # Token tests: one-token patterns (rule, test) and the first token of longer ones.
         self.tests: list[tuple[Callable[[tuple[int, ...], Any], bool], int, int]] = []
-        self.multi: list[_Multi] = []
+        self.long_patterns: list[_LongPattern] = []
         # tests indexed by a TAG or LOWER they require, so a new signature is tried only
         # against the few that can match it
         self.by_tag: dict[int, list[int]] = {}
@@ -103,10 +113,12 @@ class CompiledRuler:
             for pattern in patterns:
                 if not pattern or any(not isinstance(t, dict) or "OP" in t for t in pattern):
                     raise Unsupported("operators")
+                if len(pattern) == 1 and ruler.indices[rule] not in (0, -1):
+                    raise Unsupported("index outside a one-token pattern")  # spaCy raises
                 multi = -1
                 if len(pattern) > 1:
-                    multi = len(self.multi)
-                    self.multi.append(_multi(rule, ruler.indices[rule], pattern))
+                    multi = len(self.long_patterns)
+                    self.long_patterns.append(_long_pattern(rule, ruler.indices[rule], pattern))
                 self._index(len(self.tests), pattern[0])
                 self.tests.append((_token_test(pattern[0]), rule, multi))
         # signature -> (rules of its one-token patterns, longer patterns it may start)
@@ -142,7 +154,7 @@ class CompiledRuler:
             rules, starts = self._find(sig)
             per_token.append(rules)
             for number in starts:
-                extra.extend(self._multi_match(self.multi[number], rows, start))
+                extra.extend(self._long_match(self.long_patterns[number], rows, start))
         for position, rule in extra:
             per_token[position] = tuple(sorted({*per_token[position], rule}))
         self._apply(doc, per_token)
@@ -167,8 +179,8 @@ class CompiledRuler:
             found = self._found[sig] = (tuple(sorted(rules)), tuple(starts))
         return found
 
-    def _multi_match(
-        self, multi: _Multi, rows: Sequence[tuple[int, ...]], start: int
+    def _long_match(
+        self, multi: _LongPattern, rows: Sequence[tuple[int, ...]], start: int
     ) -> list[tuple[int, int]]:
         window = rows[start : start + len(multi.tests)]
         if len(window) < len(multi.tests):
@@ -206,10 +218,10 @@ class CompiledRuler:
             set_token_attrs(doc[i], attrs)
 
 
-def _multi(rule: int, index: int, pattern: list[dict[str, Any]]) -> _Multi:
+def _long_pattern(rule: int, index: int, pattern: list[dict[str, Any]]) -> _LongPattern:
     if not -len(pattern) <= index < len(pattern):
         raise Unsupported("index outside its pattern")
-    return _Multi(rule, index, tuple(_token_test(t) for t in pattern))
+    return _LongPattern(rule, index, tuple(_token_test(t) for t in pattern))
 
 
 class CachedLemmatizer:
@@ -272,11 +284,13 @@ def install(nlp: Language) -> list[str]:
                 fast = CompiledRuler(component)
             elif isinstance(component, Lemmatizer) and _plain_lemmatizer(component):
                 fast = CachedLemmatizer(component)
-        except Unsupported:
+        except Unsupported as why:
+            log.debug("keeping spaCy's %s: %s", name, why)
             fast = None
         if fast is not None:
             _replace(nlp, name, fast)
             replaced.append(name)
+    log.debug("compiled rule components: %s", replaced or "none")
     return replaced
 
 

@@ -96,15 +96,16 @@ class ClusterStore:
 
     # ------------------------------------------------------------ duplicate articles
 
-    def unsketched_articles(self) -> list[tuple[str, str, str]]:
-        """(article_id, content_hash, text) of articles not yet sketched, in root order."""
+    def unsketched_articles(self, limit: int | None = None) -> list[tuple[str, str, str]]:
+        """(article_id, content_hash, text) of articles not yet sketched, in root order
+        (the first `limit` of them)."""
         sql = """SELECT a.article_id, a.content_hash, a.text FROM articles a
                  ANTI JOIN article_signatures s ON s.article_id = a.article_id
                  ORDER BY a.published NULLS LAST, a.inserted_at, length(a.text) DESC,
-                          a.article_id"""
-        return [
-            (str(r[0]), str(r[1] or ""), str(r[2] or "")) for r in self._db.execute(sql).fetchall()
-        ]
+                          a.article_id
+                 LIMIT ?"""
+        rows = self._db.execute(sql, [limit if limit is not None else 2**62]).fetchall()
+        return [(str(r[0]), str(r[1] or ""), str(r[2] or "")) for r in rows]
 
     def articles_with_band_keys(self, keys: Sequence[int]) -> list[tuple[int, str]]:
         """(band key, article id) of sketched articles sharing any of `keys`."""
@@ -177,16 +178,28 @@ class ClusterStore:
 
     # ------------------------------------------------------------ clustering input
 
-    def unclustered_reports(self) -> list[tuple[Any, ...]]:
-        """Rows (record, outlet, published, inserted_at, root_id, root_outlet) of events that
-        are in no cluster yet; negated events are never clustered."""
+    def unclustered_event_order(self) -> list[tuple[Any, ...]]:
+        """(event_id,) of events in no cluster yet, in report order (the report's date,
+        originals before copies, article, offset); negated events are never clustered."""
+        sql = """SELECT e.event_id FROM events e
+                 LEFT JOIN articles a ON a.article_id = e.article_id
+                 LEFT JOIN article_duplicates d ON d.article_id = e.article_id
+                 ANTI JOIN event_cluster_members m ON m.event_id = e.event_id
+                 WHERE e.modality IS DISTINCT FROM 'negated'
+                 ORDER BY coalesce(a.published::TIMESTAMP, a.inserted_at), d.article_id IS NOT NULL,
+                          e.article_id, e.event_id"""
+        return self._db.execute(sql).fetchall()
+
+    def unclustered_reports(self, event_ids: Sequence[str]) -> list[tuple[Any, ...]]:
+        """Rows (record, outlet, published, inserted_at, root_id, root_outlet) of the given
+        events that are in no cluster yet."""
         sql = (
             _REPORT_SQL.format(extra="")
             + """
             ANTI JOIN event_cluster_members m ON m.event_id = e.event_id
-            WHERE e.modality IS DISTINCT FROM 'negated'"""
+            WHERE e.event_id IN (SELECT unnest(?::VARCHAR[]))"""
         )
-        return self._db.execute(sql).fetchall()
+        return self._db.execute(sql, [list(event_ids)]).fetchall()
 
     def clusters_near(self, first: dt.date | None, last: dt.date | None) -> list[str]:
         """Ids of clusters with a member dated within [first, last] or undated."""
