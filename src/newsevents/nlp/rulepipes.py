@@ -45,7 +45,7 @@ _COLUMNS = {"TAG": 0, "LOWER": 1, "DEP": 2, "IS_SPACE": 3}
 _SIGNATURE = [TAG, LOWER, DEP, IS_SPACE]
 _WRITTEN = (TAG, POS, MORPH, LEMMA)  # attributes written column-wise with Doc.from_array
 _SETTABLE = frozenset({*_WRITTEN, DEP})  # DEP (a token attribute) is set token by token
-CACHE_LIMIT = 500_000  # entries; a cache is emptied when it grows past this
+CACHE_LIMIT = 200_000  # entries; a cache is emptied when it grows past this
 
 
 class Unsupported(Exception):
@@ -232,7 +232,9 @@ class CachedLemmatizer:
             raise Unsupported(f"lemmatizer mode {lemmatizer.mode!r}")
         self.lemmatizer = lemmatizer
         self.strings = lemmatizer.vocab.strings
-        self._cache: dict[tuple[int, int, int], int] = {}
+        # lemma strings, not their hashes: a string added inside a spaCy memory zone is
+        # freed at its end, so each Doc adds the lemma again (a no-op when it is known)
+        self._cache: dict[tuple[int, int, int], str] = {}
         _index_as_sets(lemmatizer)
 
     def __call__(self, doc: Doc) -> Doc:
@@ -243,16 +245,18 @@ class CachedLemmatizer:
             lemmatizer._validate_tables()
         if len(self._cache) > CACHE_LIMIT:
             self._cache.clear()
+            lemmatizer.cache.clear()  # spaCy's own, which never shrinks
         table: Any = doc.to_array([ORTH, POS, MORPH, LEMMA])
         lemmas = table[:, 3].copy()
+        add = self.strings.add
         for i, (orth, pos, morph, lemma) in enumerate(table.tolist()):
             if lemma and not lemmatizer.overwrite:
                 continue
             key = (orth, pos, morph)
             found = self._cache.get(key)
             if found is None:
-                found = self._cache[key] = self.strings.add(lemmatizer.lemmatize(doc[i])[0])
-            lemmas[i] = found
+                found = self._cache[key] = lemmatizer.lemmatize(doc[i])[0]
+            lemmas[i] = add(found)
         doc.from_array([LEMMA], lemmas.reshape(-1, 1))
         return doc
 
