@@ -109,25 +109,17 @@ def _unique(item: Article | Rejection, seen: dict[str, str]) -> Article | Reject
     return Rejection(item.id, "extract", Reason.DUPLICATE_ID, detail, item.source)
 
 
-def _code_batch(batch: list[Article | Rejection], settings: Settings) -> list[ItemResult]:
-    """Parse and code a batch inside a spaCy memory zone: the strings and words the batch
-    adds to the vocabulary are freed after it, so a long run's memory stays flat. Nothing
-    made of the Docs (only plain results) leaves the zone."""
+def _code_batch(batch: list[Article | Rejection], settings: Settings) -> Iterator[ItemResult]:
+    articles = [a for a in batch if isinstance(a, Article)]
+    docs = _parse(articles, settings)
     coder = RuleCoder.for_settings(settings.coding.actors)
-    with load_pipeline(settings.nlp.model).memory_zone():
-        articles = [a for a in batch if isinstance(a, Article)]
-        docs = _parse(articles, settings)
-        results = []
-        for item in batch:
-            if isinstance(item, Rejection):
-                failed = item.reason is Reason.FAILED
-                results.append(ItemResult(item.item_id, rejection=item, failed=failed))
-            elif isinstance(doc := docs[item.id], Rejection):
-                results.append(ItemResult(item.id, rejection=doc, failed=True))
-            else:
-                results.append(_code(coder, doc, item))
-        del docs
-    return results
+    for item in batch:
+        if isinstance(item, Rejection):
+            yield ItemResult(item.item_id, rejection=item, failed=item.reason is Reason.FAILED)
+        elif isinstance(doc := docs[item.id], Rejection):
+            yield ItemResult(item.id, rejection=doc, failed=True)
+        else:
+            yield _code(coder, doc, item)
 
 
 def _parse(articles: list[Article], settings: Settings) -> dict[str, Doc | Rejection]:
@@ -227,7 +219,7 @@ def process_chunk(
     items: Sequence[RawDocument | Rejection], settings: Settings, published: dt.date | None
 ) -> list[ItemResult]:
     """Extract, parse and code one chunk: the pure, picklable task every runner runs."""
-    return _code_batch([_extract(item, settings, published) for item in items], settings)
+    return list(_code_batch([_extract(item, settings, published) for item in items], settings))
 
 
 def run(

@@ -15,9 +15,10 @@ give each distinct token signature its answer once:
   unless the component overwrites.
 
 `install` swaps them in only when every pattern and setting is one they reproduce; anything
-else keeps spaCy's component. The swapped pipeline is for use in the process that loaded it:
-patterns added to the ruler afterwards are not seen, and it is neither saved nor pickled
-(the local runner's workers each load their own). `tests/unit/test_rulepipes.py` checks
+else keeps spaCy's component. The lemma cache holds string hashes, so the pipeline must not
+be used inside `nlp.memory_zone()`. The swapped pipeline is for use in the process that
+loaded it: patterns added to the ruler afterwards are not seen, and it is neither saved nor
+pickled (the local runner's workers each load their own). `tests/unit/test_rulepipes.py` checks
 the outputs are equal token for token.
 """
 
@@ -232,9 +233,7 @@ class CachedLemmatizer:
             raise Unsupported(f"lemmatizer mode {lemmatizer.mode!r}")
         self.lemmatizer = lemmatizer
         self.strings = lemmatizer.vocab.strings
-        # lemma strings, not their hashes: a string added inside a spaCy memory zone is
-        # freed at its end, so each Doc adds the lemma again (a no-op when it is known)
-        self._cache: dict[tuple[int, int, int], str] = {}
+        self._cache: dict[tuple[int, int, int], int] = {}
         _index_as_sets(lemmatizer)
 
     def __call__(self, doc: Doc) -> Doc:
@@ -248,15 +247,14 @@ class CachedLemmatizer:
             lemmatizer.cache.clear()  # spaCy's own, which never shrinks
         table: Any = doc.to_array([ORTH, POS, MORPH, LEMMA])
         lemmas = table[:, 3].copy()
-        add = self.strings.add
         for i, (orth, pos, morph, lemma) in enumerate(table.tolist()):
             if lemma and not lemmatizer.overwrite:
                 continue
             key = (orth, pos, morph)
             found = self._cache.get(key)
             if found is None:
-                found = self._cache[key] = lemmatizer.lemmatize(doc[i])[0]
-            lemmas[i] = add(found)
+                found = self._cache[key] = self.strings.add(lemmatizer.lemmatize(doc[i])[0])
+            lemmas[i] = found
         doc.from_array([LEMMA], lemmas.reshape(-1, 1))
         return doc
 
