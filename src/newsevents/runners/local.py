@@ -32,6 +32,10 @@ from newsevents.records import RawDocument, Rejection
 Item = RawDocument | Rejection
 IN_FLIGHT_PER_WORKER = 2
 CALLER_CHECK_SECONDS = 2.0
+# A worker is replaced after this many chunks: spaCy's string table and the parse caches
+# grow with every new word a worker meets, and a fresh worker (forked from the fork server,
+# which holds the coder's tables) starts small again in under a second.
+TASKS_PER_WORKER = 100
 
 
 def cpu_count() -> int:
@@ -72,6 +76,7 @@ def _pool(workers: int, settings: Settings) -> ProcessPoolExecutor:
         mp_context=context,
         initializer=_load_stages,
         initargs=(settings, os.getpid()),
+        max_tasks_per_child=TASKS_PER_WORKER,
     )
 
 
