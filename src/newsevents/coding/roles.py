@@ -12,7 +12,7 @@ tokens into resolved ActorRefs.
 from __future__ import annotations
 
 import dataclasses
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
@@ -86,7 +86,7 @@ class RoleFinder:
         named inside it; else a named partner of a preposition ("met with X")."""
         verb = trigger.token
         if _moves_things(trigger.entry):
-            goal = next(filter(self._names_a_party, syntax.prep_objects(verb, _GOAL_PREPS)), None)
+            goal = _goal(verb, self._names_a_party)
             if goal is not None:
                 return syntax.resolve_relative(goal)  # "deployed troops *to Mali*"
         obj = trigger.noun or syntax.object_of(verb)
@@ -105,7 +105,7 @@ class RoleFinder:
             )
         if obj is not None and self.is_party(obj):
             if self._party_by_sector_only(obj):  # "suspended *military* aid to X"
-                goal = next(filter(self.is_party, syntax.prep_objects(verb, _GOAL_PREPS)), None)
+                goal = _goal(verb, self.is_party)
                 if goal is not None:
                     return syntax.resolve_relative(goal)
             return syntax.resolve_relative(obj)
@@ -247,6 +247,11 @@ def _concrete(noun: Token) -> bool:
 
 
 _GOAL_PREPS = {"to", "into", "against", "toward", "towards", "from"}
+
+
+def _goal(verb: Token, names: Callable[[Token], bool]) -> Token | None:
+    """The first object of a goal preposition that `names` accepts ("sent troops *to X*")."""
+    return next(filter(names, syntax.prep_objects(verb, _GOAL_PREPS)), None)
 
 
 def _moves_things(entry: TriggerEntry) -> bool:

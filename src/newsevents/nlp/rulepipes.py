@@ -161,10 +161,6 @@ class CompiledRuler:
         self._apply(doc, per_token)
         return doc
 
-    def pipe(self, docs: Iterable[Doc], batch_size: int = 128) -> Iterator[Doc]:
-        for doc in docs:
-            yield self(doc)
-
     def _find(self, sig: tuple[int, ...]) -> tuple[tuple[int, ...], tuple[int, ...]]:
         found = self._found.get(sig)
         if found is None:
@@ -257,10 +253,6 @@ class CachedLemmatizer:
             lemmas[i] = found
         doc.from_array([LEMMA], lemmas.reshape(-1, 1))
         return doc
-
-    def pipe(self, docs: Iterable[Doc], batch_size: int = 128) -> Iterator[Doc]:
-        for doc in docs:
-            yield self(doc)
 
 
 def _index_as_sets(lemmatizer: Lemmatizer) -> None:
