@@ -70,6 +70,99 @@ CASES = [
 ]
 
 
+# a clause after the object is not part of the party: "accusations *that its military*"
+CASES += [
+    (
+        "Kenya rejected accusations by the UN that its police had killed protesters.",
+        "REJECT",
+        "12",
+        "the UN",
+    ),
+]
+
+# a participle with its own object is active: "The navy *seized* two tankers" misread as
+# a reduced relative of "navy" keeps the navy as the actor, not the recipient
+CASES += [
+    (
+        "The Turkish air force carried out two air strikes near the border, killing six "
+        "rebel fighters.",
+        "ASSAULT",
+        "19",
+        "six rebel fighters",
+    ),
+]
+
+# people held or moved are recipients: "detained several *suspects*"
+CASES += [("Police detained three suspects on Monday.", "COERCE", "17", "three suspects")]
+
+# the recipient of the act an intention names: "agreed to lift sanctions *on X*"
+CASES += [
+    (
+        "Canada agreed to lift its tariffs on Mexican steel.",
+        "AGREE",
+        "03",
+        "Mexican steel",
+    ),
+    (
+        "The militia threatened to attack three Turkish bases.",
+        "THREATEN",
+        "13",
+        "three Turkish bases",
+    ),
+]
+
+# a declared refusal to yield, cooperate or meet is REJECT (CAMEO 12x)
+CASES += [
+    (
+        "The junta will not release the detained journalists.",
+        "REJECT",
+        "12",
+        "the detained journalists",
+    ),
+    (
+        "Poland said it would not lift the ban on Belarusian trucks.",
+        "REJECT",
+        "12",
+        "Belarusian trucks",
+    ),
+    (
+        "The rebels won't meet with the government envoys.",
+        "REJECT",
+        "12",
+        "the government envoys",
+    ),
+    ("The nurses said they will not end their strike.", "REJECT", "12", None),
+]
+
+# yielding and cooperation in other words
+CASES += [
+    (
+        "Washington removed the sanctions on the shipping firm.",
+        "RETREAT",
+        "08",
+        "the shipping firm",
+    ),
+    ("Beijing rolled back tariffs on Australian wine.", "RETREAT", "08", "Australian wine"),
+    ("Poland opened its borders to Ukrainian refugees.", "CONCEDE", "08", "Ukrainian refugees"),
+    ("A Spanish court approved the extradition of the former banker.", "COOPERATE", "06", None),
+    ("French officers are training Malian pilots.", "AID", "07", "Malian pilots"),
+    ("The union ended the strike after two weeks.", "CONCEDE", "08", None),
+    ("The rebels began a three-day cease-fire on Friday.", "RETREAT", "08", None),
+]
+
+# demands of punishment, warnings, refutations, calls and meetings attended
+CASES += [
+    ("The senators called for sanctions against the generals.", "REQUEST", "10", None),
+    ("Berlin gave Minsk a final warning.", "THREATEN", "13", "Minsk"),
+    ("The ministry refuted the report.", "REJECT", "12", None),
+    ("The customs agency is enforcing the embargo strictly.", "SANCTION", "16", None),
+    ("Macron called Scholz to inform him of the decision.", "CONSULT", "04", "Scholz"),
+    ("The foreign minister will attend the summit.", "AGREE", "03", None),
+    ("Dock workers stopped work at the port on Monday.", "PROTEST", "14", None),
+    ("Insurgents overran an army outpost in the north.", "ASSAULT", "19", "an army outpost"),
+    ("Norway is ready to contribute to the mission.", "AGREE", "03", None),
+]
+
 # recipients that must stay as they are
 CASES += [
     ("The delegates held talks in Geneva on Monday.", "CONSULT", "04", None),
@@ -96,6 +189,7 @@ def test_construction(sentence, event_type, root, recipient):
         "Firefighters fought the blaze for six hours.",
         "The army pushed into the city on Monday.",
         "The minister claimed responsibility for the economic recovery.",
+        "The minister had lunch at a restaurant in the old town.",
     ],
 )
 def test_no_event(sentence):
@@ -109,3 +203,23 @@ def test_no_event(sentence):
 def test_a_no_subject_negates_the_event(sentence):
     events = newsevents.code_text(sentence, published="2024-03-01")
     assert events and all(e.modality == "negated" for e in events)
+
+
+def test_a_refusal_is_asserted_but_a_past_negation_stays_negated():
+    refusal = newsevents.code_text(
+        "The army will not release the prisoners.", published="2024-03-01"
+    )
+    assert [(e.event_type, e.cameo_code, e.modality) for e in refusal] == [
+        ("REJECT", "1243", "asserted")
+    ]
+    past = newsevents.code_text("The army did not release the prisoners.", published="2024-03-01")
+    assert [(e.event_type, e.modality) for e in past] == [("RETREAT", "negated")]
+
+
+def test_a_recipient_from_the_intended_act_does_not_raise_confidence():
+    (plain,) = newsevents.code_text("Canada agreed to lift tariffs.", published="2024-03-01")
+    (indirect,) = newsevents.code_text(
+        "Canada agreed to lift tariffs on Mexico.", published="2024-03-01"
+    )
+    assert indirect.recipient is not None and indirect.recipient.country == "MEX"
+    assert indirect.confidence == plain.confidence

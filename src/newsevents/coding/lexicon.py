@@ -90,9 +90,11 @@ class Condition:
     def holds(self, token: Token) -> bool:
         if self.kind == "xcomp":
             # with named values, a small clause counts too: "found the firm *liable*"
+            # and so does an infinitive of purpose: "called X *to inform* him"
             deps = _COMPLEMENT_DEPS if self.values else {"xcomp"}
             return any(
-                c.dep_ in deps and (not self.values or c.lemma_.lower() in self.values)
+                (c.dep_ in deps or (self.values and _infinitive_of_purpose(c)))
+                and (not self.values or c.lemma_.lower() in self.values)
                 for c in token.children
             )
         if self.kind == "obj" and token.dep_ == "acl" and token.tag_ == "VBN":
@@ -134,6 +136,12 @@ class Condition:
 
 
 _COMPLEMENT_DEPS = frozenset({"xcomp", "ccomp", "oprd", "acomp"})
+
+
+def _infinitive_of_purpose(child: Token) -> bool:
+    return child.dep_ == "advcl" and any(
+        a.dep_ == "aux" and a.lower_ == "to" for a in child.children
+    )
 
 
 # Prepositions of time and circumstance: "withdrew from the town *after* a deal".
@@ -336,11 +344,31 @@ class Lexicon:
         return 1 if root <= 5 else 2 if root <= 8 else 3 if root <= 13 else 4
 
 
+# Irregular past forms the tagger sometimes takes for another tense, so the lemmatizer
+# leaves them as they are.
+_IRREGULAR_PAST = {
+    "overran": "overrun",
+    "withdrew": "withdraw",
+    "overthrew": "overthrow",
+    "undertook": "undertake",
+    "forbade": "forbid",
+    "froze": "freeze",
+    "fought": "fight",
+    "sought": "seek",
+    "struck": "strike",
+    "shot": "shoot",
+    "stole": "steal",
+    "broke": "break",
+}
+
+
 def lemma_candidates(token: Token) -> list[str]:
     """The lemma, then base forms guessed from the word itself (the statistical lemmatizer
     sometimes errs: "staged" -> "stag")."""
     lemma, word = token.lemma_.lower(), token.lower_
     out = [lemma]
+    if word in _IRREGULAR_PAST:
+        out.append(_IRREGULAR_PAST[word])  # "overran" tagged as a present verb
     if token.tag_ in ("VBD", "VBN") and word.endswith("ed"):
         out += [word[:-1], word[:-2]]
         if len(word) > 4 and word[-3] == word[-4]:

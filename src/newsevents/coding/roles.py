@@ -45,6 +45,9 @@ class Trigger:
 class Roles:
     actor: ActorRef | None
     recipient: ActorRef | None
+    # the recipient is that of an act the trigger governs ("agreed to lift sanctions *on
+    # X*"), so it says less about the trigger's own event
+    indirect: bool = False
 
 
 class RoleFinder:
@@ -58,6 +61,10 @@ class RoleFinder:
         """Actor and recipient of one trigger, resolved."""
         actor_tok, recipient_tok = self._role_tokens(trigger)
         actor = build_actor(actor_tok, self.names, memory) if actor_tok is not None else None
+        indirect = False
+        if recipient_tok is None and trigger.clause is None and not trigger.occurrence:
+            recipient_tok = self._clause_recipient(trigger)
+            indirect = recipient_tok is not None
         if recipient_tok is None or (actor_tok is not None and recipient_tok.i == actor_tok.i):
             recipient_tok = self._entity_in_complement(trigger.token, actor)
         recipient = (
@@ -67,7 +74,7 @@ class RoleFinder:
         )
         if recipient is not None and recipient_tok is not None:
             recipient = _bind_possessive(recipient, recipient_tok, actor)
-        return Roles(actor, recipient)
+        return Roles(actor, recipient, indirect)
 
     def _role_tokens(self, trigger: Trigger) -> tuple[Token | None, Token | None]:
         verb = trigger.token
@@ -117,6 +124,25 @@ class RoleFinder:
             return self._party_inside(obj)  # "rejected accusations *by the US*"
         if obj is not None and trigger.entry.event_type in _TARGETED and _concrete(obj):
             return obj  # what force is used on: "shelled *the town*", "raided *a hospital*"
+        return None
+
+    def _clause_recipient(self, trigger: Trigger) -> Token | None:
+        """The recipient of the act a trigger governs: "agreed to lift sanctions *against
+        the North*", "threatened to attack *52 Iranian sites*", "carried out strikes,
+        killing *dozens of fighters*" (a participle of the same kind of act)."""
+        for child in trigger.token.children:
+            if child.pos_ != "VERB" or syntax.has_own_subject(child):
+                continue
+            inner = self.lexicon.match(child)
+            if (child.dep_ == "xcomp" and inner is not None) or (
+                child.dep_ == "advcl"
+                and child.tag_ == "VBG"
+                and inner is not None
+                and inner.event_type == trigger.entry.event_type
+            ):
+                found = self._recipient_token(Trigger(child, inner or trigger.entry))
+                if found is not None:
+                    return found
         return None
 
     def _party_by_sector_only(self, obj: Token) -> bool:

@@ -38,7 +38,7 @@ from newsevents.records import ActorRef, Article, Event, Evidence, Modality
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Span, Token
 
-CODER_NAME = "rules.v4"  # bump whenever the rules or their tables change what is coded
+CODER_NAME = "rules.v5"  # bump whenever the rules or their tables change what is coded
 SPEECH_VERBS = frozenset(
     [
         "say",
@@ -224,6 +224,9 @@ class RuleCoder:
         if is_mishap(entry, token, roles.actor) or is_private_trip(entry, roles.actor):
             return None
         modality = _modality(trigger.token)
+        refused = senses.refusal(token, entry) if modality == "negated" else None
+        if refused is not None:
+            entry, modality = refused, "asserted"  # "will not lift the ban": a refusal
         entry = labour_strike(entry, trigger.noun or syntax.object_of(token), roles.actor)
         entry = _intended(rioting(entry, roles.actor, token.doc), token, modality)
         cameo_root = entry.cameo[:2]
@@ -371,7 +374,7 @@ def _confidence(trigger: Trigger, roles: Roles) -> float:
     score += 0.1 if trigger.entry.conditions or trigger.noun is not None else 0.0
     if roles.actor is not None:
         score += 0.15 if roles.actor.country or roles.actor.members else 0.05
-    if roles.recipient is not None:
+    if roles.recipient is not None and not roles.indirect:
         score += 0.1 if roles.recipient.country else 0.05
     score -= 0.03 * min(syntax.depth(trigger.token), 4)
     score -= 0.1 if syntax.in_subordinate_clause(trigger.token) else 0.0

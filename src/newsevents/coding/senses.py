@@ -109,3 +109,37 @@ def is_denial(verb: Token) -> bool:
     """A verb that denies what its complement reports: "denied *that* ...", "dismissed
     reports that ...". What it governs did not happen as far as the sentence says."""
     return verb.pos_ == "VERB" and verb.lemma_.lower() in DENIAL_VERBS
+
+
+# "will not lift the ban": refusing to yield or cooperate is REJECT (CAMEO 12x), by the
+# CAMEO code of the act refused (first three digits, else its root): code and mode.
+_REFUSED = {
+    "080": ("124", "change"),
+    "081": ("1241", "change"),
+    "082": ("1242", "change"),
+    "083": ("123", "change"),
+    "084": ("1243", "yield"),
+    "085": ("1244", "yield"),
+    "086": ("1245", "yield"),
+    "087": ("1246", "yield"),
+    "061": ("1211", "assist"),
+    "062": ("1212", "assist"),
+    "063": ("1213", "assist"),
+    "064": ("1214", "assist"),
+    "06": ("121", "assist"),
+    "07": ("121", "assist"),
+    "04": ("125", "meet"),
+}
+_REFUSING_MODALS = frozenset({"will", "wo", "would", "shall", "'ll"})
+
+
+def refusal(verb: Token, entry: TriggerEntry) -> TriggerEntry | None:
+    """ "will not lift the ban", "would not release the tanker", "won't accept refugees":
+    a declared refusal to yield, cooperate or meet is itself an event, REJECT."""
+    found = _REFUSED.get(entry.cameo[:3]) or _REFUSED.get(entry.cameo[:2])
+    if found is None or not syntax.is_negated(verb):
+        return None
+    if not any(c.dep_ == "aux" and c.lower_ in _REFUSING_MODALS for c in verb.children):
+        return None
+    cameo, mode = found
+    return TriggerEntry(entry.lemma, entry.conditions, "REJECT", mode, cameo)

@@ -237,7 +237,10 @@ def find_subject(verb: Token) -> tuple[Token | None, bool]:
                     verb, current
                 )
         if current.dep_ in ("relcl", "acl") and current.head.pos_ in NOMINAL_POS:
-            return current.head, current.tag_ == "VBN"
+            # a participle with its own direct object is active: "The air force *carried
+            # out* strikes" misparsed as a reduced relative of "force"
+            passive = current.tag_ == "VBN" and not any(c.dep_ == "dobj" for c in current.children)
+            return current.head, passive
         if current.dep_ == "pcomp" and current.head.dep_ == "prep":
             current = current.head.head  # "... by *donating* supplies": the clause's verb
             continue
@@ -341,13 +344,17 @@ def entity_head(token: Token) -> Token:
     return token.doc[token.i : end].root
 
 
+_CLAUSE_DEPS = frozenset({"acl", "relcl", "advcl"})
+
+
 def premodified(head: Token) -> list[Token]:
-    """The phrase without the prepositional phrases attached after its head ("diplomatic
-    ties", not "ties with El Salvador"; "of" phrases stay: "thousands of Nigerians")."""
+    """The phrase without the prepositional phrases and clauses attached after its head
+    ("diplomatic ties", not "ties with El Salvador"; "accusations", not "accusations that
+    *its military* ..."; "of" phrases stay: "thousands of Nigerians")."""
     attached = {
         t.i
         for c in head.children
-        if c.i > head.i and c.dep_ == "prep" and c.lower_ != "of"
+        if c.i > head.i and ((c.dep_ == "prep" and c.lower_ != "of") or c.dep_ in _CLAUSE_DEPS)
         for t in c.subtree
     }
     return [t for t in head.subtree if t.i not in attached]
