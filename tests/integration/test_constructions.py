@@ -80,6 +80,23 @@ CASES += [
     ),
 ]
 
+# a thing's "of" phrase does not make the thing a party; a quantity's does
+CASES += [
+    (
+        "Kuwait lifted a ban on imports of Egyptian farm products.",
+        "CONCEDE",
+        "08",
+        "Egyptian farm products",
+    ),
+    (
+        "The court suspended publication of Algeria's largest newspaper.",
+        "SANCTION",
+        "16",
+        "Algeria's largest newspaper",
+    ),
+    ("Police arrested dozens of Kurdish students.", "COERCE", "17", "dozens of Kurdish students"),
+]
+
 # a participle with its own object is active: "The navy *seized* two tankers" misread as
 # a reduced relative of "navy" keeps the navy as the actor, not the recipient
 CASES += [
@@ -148,6 +165,21 @@ CASES += [
     ("French officers are training Malian pilots.", "AID", "07", "Malian pilots"),
     ("The union ended the strike after two weeks.", "CONCEDE", "08", None),
     ("The rebels began a three-day cease-fire on Friday.", "RETREAT", "08", None),
+]
+
+# money counts what its "in" phrase names: "$33 million *in* assistance"
+CASES += [
+    ("Japan announced $40 million in assistance to Tonga.", "AID", "07", "Tonga"),
+    ("The bank gave $2 billion of aid to Ghana.", "AID", "07", "Ghana"),
+]
+
+# a declared cessation of hostilities, a deployment announced, aid let through, a formula
+# accepted
+CASES += [
+    ("The junta declared a cessation of hostilities.", "CONCEDE", "08", None),
+    ("Ghana announced the deployment of 300 troops to Mali.", "MOBILIZE", "15", "Mali"),
+    ("The army allowed humanitarian relief into the town.", "RETREAT", "08", None),
+    ("The strikers accepted a compromise on pay.", "AGREE", "03", None),
 ]
 
 # demands of punishment, warnings, refutations, calls and meetings attended

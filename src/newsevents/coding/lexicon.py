@@ -112,6 +112,7 @@ class Condition:
         if self.kind == "prt" and child.dep_ == "advmod":
             return child.lower_ in self.values  # "pulled *back*" parsed as an adverb
         if self.kind in ("prep", "prt"):
+            # a dative "to" is the same preposition: "sent a team *to* the hospital"
             return child.dep_ in ("prep", "prt", "agent") and child.lower_ in self.values
         if self.kind != "obj":
             return False
@@ -180,6 +181,9 @@ _QUANTITY_NOUNS = frozenset(
 )
 
 
+_MONEY_WORDS = frozenset({"million", "billion", "trillion", "dollar", "euro", "pound", "yen"})
+
+
 # Nouns named by their "of" phrase: "a state *of emergency*", "the size *of its mission*".
 _FRAME_NOUNS = frozenset({"state", "size"})
 
@@ -197,6 +201,14 @@ def _counted(noun: Token) -> list[Token]:
     efforts", "*shelter* materials"."""
     if noun.lemma_.lower() in GENERIC_HEADS:
         return generic_head_nouns(noun)
+    if noun.ent_type_ == "MONEY" or noun.lemma_.lower() in _MONEY_WORDS:
+        return [  # "$33 million *in* assistance", "$2 billion *of* aid"
+            g
+            for c in noun.children
+            if c.dep_ == "prep" and c.lower_ in ("in", "of")
+            for g in c.children
+            if g.dep_ == "pobj"
+        ]
     heads = _QUANTITY_NOUNS | _FRAME_NOUNS
     if noun.lower_ not in heads and noun.lemma_.lower() not in heads:
         return []

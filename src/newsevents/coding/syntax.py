@@ -345,16 +345,27 @@ def entity_head(token: Token) -> Token:
 
 
 _CLAUSE_DEPS = frozenset({"acl", "relcl", "advcl"})
+# Heads whose "of" phrase says who they are: "thousands *of Nigerians*", "members *of
+# Hamas*", "some *of the rebels*".
+_COUNTING_HEADS = frozenset(
+    {"hundred", "thousand", "dozen", "score", "million", "number", "group", "batch"}
+    | {"member", "part", "rest", "majority", "minority", "some", "many", "most", "all"}
+    | {"one", "none", "each", "both", "few", "several", "lot", "handful", "couple", "pair"}
+    | {"band", "unit", "contingent", "delegation", "team", "convoy", "column", "crowd"}
+)
 
 
 def premodified(head: Token) -> list[Token]:
     """The phrase without the prepositional phrases and clauses attached after its head
     ("diplomatic ties", not "ties with El Salvador"; "accusations", not "accusations that
-    *its military* ..."; "of" phrases stay: "thousands of Nigerians")."""
+    *its military* ..."). The "of" phrase of a quantity stays ("thousands of Nigerians");
+    that of a thing does not ("imports *of Egyptian* goods" names no party)."""
+    keep_of = head.pos_ in ("NUM", "PRON") or head.lemma_.lower() in _COUNTING_HEADS
     attached = {
         t.i
         for c in head.children
-        if c.i > head.i and ((c.dep_ == "prep" and c.lower_ != "of") or c.dep_ in _CLAUSE_DEPS)
+        if c.i > head.i
+        and ((c.dep_ == "prep" and (c.lower_ != "of" or not keep_of)) or c.dep_ in _CLAUSE_DEPS)
         for t in c.subtree
     }
     return [t for t in head.subtree if t.i not in attached]
