@@ -182,6 +182,29 @@ CASES += [
     ("The strikers accepted a compromise on pay.", "AGREE", "03", None),
 ]
 
+# aid as an event noun, peacekeeping taken part in, joint war games
+CASES += [
+    ("The United States continued military aid to Jordan.", "AID", "07", "Jordan"),
+    ("Fijian troops participate in peacekeeping operations in Lebanon.", "AID", "07", "Lebanon"),
+    ("The navies of Chile and Peru performed joint war games.", "COOPERATE", "06", None),
+]
+
+# troops sent to keep the peace are aid; troops arriving are deployed, not visiting; two
+# countries exercising together cooperate; failing to agree is a rejection
+CASES += [
+    (
+        "Ireland is sending 150 troops to the UN peacekeeping force in Lebanon.",
+        "AID",
+        "07",
+        "the UN peacekeeping force in Lebanon",
+    ),
+    ("Hundreds of French troops arrived in Niger on Sunday.", "MOBILIZE", "15", "Niger"),
+    ("The army chief flew to Washington for talks.", "CONSULT", "04", "Washington"),
+    ("Russia and China held naval war games in the Pacific.", "COOPERATE", "06", None),
+    ("Thirty warships and 150 aircraft took part in the exercise.", "MOBILIZE", "15", None),
+    ("Serbia and Kosovo failed to reach an agreement on licence plates.", "REJECT", "12", None),
+]
+
 # demands of punishment, warnings, refutations, calls and meetings attended
 CASES += [
     ("The senators called for sanctions against the generals.", "REQUEST", "10", None),

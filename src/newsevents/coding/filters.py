@@ -9,7 +9,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from newsevents.coding import syntax
-from newsevents.coding.lexicon import TriggerEntry
+from newsevents.coding.lexicon import MILITARY_JOINT_NOUNS, TriggerEntry
 from newsevents.records import ActorRef
 
 if TYPE_CHECKING:
@@ -95,3 +95,41 @@ def labour_strike(entry: TriggerEntry, noun: Token | None, actor: ActorRef | Non
     if head is not None and head.lemma_.lower() in WORKER_WORDS:
         return LABOUR_STRIKE
     return entry
+
+
+PEACEKEEPING = TriggerEntry("peacekeeping", (), "AID", None, "074")
+JOINT_EXERCISE = TriggerEntry("exercise", (), "COOPERATE", None, "062")
+TROOPS_ARRIVE = TriggerEntry("arrive", (), "MOBILIZE", "troops", "154")
+_PEACEKEEPING_WORDS = frozenset({"peacekeeping", "peacekeeper", "peacekeepers", "peace-keeping"})
+
+
+def troop_movement(
+    entry: TriggerEntry, verb: Token, noun: Token | None, actor: ActorRef | None
+) -> TriggerEntry:
+    """Troops sent to keep the peace are aid (CAMEO 074): "deployed 300 troops to the UN
+    *peacekeeping* mission"; two or more parties exercising together cooperate (062): "the
+    US and its allies launched *war games*"; troops that "arrived in Mali" are deployed,
+    not visiting (a visit is between political actors)."""
+    visit = entry.event_type == "CONSULT" and entry.mode == "visit"
+    if visit and actor is not None and actor.sector == "MIL" and _troops(verb):
+        entry = TROOPS_ARRIVE
+    if entry.event_type != "MOBILIZE":
+        return entry
+    if entry.mode == "troops" and any(t.lower_ in _PEACEKEEPING_WORDS for t in verb.subtree):
+        return PEACEKEEPING
+    exercise = noun is not None and noun.lemma_.lower() in MILITARY_JOINT_NOUNS
+    if exercise and actor is not None:
+        parties = {m.country or m.name for m in actor.members if m.country or m.name}
+        if len(parties) > 1:  # not "30 warships and 150 aircraft" of one navy
+            return JOINT_EXERCISE
+    return entry
+
+
+def _troops(verb: Token) -> bool:
+    """The verb's subject is a body of troops ("British troops", "a battalion"), not one
+    officer ("the army chief")."""
+    subject, _ = syntax.find_subject(verb)
+    return subject is not None and (subject.tag_ == "NNS" or subject.lemma_.lower() in _UNITS)
+
+
+_UNITS = frozenset({"contingent", "battalion", "brigade", "unit", "division", "force", "army"})

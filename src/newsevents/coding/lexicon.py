@@ -56,7 +56,9 @@ LIGHT_VERBS = frozenset(
     ]
 )
 LIGHT_VERBS |= {"express", "voice", "reaffirm", "reiterate", "convey", "extend", "show", "conclude"}
-LIGHT_VERBS |= {"join", "take", "place", "put"}
+LIGHT_VERBS |= {"join", "take", "place", "put", "perform", "participate", "engage"}
+# Light verbs whose event is the object of "in": "participated *in* peacekeeping operations".
+IN_LIGHT_VERBS = frozenset({"participate", "engage"})
 # Heads that say little themselves; the noun before them names the thing ("a *mediation*
 # effort", "*shelter* materials", "a *bombing* campaign").
 GENERIC_HEADS = frozenset(
@@ -65,7 +67,7 @@ GENERIC_HEADS = frozenset(
 # "joint patrols", "combined drills": done together, so COOPERATE (CAMEO 06x).
 JOINT_WORDS = frozenset({"joint", "combined", "coordinated", "bilateral"})
 MILITARY_JOINT_NOUNS = frozenset(
-    {"exercise", "drill", "patrol", "manoeuvre", "maneuver", "operation", "offensive"}
+    {"exercise", "drill", "patrol", "manoeuvre", "maneuver", "operation", "offensive", "game"}
 )
 JOINT_NOUNS = MILITARY_JOINT_NOUNS | frozenset(
     {"investigation", "production", "venture", "project", "development", "research", "effort"}

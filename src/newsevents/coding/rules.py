@@ -19,8 +19,15 @@ from newsevents.coding.actors import ArticleMemory, build_memory
 from newsevents.coding.attribution import carries_allegation
 from newsevents.coding.context import DocumentContexts
 from newsevents.coding.fields import ArticleFrame, describe
-from newsevents.coding.filters import is_mishap, is_private_trip, labour_strike, rioting
+from newsevents.coding.filters import (
+    is_mishap,
+    is_private_trip,
+    labour_strike,
+    rioting,
+    troop_movement,
+)
 from newsevents.coding.lexicon import (
+    IN_LIGHT_VERBS,
     JOINT_WORDS,
     LIGHT_VERBS,
     OCCURRENCE_VERBS,
@@ -224,10 +231,11 @@ class RuleCoder:
         if is_mishap(entry, token, roles.actor) or is_private_trip(entry, roles.actor):
             return None
         modality = _modality(trigger.token)
-        refused = senses.refusal(token, entry) if modality == "negated" else None
+        refused = senses.refusal(token, entry) if modality in ("negated", "asserted") else None
         if refused is not None:
             entry, modality = refused, "asserted"  # "will not lift the ban": a refusal
         entry = labour_strike(entry, trigger.noun or syntax.object_of(token), roles.actor)
+        entry = troop_movement(entry, token, trigger.noun, roles.actor)
         entry = _intended(rioting(entry, roles.actor, token.doc), token, modality)
         cameo_root = entry.cameo[:2]
         evidence = _evidence(trigger.token, sent)
@@ -297,7 +305,12 @@ def _light_objects(verb: Token) -> list[Token]:
         obj = next(syntax.prep_objects(verb, {"in"}), None)
     if obj is not None:
         found.append(obj)
-    return found + list(syntax.prep_objects(verb, {"on", "into", "to"}))
+    preps = (
+        {"on", "into", "to", "in"}
+        if verb.lemma_.lower() in IN_LIGHT_VERBS
+        else {"on", "into", "to"}
+    )
+    return found + list(syntax.prep_objects(verb, preps))
 
 
 def _demand_clause(verb: Token) -> Token | None:
