@@ -205,6 +205,31 @@ CASES += [
     ("Serbia and Kosovo failed to reach an agreement on licence plates.", "REJECT", "12", None),
 ]
 
+# a party "responsible for" attacks did them; people held "as human shields" are abducted
+# (the role they are put in is not part of the phrase); workers forced out are expelled;
+# a deadline set is an ultimatum
+CASES += [
+    (
+        "The cartel has been responsible for mass killings in the north.",
+        "ASSAULT",
+        "19",
+        None,
+    ),
+    (
+        "The militants held two hundred villagers as human shields.",
+        "ASSAULT",
+        "18",
+        "two hundred villagers",
+    ),
+    (
+        "The junta forced foreign journalists out of the country.",
+        "COERCE",
+        "17",
+        "foreign journalists",
+    ),
+    ("The president set a Friday deadline for the rebels.", "THREATEN", "13", "the rebels"),
+]
+
 # demands of punishment, warnings, refutations, calls and meetings attended
 CASES += [
     ("The senators called for sanctions against the generals.", "REQUEST", "10", None),
@@ -245,6 +270,8 @@ def test_construction(sentence, event_type, root, recipient):
         "The army pushed into the city on Monday.",
         "The minister claimed responsibility for the economic recovery.",
         "The minister had lunch at a restaurant in the old town.",
+        "Thousands of families sought refuge in the mountains.",
+        "It was not clear who was responsible for the explosion.",
     ],
 )
 def test_no_event(sentence):

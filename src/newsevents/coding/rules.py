@@ -169,6 +169,10 @@ class RuleCoder:
                 found = self._noun_trigger(tok, noun, occurrence=False)
                 if found is not None and not senses.definite(noun):
                     return found  # "has been on hunger strike", "remained on alert"
+            for noun in senses.responsible_for(tok):
+                found = self._noun_trigger(tok, noun, occurrence=False)
+                if found is not None:
+                    return found  # "the cartel is responsible for mass killings"
         if any(lemma in OCCURRENCE_VERBS for lemma in lemmas):
             subject = next((c for c in tok.children if c.dep_ == "nsubj"), None)
             found = self._noun_trigger(tok, subject, occurrence=True)

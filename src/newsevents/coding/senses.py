@@ -152,3 +152,18 @@ def refusal(verb: Token, entry: TriggerEntry) -> TriggerEntry | None:
         return None
     cameo, mode = found
     return TriggerEntry(entry.lemma, entry.conditions, "REJECT", mode, cameo)
+
+
+def responsible_for(verb: Token) -> list[Token]:
+    """The event nouns a subject "is responsible for": "the cartel has been responsible
+    for mass *killings* and *beheadings*" says the cartel did them."""
+    found: list[Token] = []
+    if verb.dep_ != "relcl" and any(
+        c.dep_ == "nsubj" and c.lower_ in ("who", "what", "whoever") for c in verb.children
+    ):
+        return found  # "it was not clear *who* was responsible for ..."
+    for child in verb.children:
+        if child.dep_ == "acomp" and child.lower_ == "responsible":
+            for noun in syntax.prep_objects(child, {"for"}):
+                found.extend(syntax.conjuncts(noun))
+    return found
