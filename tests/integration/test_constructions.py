@@ -230,9 +230,37 @@ CASES += [
     ("The president set a Friday deadline for the rebels.", "THREATEN", "13", "the rebels"),
 ]
 
+# a party named only by a sector word inside a thing's phrase is the recipient; a phrase
+# "into" a place is where the party goes; a force placed on alert is the actor of its own
+# posture; releases ordered, curbs lifted and restrictions ended
+CASES += [
+    (
+        "The government seized the property of the opposition leader.",
+        "COERCE",
+        "17",
+        "the opposition leader",
+    ),
+    (
+        "The junta imposed restrictions on the movement of foreign journalists.",
+        "COERCE",
+        "17",
+        "foreign journalists",
+    ),
+    ("Iraq allowed UN inspectors into the country.", "RETREAT", "08", "UN inspectors"),
+    ("The army was placed on high alert.", "MOBILIZE", "15", None),
+    ("The judge ordered the release of the two activists.", "RETREAT", "08", "the two activists"),
+    ("Japan lifted travel curbs on North Korea.", "CONCEDE", "08", "North Korea"),
+    ("Seoul ended restrictions on Japanese imports.", "CONCEDE", "08", "Japanese imports"),
+]
+
 # demands of punishment, warnings, refutations, calls and meetings attended
 CASES += [
-    ("The senators called for sanctions against the generals.", "REQUEST", "10", None),
+    (
+        "The senators called for sanctions against the generals.",
+        "REQUEST",
+        "10",
+        "the generals",
+    ),
     ("Berlin gave Minsk a final warning.", "THREATEN", "13", "Minsk"),
     ("The ministry refuted the report.", "REJECT", "12", None),
     ("The customs agency is enforcing the embargo strictly.", "SANCTION", "16", None),
@@ -296,6 +324,11 @@ def test_a_refusal_is_asserted_but_a_past_negation_stays_negated():
     ]
     past = newsevents.code_text("The army did not release the prisoners.", published="2024-03-01")
     assert [(e.event_type, e.modality) for e in past] == [("RETREAT", "negated")]
+
+
+def test_a_force_placed_on_alert_is_its_own_actor():
+    (event,) = newsevents.code_text("The army was placed on high alert.", published="2024-03-01")
+    assert event.actor is not None and event.actor.text == "The army"
 
 
 def test_a_recipient_from_the_intended_act_does_not_raise_confidence():

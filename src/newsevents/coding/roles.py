@@ -85,7 +85,10 @@ class RoleFinder:
             inner, _ = syntax.find_subject(trigger.clause)
             return subject, inner
         if passive:
-            return syntax.find_agent(verb), subject
+            agent = syntax.find_agent(verb)
+            if agent is None and trigger.entry.event_type == "MOBILIZE":
+                return subject, None  # "the army was placed on alert": its own posture
+            return agent, subject
         return _author(_speaker_for_pronoun(subject)), self._recipient_token(trigger)
 
     def _recipient_token(self, trigger: Trigger) -> Token | None:
@@ -180,7 +183,11 @@ class RoleFinder:
             return True
         if syntax.is_temporal(head) or head.pos_ == "NUM":
             return False
-        return any(t.ent_type_ in syntax.ENTITY_LABELS for t in head.subtree)
+        return any(
+            t.ent_type_ in syntax.ENTITY_LABELS
+            or (t.i != head.i and t.pos_ == "NOUN" and self.is_party(t, alone=True))
+            for t in head.subtree
+        )  # "the property of *the opposition leader*", "the movement of *journalists*"
 
     def _partner(self, noun: Token) -> Token | None:
         partner = next(filter(self._names_a_party, syntax.prep_objects(noun)), None)

@@ -400,6 +400,8 @@ def _is_loose_addition(head: Token, child: Token) -> bool:
         return True
     if child.dep_ == "prep" and any(g.dep_ == "pcomp" and g.tag_ == "VBG" for g in child.children):
         return True  # "accused rebels *of attacking civilians*": the charge, not the party
+    if child.dep_ == "prep" and child.lower_ in ("into", "onto"):
+        return True  # "allowed inspectors *into the country*": where they go
     if child.dep_ == "prep" and child.lower_ == "as":
         return True  # "held families *as human shields*": the role they were put in
     return child.dep_ == "appos" and child.pos_ != "PROPN" and head.pos_ != "PROPN"
