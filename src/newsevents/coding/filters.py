@@ -115,7 +115,7 @@ def troop_movement(
         entry = TROOPS_ARRIVE
     if entry.event_type != "MOBILIZE":
         return entry
-    if entry.mode == "troops" and any(t.lower_ in _PEACEKEEPING_WORDS for t in verb.subtree):
+    if entry.mode == "troops" and any(t.lower_ in _PEACEKEEPING_WORDS for t in _sent_where(verb)):
         return PEACEKEEPING
     exercise = noun is not None and noun.lemma_.lower() in MILITARY_JOINT_NOUNS
     if exercise and actor is not None:
@@ -126,10 +126,42 @@ def troop_movement(
 
 
 def _troops(verb: Token) -> bool:
-    """The verb's subject is a body of troops ("British troops", "a battalion"), not one
-    officer ("the army chief")."""
+    """The verb's subject is a body of troops ("British troops", "a battalion"), not
+    officers ("the army chief", "two US generals")."""
     subject, _ = syntax.find_subject(verb)
-    return subject is not None and (subject.tag_ == "NNS" or subject.lemma_.lower() in _UNITS)
+    if subject is not None and subject.lemma_.lower() in syntax.COUNTING_HEADS:
+        subject = next(syntax.prep_objects(subject, {"of"}), subject)  # "hundreds of troops"
+    return subject is not None and subject.lemma_.lower() in _UNITS
 
 
-_UNITS = frozenset({"contingent", "battalion", "brigade", "unit", "division", "force", "army"})
+_UNITS = frozenset(
+    {"troop", "soldier", "force", "peacekeeper", "marine", "paratrooper", "sailor"}
+    | {"contingent", "battalion", "brigade", "unit", "division", "army", "regiment"}
+)
+
+
+def _sent_where(verb: Token) -> list[Token]:
+    """The words saying what is sent and where or as what: the object, a dative and the
+    verb's prepositional phrases; not a clause about something else ("days after
+    peacekeeping talks collapsed")."""
+    parts = [c for c in verb.children if c.dep_ in ("dobj", "dative", "prep", "nsubjpass")]
+    return [t for part in parts for t in part.subtree]
+
+
+def is_not_political(
+    entry: TriggerEntry, actor: ActorRef | None, recipient: ActorRef | None
+) -> bool:
+    """Rows whose words are political only with the right parties: stopping work is a
+    strike by workers, not "the government stopped work on the dam"; forcing people out is
+    an expulsion by a party, not "floods forced out thousands"; a warning given or a
+    deadline set threatens someone, not "gave a warning of heavy rain"."""
+    if entry.lemma in ("give", "set") and entry.event_type == "THREATEN":
+        return recipient is None
+    if actor is None:
+        return False
+    if entry.lemma == "stop" and entry.mode == "strike":
+        state = actor.sector in STATE_SECTORS or actor.sector == "BUS"
+        return state or bool(actor.country and not actor.sector)
+    if entry.lemma == "force" and entry.mode == "deport":
+        return not (actor.country or actor.sector or actor.name or actor.members)
+    return False

@@ -21,6 +21,7 @@ from newsevents.coding.context import DocumentContexts
 from newsevents.coding.fields import ArticleFrame, describe
 from newsevents.coding.filters import (
     is_mishap,
+    is_not_political,
     is_private_trip,
     labour_strike,
     rioting,
@@ -134,6 +135,8 @@ class RuleCoder:
         if stopped is not None:
             return Trigger(tok, stopped)  # "stopped sharing intelligence"
         entry = self.lexicon.match(tok)
+        if entry is not None and entry.mode == "phone" and not self._called_party(tok):
+            entry = None  # "called a general strike to express anger" is no phone call
         if entry is not None and senses.bare_statement(
             tok, entry, self.lexicon, self.roles.is_party
         ):
@@ -179,6 +182,16 @@ class RuleCoder:
             if found is not None:
                 return found
         return self._joint_trigger(tok)
+
+    def _called_party(self, verb: Token) -> bool:
+        """A phone call needs a party called ("called *Erdogan* to apologise"); the bare
+        phone verbs ("telephoned") have their own rows and no object needed."""
+        if verb.lemma_.lower() != "call":
+            return True
+        return any(
+            c.dep_ in ("dobj", "oprd", "dative") and self.roles.is_party(c, alone=True)
+            for c in verb.children
+        )
 
     def _modified_object(self, verb: Token, entry: TriggerEntry) -> Trigger | None:
         """An object the verb's row names, whose modifier gives it its own event noun row
@@ -233,6 +246,8 @@ class RuleCoder:
             return None
         token, entry = trigger.token, trigger.entry
         if is_mishap(entry, token, roles.actor) or is_private_trip(entry, roles.actor):
+            return None
+        if is_not_political(entry, roles.actor, roles.recipient):
             return None
         modality = _modality(trigger.token)
         refused = senses.refusal(token, entry) if modality in ("negated", "asserted") else None

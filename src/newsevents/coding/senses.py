@@ -129,24 +129,22 @@ _REFUSED = {
     "06": ("121", "assist"),
     "07": ("121", "assist"),
     "04": ("125", "meet"),
-    "05": ("127", "meet"),
-    "03": ("127", "meet"),
 }
 _REFUSING_MODALS = frozenset({"will", "wo", "would", "shall", "'ll"})
 _FAILING_VERBS = frozenset({"fail"})
+# Reaching or signing an agreement, settling a dispute (CAMEO 057, 037).
+_AGREEMENT_CODES = frozenset({"057", "037"})
 
 
 def refusal(verb: Token, entry: TriggerEntry) -> TriggerEntry | None:
     """ "will not lift the ban", "would not release the tanker", "won't accept refugees":
     a declared refusal to yield, cooperate or meet is itself an event, REJECT; so is a
     failure to agree ("*failed to reach* agreement", CAMEO 127)."""
-    found = _REFUSED.get(entry.cameo[:3]) or _REFUSED.get(entry.cameo[:2])
-    if found is None:
-        return None
     failed = verb.dep_ == "xcomp" and verb.head.lemma_.lower() in _FAILING_VERBS
-    if failed and entry.cameo[:2] in ("03", "05"):
+    if failed and (entry.cameo in _AGREEMENT_CODES or entry.lemma == "agree"):
         return TriggerEntry(entry.lemma, entry.conditions, "REJECT", "meet", "127")
-    if not syntax.is_negated(verb):
+    found = _REFUSED.get(entry.cameo[:3]) or _REFUSED.get(entry.cameo[:2])
+    if found is None or not syntax.is_negated(verb):
         return None
     if not any(c.dep_ == "aux" and c.lower_ in _REFUSING_MODALS for c in verb.children):
         return None

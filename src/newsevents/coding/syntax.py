@@ -105,7 +105,10 @@ def is_negated(token: Token) -> bool:
         return True
     current = token
     for _ in range(3):
-        if any(c.dep_ == "neg" or c.lower_ in ("not", "n't", "never") for c in current.children):
+        if any(
+            (c.dep_ == "neg" or c.lower_ in ("not", "n't", "never")) and not _not_only(c)
+            for c in current.children
+        ):
             return True
         if any(
             _nobody(c) for c in current.children if c.dep_ in SUBJECT_DEPS | PASSIVE_SUBJECT_DEPS
@@ -115,6 +118,12 @@ def is_negated(token: Token) -> bool:
             return False
         current = current.head
     return False
+
+
+def _not_only(neg: Token) -> bool:
+    """ "will *not only* lift the ban but also ...": an addition, not a negation."""
+    doc = neg.doc
+    return neg.i + 1 < len(doc) and doc[neg.i + 1].lower_ in ("only", "just", "merely")
 
 
 def _nobody(subject: Token) -> bool:
@@ -347,7 +356,7 @@ def entity_head(token: Token) -> Token:
 _CLAUSE_DEPS = frozenset({"acl", "relcl", "advcl"})
 # Heads whose "of" phrase says who they are: "thousands *of Nigerians*", "members *of
 # Hamas*", "some *of the rebels*".
-_COUNTING_HEADS = frozenset(
+COUNTING_HEADS = frozenset(
     {"hundred", "thousand", "dozen", "score", "million", "number", "group", "batch"}
     | {"member", "part", "rest", "majority", "minority", "some", "many", "most", "all"}
     | {"one", "none", "each", "both", "few", "several", "lot", "handful", "couple", "pair"}
@@ -360,7 +369,7 @@ def premodified(head: Token) -> list[Token]:
     ("diplomatic ties", not "ties with El Salvador"; "accusations", not "accusations that
     *its military* ..."). The "of" phrase of a quantity stays ("thousands of Nigerians");
     that of a thing does not ("imports *of Egyptian* goods" names no party)."""
-    keep_of = head.pos_ in ("NUM", "PRON") or head.lemma_.lower() in _COUNTING_HEADS
+    keep_of = head.pos_ in ("NUM", "PRON") or head.lemma_.lower() in COUNTING_HEADS
     attached = {
         t.i
         for c in head.children
@@ -402,9 +411,14 @@ def _is_loose_addition(head: Token, child: Token) -> bool:
         return True  # "accused rebels *of attacking civilians*": the charge, not the party
     if child.dep_ == "prep" and child.lower_ in ("into", "onto"):
         return True  # "allowed inspectors *into the country*": where they go
-    if child.dep_ == "prep" and child.lower_ == "as":
+    if child.dep_ == "prep" and child.lower_ == "as" and not _such_as(child):
         return True  # "held families *as human shields*": the role they were put in
     return child.dep_ == "appos" and child.pos_ != "PROPN" and head.pos_ != "PROPN"
+
+
+def _such_as(prep: Token) -> bool:
+    """ "countries *such as* Russia and China": the members, part of the phrase."""
+    return prep.i > 0 and prep.doc[prep.i - 1].lower_ == "such"
 
 
 def phrase_bounds(
