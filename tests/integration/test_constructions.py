@@ -352,6 +352,15 @@ def test_such_as_keeps_the_members_and_officers_visit():
     assert event.event_type == "CONSULT"  # officers visiting, not troops deployed
 
 
+def test_an_infinitive_of_an_abstract_noun_takes_the_clause_subject():
+    events = newsevents.code_text(
+        "The White House sent CIA teams into Libya in a rush to investigate the rebels.",
+        published="2024-03-01",
+    )
+    probe = next(e for e in events if e.evidence.trigger == "investigate")
+    assert probe.actor is not None and probe.actor.text == "The White House"
+
+
 def test_a_force_placed_on_alert_is_its_own_actor():
     (event,) = newsevents.code_text("The army was placed on high alert.", published="2024-03-01")
     assert event.actor is not None and event.actor.text == "The army"

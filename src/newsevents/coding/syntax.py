@@ -245,6 +245,9 @@ def find_subject(verb: Token) -> tuple[Token | None, bool]:
                 return resolve_relative(child), current.i == verb.i or _shares_passive(
                     verb, current
                 )
+        if _infinitive_of_noun(current):
+            current = current.head.head.head  # "sent teams *in a rush to investigate*": the
+            continue  # clause's subject acts, not "a rush"
         if current.dep_ in ("relcl", "acl") and current.head.pos_ in NOMINAL_POS:
             # a participle with its own direct object is active: "The air force *carried
             # out* strikes" misparsed as a reduced relative of "force"
@@ -261,6 +264,20 @@ def find_subject(verb: Token) -> tuple[Token | None, bool]:
                 return controller, False
         current = current.head
     return None, False
+
+
+def _infinitive_of_noun(verb: Token) -> bool:
+    """An infinitive completing an abstract noun that is itself the object of a preposition
+    ("in a rush *to investigate*", "in an effort *to help*"): no subject of its own."""
+    noun = verb.head
+    return (
+        verb.dep_ == "acl"
+        and any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children)
+        and noun.pos_ == "NOUN"
+        and noun.dep_ == "pobj"
+        and noun.head.head.pos_ in ("VERB", "AUX")
+        and noun.head.head.i != verb.i
+    )
 
 
 def _shares_passive(verb: Token, passive: Token) -> bool:
