@@ -266,6 +266,13 @@ NOT_EVENTS = [
     "The new hospital opened its doors on Monday.",
 ]
 
+# agreeing with a party to do something, or on something, is AGREE; agreeing with its
+# view is not (see test_no_event)
+CASES += [
+    ("Iran agreed with Russia to resume talks.", "AGREE", "03", "Russia"),
+    ("Iran agreed with Russia on a ceasefire.", "AGREE", "03", "Russia"),
+]
+
 # demands of punishment, warnings, refutations, calls and meetings attended
 CASES += [
     (
@@ -313,6 +320,7 @@ def test_construction(sentence, event_type, root, recipient):
         "The minister had lunch at a restaurant in the old town.",
         "Thousands of families sought refuge in the mountains.",
         "It was not clear who was responsible for the explosion.",
+        "The ministers said they agree with the governor that schools should reopen.",
         *NOT_EVENTS,
     ],
 )
