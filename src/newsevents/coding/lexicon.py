@@ -114,7 +114,6 @@ class Condition:
         if self.kind == "prt" and child.dep_ == "advmod":
             return child.lower_ in self.values  # "pulled *back*" parsed as an adverb
         if self.kind in ("prep", "prt"):
-            # a dative "to" is the same preposition: "sent a team *to* the hospital"
             return child.dep_ in ("prep", "prt", "agent") and child.lower_ in self.values
         if self.kind != "obj":
             return False
@@ -177,10 +176,13 @@ def _infinitive_subject(clause: Token) -> Token | None:
     return next((c for c in clause.children if c.dep_ == "nsubj"), None)
 
 
-_QUANTITY_NOUNS = frozenset(
+# Nouns that count people or things ("hundreds *of prisoners*") and nouns that frame a
+# run of events ("a barrage *of rockets*"): both are named by their "of" phrase.
+COUNT_NOUNS = frozenset(
     {"hundred", "hundreds", "thousand", "thousands", "dozen", "dozens", "scores", "number"}
-    | {"group", "batch", "couple", "pair", "wave", "series", "barrage", "volley", "salvo"}
+    | {"group", "batch", "couple", "pair"}
 )
+QUANTITY_NOUNS = COUNT_NOUNS | {"wave", "series", "barrage", "volley", "salvo"}
 
 
 _MONEY_WORDS = frozenset({"million", "billion", "trillion", "dollar", "euro", "pound", "yen"})
@@ -204,20 +206,18 @@ def _counted(noun: Token) -> list[Token]:
     if noun.lemma_.lower() in GENERIC_HEADS:
         return generic_head_nouns(noun)
     if noun.ent_type_ == "MONEY" or noun.lemma_.lower() in _MONEY_WORDS:
-        return [  # "$33 million *in* assistance", "$2 billion *of* aid"
-            g
-            for c in noun.children
-            if c.dep_ == "prep" and c.lower_ in ("in", "of")
-            for g in c.children
-            if g.dep_ == "pobj"
-        ]
-    heads = _QUANTITY_NOUNS | _FRAME_NOUNS
+        return _objects_of(noun, ("in", "of"))  # "$33 million *in* assistance"
+    heads = QUANTITY_NOUNS | _FRAME_NOUNS
     if noun.lower_ not in heads and noun.lemma_.lower() not in heads:
         return []
+    return _objects_of(noun, ("of",))
+
+
+def _objects_of(noun: Token, preps: tuple[str, ...]) -> list[Token]:
     return [
         g
         for c in noun.children
-        if c.dep_ == "prep" and c.lower_ == "of"
+        if c.dep_ == "prep" and c.lower_ in preps
         for g in c.children
         if g.dep_ == "pobj"
     ]

@@ -137,13 +137,11 @@ class RoleFinder:
             if child.pos_ != "VERB" or syntax.has_own_subject(child):
                 continue
             inner = self.lexicon.match(child)
-            if (child.dep_ == "xcomp" and inner is not None) or (
-                child.dep_ == "advcl"
-                and child.tag_ == "VBG"
-                and inner is not None
-                and inner.event_type == trigger.entry.event_type
-            ):
-                found = self._recipient_token(Trigger(child, inner or trigger.entry))
+            if inner is None:
+                continue
+            same_act = child.tag_ == "VBG" and inner.event_type == trigger.entry.event_type
+            if child.dep_ == "xcomp" or (child.dep_ == "advcl" and same_act):
+                found = self._recipient_token(Trigger(child, inner))
                 if found is not None:
                     return found
         return None

@@ -250,7 +250,9 @@ class RuleCoder:
         if is_not_political(entry, roles.actor, roles.recipient):
             return None
         modality = _modality(trigger.token)
-        refused = senses.refusal(token, entry) if modality in ("negated", "asserted") else None
+        refused = None
+        if modality in ("negated", "asserted"):
+            refused = senses.refusal(token, entry, negated=modality == "negated")
         if refused is not None:
             entry, modality = refused, "asserted"  # "will not lift the ban": a refusal
         entry = labour_strike(entry, trigger.noun or syntax.object_of(token), roles.actor)
@@ -324,11 +326,7 @@ def _light_objects(verb: Token) -> list[Token]:
         obj = next(syntax.prep_objects(verb, {"in"}), None)
     if obj is not None:
         found.append(obj)
-    preps = (
-        {"on", "into", "to", "in"}
-        if verb.lemma_.lower() in IN_LIGHT_VERBS
-        else {"on", "into", "to"}
-    )
+    preps = {"on", "into", "to"} | ({"in"} if verb.lemma_.lower() in IN_LIGHT_VERBS else set())
     return found + list(syntax.prep_objects(verb, preps))
 
 

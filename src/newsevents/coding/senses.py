@@ -136,7 +136,7 @@ _FAILING_VERBS = frozenset({"fail"})
 _AGREEMENT_CODES = frozenset({"057", "037"})
 
 
-def refusal(verb: Token, entry: TriggerEntry) -> TriggerEntry | None:
+def refusal(verb: Token, entry: TriggerEntry, *, negated: bool) -> TriggerEntry | None:
     """ "will not lift the ban", "would not release the tanker", "won't accept refugees":
     a declared refusal to yield, cooperate or meet is itself an event, REJECT; so is a
     failure to agree ("*failed to reach* agreement", CAMEO 127)."""
@@ -144,7 +144,7 @@ def refusal(verb: Token, entry: TriggerEntry) -> TriggerEntry | None:
     if failed and (entry.cameo in _AGREEMENT_CODES or entry.lemma == "agree"):
         return TriggerEntry(entry.lemma, entry.conditions, "REJECT", "meet", "127")
     found = _REFUSED.get(entry.cameo[:3]) or _REFUSED.get(entry.cameo[:2])
-    if found is None or not syntax.is_negated(verb):
+    if found is None or not negated:
         return None
     if not any(c.dep_ == "aux" and c.lower_ in _REFUSING_MODALS for c in verb.children):
         return None

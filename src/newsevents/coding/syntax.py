@@ -10,6 +10,8 @@ from collections.abc import Iterator
 from collections.abc import Set as AbstractSet
 from typing import TYPE_CHECKING
 
+from newsevents.coding.lexicon import COUNT_NOUNS
+
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Span, Token
 
@@ -372,11 +374,10 @@ def entity_head(token: Token) -> Token:
 
 _CLAUSE_DEPS = frozenset({"acl", "relcl", "advcl"})
 # Heads whose "of" phrase says who they are: "thousands *of Nigerians*", "members *of
-# Hamas*", "some *of the rebels*".
-COUNTING_HEADS = frozenset(
-    {"hundred", "thousand", "dozen", "score", "million", "number", "group", "batch"}
-    | {"member", "part", "rest", "majority", "minority", "some", "many", "most", "all"}
-    | {"one", "none", "each", "both", "few", "several", "lot", "handful", "couple", "pair"}
+# Hamas*", "some *of the rebels*" (the lexicon's counting nouns and more).
+COUNTING_HEADS = COUNT_NOUNS | frozenset(
+    {"score", "million", "member", "part", "rest", "majority", "minority", "some", "many"}
+    | {"most", "all", "one", "none", "each", "both", "few", "several", "lot", "handful"}
     | {"band", "unit", "contingent", "delegation", "team", "convoy", "column", "crowd"}
 )
 
