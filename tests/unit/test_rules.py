@@ -1263,3 +1263,15 @@ def test_a_participle_coordinated_with_a_passive_shares_it():
     detained = next(e for e in events if e.evidence.trigger == "detained")
     assert detained.actor is None
     assert detained.recipient.text == "The journalist"
+
+
+def test_an_irregular_past_the_tagger_misreads_keeps_its_lemma():
+    # Insurgents overran the base . ("overran" tagged as a present verb, lemma unchanged)
+    rows = [
+        ("Insurgents", "NOUN", "nsubj", 1, "insurgent", ""),
+        ("overran", "VERB", "ROOT", 1, "overran", ""),
+        ("the", "DET", "det", 3, "the", ""),
+        ("base", "NOUN", "dobj", 1, "base", ""),
+        (".", "PUNCT", "punct", 1, ".", ""),
+    ]
+    assert _trigger_type(rows, 1, tags={1: "VBP"}) == "ASSAULT"
