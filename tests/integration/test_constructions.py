@@ -381,3 +381,38 @@ def test_a_recipient_from_the_intended_act_does_not_raise_confidence():
     )
     assert indirect.recipient is not None and indirect.recipient.country == "MEX"
     assert indirect.confidence == plain.confidence
+
+
+@pytest.mark.parametrize(
+    ("running", "pretokenised"),
+    [
+        (
+            "The government rejected Theresa May’s offer to hold talks.",
+            "The government rejected Theresa May ’ s offer to hold talks .",
+        ),
+        (
+            "Turkish jets bombed the Kurdish militia’s positions in the rebel-held north, "
+            "officials said.",
+            "Turkish jets bombed the Kurdish militia ’ s positions in the rebel - held north , "
+            "officials said .",
+        ),
+    ],
+)
+def test_pretokenised_text_is_coded_as_its_running_text(running, pretokenised):
+    """A corpus sentence stored as tokens joined by spaces gives the events of the text it
+    was cut from, with spans that are its own words ("May ’ s offer", not "May")."""
+
+    def rows(text: str) -> list[tuple]:
+        def words(part: dict | None) -> str | None:
+            if part is None:
+                return None
+            assert text[part["start"] : part["end"]] == part["text"]
+            return part["text"].replace(" ", "")
+
+        return [
+            (d["event_type"], d["cameo_root"], words(d["actor"]), words(d["recipient"]))
+            for d in (e.to_dict() for e in newsevents.code_text(text, published="2022-06-22"))
+        ]
+
+    assert rows(pretokenised) == rows(running)
+    assert rows(running)

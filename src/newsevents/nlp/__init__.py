@@ -11,6 +11,7 @@ from typing import TYPE_CHECKING
 
 from newsevents.config import NlpSettings
 from newsevents.errors import ModelNotFoundError
+from newsevents.nlp.pretokenised import install as install_pretokenised_view
 from newsevents.nlp.rulepipes import install as install_compiled_rules
 
 if TYPE_CHECKING:
@@ -33,6 +34,7 @@ def load_pipeline(model: str) -> Language:
     # Size is limited at ingest (max_bytes); the parser must not refuse what got through.
     nlp.max_length = max(nlp.max_length, 50_000_000)
     install_compiled_rules(nlp)  # same output, a fifth less parse time (see rulepipes)
+    install_pretokenised_view(nlp)  # "Baghdad ’ s forces , ..." parsed as running text
     return nlp
 
 

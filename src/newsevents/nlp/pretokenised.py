@@ -1,0 +1,143 @@
+"""Parse pre-tokenised text as the running text it was cut from.
+
+Corpora in the CoNLL and Penn Treebank tradition store a sentence as its tokens joined by
+single spaces: "Kurds said Baghdad ’ s forces , backed by rebel - held towns , attacked ."
+A spaCy pipeline parses that badly. Its models read, beside each token's letters, whether
+a space follows the token (the `SPACY` feature), and in running text no space comes before
+a comma or after "rebel" in "rebel-held"; worse, the detached possessive "’ s" is two
+tokens, an apostrophe and a letter "s", that the models never saw, and the parse around
+it falls apart ("Theresa May ’ s offer" read "s" as a subject and "offer" as a verb).
+
+Two components fix that without changing a character of the text, so that every offset
+stays the article's:
+
+- `newsevents_pretokenised_view`, first in the pipeline, decides whether a doc is
+  pre-tokenised (most of its closing punctuation has a space before it), rejoins a
+  detached "’ s" or "' s" into one token whose lexical features are those of "’s", and
+  shows the statistical components the spacing of the running text;
+- `newsevents_pretokenised_restore`, last, puts the text's own spacing back.
+
+A doc of running text is left exactly as it is.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Any
+
+from spacy.attrs import SPACY
+from spacy.language import Language
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc
+    from spacy.vocab import Vocab
+
+VIEW = "newsevents_pretokenised_view"
+RESTORE = "newsevents_pretokenised_restore"
+_SAVED = "newsevents_pretokenised_spacing"  # the text's own spacing, while the view is on
+
+# No space before these in running text, none after the openers.
+_CLOSERS = frozenset({",", ".", ";", ":", "!", "?", ")", "]", "}", "%", "”", "’", "''"})
+_CLITICS = frozenset(
+    mark + rest for mark in ("'", "’") for rest in ("s", "re", "ve", "ll", "d", "m")
+) | {"n't", "n’t"}
+_OPENERS = frozenset({"(", "[", "{", "$", "“", "``"})
+_APOSTROPHES = ("’", "'")
+# Punctuation whose spacing decides whether a doc is pre-tokenised.
+_TELLING = frozenset({",", ".", ";", ":", "!", "?", ")"})
+
+
+def install(nlp: Language) -> None:
+    """Put the view first and the restoring component last, once."""
+    if VIEW in nlp.pipe_names:
+        return
+    _teach_detached_clitics(nlp.vocab)
+    nlp.add_pipe(VIEW, first=True)
+    nlp.add_pipe(RESTORE, last=True)
+
+
+def _teach_detached_clitics(vocab: Vocab) -> None:
+    """Give "’ s" (one token once rejoined) the lexical features of "’s", which are what
+    the models embed, so that they read it as the possessive or the verb it is."""
+    for mark in _APOSTROPHES:
+        for letter in ("s", "S"):
+            detached, attached = vocab[f"{mark} {letter}"], vocab[f"{mark}{letter}"]
+            detached.norm_ = attached.norm_
+            detached.prefix_ = attached.prefix_
+            detached.suffix_ = attached.suffix_
+            detached.shape_ = attached.shape_
+
+
+def is_pretokenised(doc: Doc) -> bool:
+    """True when most of the doc's sentence punctuation has a space before it."""
+    detached = attached = 0
+    for token in doc[1:]:
+        if token.text in _TELLING:
+            if doc[token.i - 1].whitespace_:
+                detached += 1
+            else:
+                attached += 1
+    return detached > attached
+
+
+def _rejoin_clitics(doc: Doc) -> None:
+    """Merge an apostrophe and a following lone "s" that a tokeniser split apart."""
+    spans = [
+        doc[token.i : token.i + 2]
+        for token in doc[1:-1]
+        if token.text in _APOSTROPHES
+        and token.whitespace_
+        and doc[token.i + 1].lower_ == "s"
+        and not doc[token.i - 1].is_punct
+    ]
+    if spans:
+        with doc.retokenize() as retokenizer:
+            for span in spans:
+                retokenizer.merge(span)
+
+
+def _word(text: str) -> bool:
+    return text[:1].isalnum()
+
+
+def running_spacing(doc: Doc) -> Any:
+    """Whether a space follows each token (1) or not (0) in the running text the doc was
+    cut from: a one-dimensional array, the form `Doc.to_array(SPACY)` gives."""
+    spacing = doc.to_array(SPACY).copy()
+    last = len(doc) - 1
+    for token in doc:
+        i = token.i
+        if not spacing[i]:
+            continue
+        text = token.text
+        after = doc[i + 1] if i < last else None
+        if text in _OPENERS:
+            spacing[i] = 0
+        elif after is None:
+            continue
+        elif after.text in _CLOSERS or after.text in _CLITICS or after.norm_ in _CLITICS:
+            spacing[i] = 0
+        elif after.text == "-" and _word(text) and i + 2 <= last and doc[i + 2].text[:1].isalpha():
+            spacing[i] = 0  # "rebel - held": spaCy splits "rebel-held" with no spaces
+            spacing[i + 1] = 0
+    return spacing
+
+
+@Language.component(VIEW)
+def show_running_text(doc: Doc) -> Doc:
+    """Rejoin detached clitics and show the models the spacing of running text."""
+    if len(doc) < 2 or not is_pretokenised(doc):
+        return doc
+    _rejoin_clitics(doc)
+    own = doc.to_array(SPACY)
+    doc.user_data[_SAVED] = own
+    doc.from_array([SPACY], running_spacing(doc))
+    return doc
+
+
+@Language.component(RESTORE)
+def restore_spacing(doc: Doc) -> Doc:
+    """Put back the spacing of the text itself, so that `doc.text` is the input again."""
+    own = doc.user_data.pop(_SAVED, None)
+    if own is not None:
+        doc.from_array([SPACY], own)
+    return doc

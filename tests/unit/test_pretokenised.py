@@ -1,0 +1,95 @@
+"""Pre-tokenised text ("Baghdad ’ s forces , ...") is parsed as the running text it was cut
+from, and keeps every character of its own."""
+
+from __future__ import annotations
+
+import pytest
+import spacy
+
+from newsevents.config import resolve_settings
+from newsevents.nlp import load_pipeline
+from newsevents.nlp.pretokenised import RESTORE, VIEW, is_pretokenised, running_spacing
+
+RUNNING = "The government rejected Theresa May’s offer to hold talks, officials said."
+SPLIT = "The government rejected Theresa May ’ s offer to hold talks , officials said ."
+
+
+def _deps(doc: spacy.tokens.Doc) -> list[tuple[str, str, str]]:
+    """Words with their tag, relation and head, the apostrophe forms made alike."""
+    fold = {"’ s": "’s", "' s": "'s"}
+    return [
+        (fold.get(t.text, t.text), t.tag_, t.dep_ + ">" + fold.get(t.head.text, t.head.text))
+        for t in doc
+    ]
+
+
+@pytest.fixture(scope="module")
+def nlp() -> spacy.language.Language:
+    return load_pipeline(resolve_settings().nlp.model)
+
+
+def test_the_view_comes_first_and_the_restoring_component_last(nlp) -> None:
+    assert nlp.pipe_names[0] == VIEW
+    assert nlp.pipe_names[-1] == RESTORE
+
+
+def test_a_split_possessive_is_rejoined_and_parsed_as_in_running_text(nlp) -> None:
+    split, running = nlp(SPLIT), nlp(RUNNING)
+    assert split.text == SPLIT  # not a character changed
+    possessive = next(t for t in split if t.text == "’ s")
+    assert possessive.tag_ == "POS"
+    assert possessive.idx == SPLIT.index("’ s")
+    # "offer" is what was rejected, as in the running text, not a verb of its own
+    assert _deps(split) == _deps(running)
+    offer = next(t for t in split if t.text == "offer")
+    assert (offer.dep_, offer.head.text) == ("dobj", "rejected")
+
+
+def test_the_texts_own_spacing_is_back_after_the_pipeline(nlp) -> None:
+    doc = nlp(SPLIT)
+    assert [t.whitespace_ for t in doc][:4] == [" ", " ", " ", " "]
+    comma = next(t for t in doc if t.text == ",")
+    assert doc[comma.i - 1].whitespace_ == " "
+    assert doc[comma.i].idx == SPLIT.index(" ,") + 1
+    assert "newsevents_pretokenised_spacing" not in doc.user_data
+
+
+def test_a_contracted_verb_is_read_as_a_verb(nlp) -> None:
+    doc = nlp("The ministry said it ’ s ready to talk .")
+    verb = next(t for t in doc if t.text == "’ s")
+    assert verb.tag_ == "VBZ"
+
+
+def test_running_text_is_parsed_exactly_as_without_the_view(nlp) -> None:
+    texts = [
+        RUNNING,
+        "Kurds said Baghdad - the capital - was calm. Rebel-held towns (three) fell, 40% of them.",
+        "He said: “We ’ll see.” Then , nothing.",  # one stray space before a comma
+    ]
+    for text in texts:
+        with_view = nlp(text)
+        with nlp.select_pipes(disable=[VIEW, RESTORE]):
+            without = nlp(text)
+        assert [(t.text, t.tag_, t.dep_, t.head.i) for t in with_view] == [
+            (t.text, t.tag_, t.dep_, t.head.i) for t in without
+        ], text
+
+
+def test_a_doc_is_pretokenised_when_most_punctuation_is_spaced(nlp) -> None:
+    make = nlp.make_doc
+    assert is_pretokenised(make("Troops left , officials said ."))
+    assert not is_pretokenised(make("Troops left, officials said."))
+    assert not is_pretokenised(make("Troops left, officials said , and then left."))
+    assert not is_pretokenised(make("No punctuation here at all"))
+
+
+def test_running_spacing_joins_hyphens_punctuation_and_brackets(nlp) -> None:
+    doc = nlp.make_doc("the rebel - held town ( Idlib ) , 40 % of it - Reuters")
+    spacing = dict(zip([t.text for t in doc], running_spacing(doc).tolist(), strict=False))
+    assert spacing["rebel"] == 0 and spacing["-"] == 0  # rebel-held
+    assert spacing["("] == 0 and spacing["Idlib"] == 0  # (Idlib)
+    assert spacing[")"] == 0 and spacing["40"] == 0  # ), 40%
+    assert spacing["town"] == 1 and spacing["of"] == 1
+    # a hyphen before a number stays apart, as spaCy leaves "COVID-19" one token
+    last = running_spacing(nlp.make_doc("it - 19 more"))
+    assert last.tolist()[:2] == [1, 1]
