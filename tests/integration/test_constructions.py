@@ -416,3 +416,56 @@ def test_pretokenised_text_is_coded_as_its_running_text(running, pretokenised):
 
     assert rows(pretokenised) == rows(running)
     assert rows(running)
+
+
+ROLE_CASES = [
+    # a name the tagger reads as an adverb before a verb with no subject is the subject
+    ("USAID had announced a suspension of aid to Sudan.", "SANCTION", "USAID", "Sudan"),
+    # "-ed" after the sentence's root noun is the past tense, not a reduced relative ...
+    (
+        "A parliamentary report called for sanctions against Myanmar over the killings.",
+        "REQUEST",
+        "A parliamentary report",
+        "Myanmar",
+    ),
+    # ... while a headline's participle stays passive
+    ("Five protesters killed in Baghdad.", "ASSAULT", None, "Five protesters"),
+    # pre-tokenised: "Nov ." is one abbreviation, so "On Nov. 2" is a date, not a call on;
+    # the name read as a predicate of naming ("a man called John") is the party called
+    (
+        "On Nov . 2 , the foreign minister called Russian Foreign Minister Sergey Lavrov to "
+        "discuss the crisis .",
+        "CONSULT",
+        "the foreign minister",
+        "Russian Foreign Minister Sergey Lavrov",
+    ),
+    # what is moved in a passive is not the recipient; where it goes is
+    (
+        "Medical supplies were donated to the Red Crescent by Qatar.",
+        "AID",
+        "Qatar",
+        "the Red Crescent",
+    ),
+]
+
+
+@pytest.mark.parametrize(("sentence", "event_type", "actor", "recipient"), ROLE_CASES)
+def test_roles(sentence, event_type, actor, recipient):
+    events = [e.to_dict() for e in newsevents.code_text(sentence, published="2022-06-22")]
+    found = [
+        ((d["actor"] or {}).get("text"), (d["recipient"] or {}).get("text"))
+        for d in events
+        if d["event_type"] == event_type
+    ]
+    assert (actor, recipient) in found, [
+        (d["event_type"], d["actor"], d["recipient"]) for d in events
+    ]
+
+
+def test_a_call_on_a_day_is_no_appeal():
+    """ "called X on Wednesday": "on" with a date is not "called on X" (a REQUEST)."""
+    sentence = (
+        "The president called the Turkish leader on Wednesday and urged him to show restraint."
+    )
+    events = [e.to_dict() for e in newsevents.code_text(sentence, published="2022-06-22")]
+    assert [d["evidence"]["trigger"] for d in events if d["event_type"] == "REQUEST"] == ["urged"]

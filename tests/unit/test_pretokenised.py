@@ -93,3 +93,13 @@ def test_running_spacing_joins_hyphens_punctuation_and_brackets(nlp) -> None:
     # a hyphen before a number stays apart, as spaCy leaves "COVID-19" one token
     last = running_spacing(nlp.make_doc("it - 19 more"))
     assert last.tolist()[:2] == [1, 1]
+
+
+def test_an_abbreviation_split_from_its_period_is_one_token_again(nlp) -> None:
+    text = "On Nov . 2 , Gen . Smith met the envoy in Kabul ."
+    doc = nlp(text)
+    assert doc.text == text
+    words = [t.text for t in doc]
+    assert "Nov ." in words and "Gen ." in words
+    assert words[-1] == "."  # the full stop of the sentence stays apart
+    assert doc[words.index("Nov .")].ent_type_ == "DATE"

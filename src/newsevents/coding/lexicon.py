@@ -114,7 +114,11 @@ class Condition:
         if self.kind == "prt" and child.dep_ == "advmod":
             return child.lower_ in self.values  # "pulled *back*" parsed as an adverb
         if self.kind in ("prep", "prt"):
-            return child.dep_ in ("prep", "prt", "agent") and child.lower_ in self.values
+            return (
+                child.dep_ in ("prep", "prt", "agent")
+                and child.lower_ in self.values
+                and not _of_time(child)  # "called Erdogan *on Wednesday*" is no call on him
+            )
         if self.kind != "obj":
             return False
         subject = _infinitive_subject(child)
@@ -150,6 +154,12 @@ def _infinitive_of_purpose(child: Token) -> bool:
 _ADJUNCT_PREPS = frozenset(
     {"after", "before", "following", "since", "during", "amid", "despite", "under", "until"}
 )
+
+
+def _of_time(prep: Token) -> bool:
+    """A preposition whose objects are all dates or times ("on Wednesday")."""
+    objects = [g for g in prep.children if g.dep_ == "pobj"]
+    return bool(objects) and all(g.ent_type_ in ("DATE", "TIME") for g in objects)
 
 
 def _prepositional_objects(child: Token) -> list[Token]:

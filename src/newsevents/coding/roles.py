@@ -88,6 +88,11 @@ class RoleFinder:
             agent = syntax.find_agent(verb)
             if agent is None and trigger.entry.event_type == "MOBILIZE":
                 return subject, None  # "the army was placed on alert": its own posture
+            goal = _goal(verb, self._names_a_party) if _moves_things(trigger.entry) else None
+            if goal is not None:
+                # what is moved is not the recipient, where it goes is: "funds donated *to
+                # the appeal*", "peacekeepers were sent *to Mali*"
+                return agent, goal
             return agent, subject
         return _author(_speaker_for_pronoun(subject)), self._recipient_token(trigger)
 

@@ -250,11 +250,12 @@ def find_subject(verb: Token) -> tuple[Token | None, bool]:
         if _infinitive_of_noun(current):
             current = current.head.head.head  # "sent teams *in a rush to investigate*": the
             continue  # clause's subject acts, not "a rush"
+        if current.i == verb.i:
+            misread = _misread_subject(verb)
+            if misread is not None:
+                return misread, False
         if current.dep_ in ("relcl", "acl") and current.head.pos_ in NOMINAL_POS:
-            # a participle with its own direct object is active: "The air force *carried
-            # out* strikes" misparsed as a reduced relative of "force"
-            passive = current.tag_ == "VBN" and not any(c.dep_ == "dobj" for c in current.children)
-            return current.head, passive
+            return current.head, current.tag_ == "VBN" and not _active_participle(current)
         if current.dep_ == "pcomp" and current.head.dep_ == "prep":
             current = current.head.head  # "... by *donating* supplies": the clause's verb
             continue
@@ -266,6 +267,38 @@ def find_subject(verb: Token) -> tuple[Token | None, bool]:
                 return controller, False
         current = current.head
     return None, False
+
+
+# Named entities that can act; a name the tagger read as an adverb is still one.
+_ACTING_ENTITIES = frozenset({"ORG", "GPE", "NORP", "PERSON"})
+
+
+def _misread_subject(verb: Token) -> Token | None:
+    """A name before a verb with no subject, read as its modifier: "*USAID* had announced
+    ..." tagged as an adverb. The name is the subject."""
+    for child in verb.lefts:
+        if child.dep_ in ("advmod", "npadvmod", "dep") and child.ent_type_ in _ACTING_ENTITIES:
+            return child
+    return None
+
+
+def _active_participle(verb: Token) -> bool:
+    """A participle read as a reduced relative that is the main verb after all:
+    - it has its own direct object ("The air force *carried out* strikes");
+    - a regular past form after the sentence's root noun with an article, no finite verb
+      anywhere ("A congressional report *called for* sanctions"): "-ed" is also the past
+      tense. A headline's "Five protesters *killed* in Baghdad" stays passive."""
+    if any(c.dep_ == "dobj" for c in verb.children):
+        return True
+    noun = verb.head
+    return (
+        verb.dep_ == "acl"
+        and verb.lower_.endswith("ed")
+        and noun.dep_ == "ROOT"
+        and noun.i < verb.i
+        and any(c.dep_ == "det" and c.lower_ in ("a", "an", "the") for c in noun.children)
+        and not any(c.dep_ in ("aux", "auxpass") for c in verb.children)
+    )
 
 
 def _infinitive_of_noun(verb: Token) -> bool:

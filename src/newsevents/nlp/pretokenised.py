@@ -13,8 +13,9 @@ stays the article's:
 
 - `newsevents_pretokenised_view`, first in the pipeline, decides whether a doc is
   pre-tokenised (most of its closing punctuation has a space before it), rejoins a
-  detached "’ s" or "' s" into one token whose lexical features are those of "’s", and
-  shows the statistical components the spacing of the running text;
+  detached "’ s" or "' s", and an abbreviation split from its period ("Nov . 2"), into
+  one token whose lexical features are those of "’s" or "Nov.", and shows the
+  statistical components the spacing of the running text;
 - `newsevents_pretokenised_restore`, last, puts the text's own spacing back.
 
 A doc of running text is left exactly as it is.
@@ -50,21 +51,18 @@ def install(nlp: Language) -> None:
     """Put the view first and the restoring component last, once."""
     if VIEW in nlp.pipe_names:
         return
-    _teach_detached_clitics(nlp.vocab)
     nlp.add_pipe(VIEW, first=True)
     nlp.add_pipe(RESTORE, last=True)
 
 
-def _teach_detached_clitics(vocab: Vocab) -> None:
-    """Give "’ s" (one token once rejoined) the lexical features of "’s", which are what
-    the models embed, so that they read it as the possessive or the verb it is."""
-    for mark in _APOSTROPHES:
-        for letter in ("s", "S"):
-            detached, attached = vocab[f"{mark} {letter}"], vocab[f"{mark}{letter}"]
-            detached.norm_ = attached.norm_
-            detached.prefix_ = attached.prefix_
-            detached.suffix_ = attached.suffix_
-            detached.shape_ = attached.shape_
+def _teach(vocab: Vocab, detached: str, attached: str) -> None:
+    """Give a rejoined token ("’ s", "Nov .") the lexical features of the token running
+    text has ("’s", "Nov."), which are what the models embed."""
+    lexeme, model = vocab[detached], vocab[attached]
+    lexeme.norm_ = model.norm_
+    lexeme.prefix_ = model.prefix_
+    lexeme.suffix_ = model.suffix_
+    lexeme.shape_ = model.shape_
 
 
 def is_pretokenised(doc: Doc) -> bool:
@@ -79,20 +77,39 @@ def is_pretokenised(doc: Doc) -> bool:
     return detached > attached
 
 
-def _rejoin_clitics(doc: Doc) -> None:
-    """Merge an apostrophe and a following lone "s" that a tokeniser split apart."""
-    spans = [
-        doc[token.i : token.i + 2]
-        for token in doc[1:-1]
-        if token.text in _APOSTROPHES
-        and token.whitespace_
-        and doc[token.i + 1].lower_ == "s"
-        and not doc[token.i - 1].is_punct
-    ]
-    if spans:
-        with doc.retokenize() as retokenizer:
-            for span in spans:
-                retokenizer.merge(span)
+def _rejoins(doc: Doc, abbreviations: frozenset[str]) -> list[tuple[int, str]]:
+    """Where a tokeniser split running text's single tokens apart: an apostrophe and a lone
+    "s" ("May ’ s"), an abbreviation and its period ("Nov . 2"); with the joined form."""
+    found = []
+    last = len(doc) - 1
+    for token in doc[1:last]:
+        after = doc[token.i + 1]
+        if (
+            token.text in _APOSTROPHES
+            and token.whitespace_
+            and after.lower_ == "s"
+            and not doc[token.i - 1].is_punct
+        ):
+            found.append((token.i, token.text + after.text))
+        elif (
+            after.text == "."
+            and after.i < last  # not the sentence's own full stop
+            and token.whitespace_
+            and token.text in abbreviations
+        ):
+            found.append((token.i, token.text + "."))
+    return found
+
+
+def _rejoin(doc: Doc, abbreviations: frozenset[str]) -> None:
+    found = _rejoins(doc, abbreviations)
+    if not found:
+        return
+    with doc.retokenize() as retokenizer:
+        for i, attached in found:
+            span = doc[i : i + 2]
+            _teach(doc.vocab, span.text, attached)
+            retokenizer.merge(span)
 
 
 def _word(text: str) -> bool:
@@ -122,16 +139,28 @@ def running_spacing(doc: Doc) -> Any:
     return spacing
 
 
-@Language.component(VIEW)
-def show_running_text(doc: Doc) -> Doc:
-    """Rejoin detached clitics and show the models the spacing of running text."""
-    if len(doc) < 2 or not is_pretokenised(doc):
+@Language.factory(VIEW)
+def _make_view(nlp: Language, name: str) -> RunningTextView:
+    return RunningTextView(nlp)
+
+
+class RunningTextView:
+    """Rejoins split tokens and shows the models the spacing of running text."""
+
+    def __init__(self, nlp: Language) -> None:
+        # abbreviations the tokeniser keeps whole with their period ("Nov.", "Gen.")
+        rules = getattr(nlp.tokenizer, "rules", None) or {}
+        self.abbreviations = frozenset(
+            key[:-1] for key in rules if len(key) > 2 and key.endswith(".") and "." not in key[:-1]
+        )
+
+    def __call__(self, doc: Doc) -> Doc:
+        if len(doc) < 2 or not is_pretokenised(doc):
+            return doc
+        _rejoin(doc, self.abbreviations)
+        doc.user_data[_SAVED] = doc.to_array(SPACY)
+        doc.from_array([SPACY], running_spacing(doc))
         return doc
-    _rejoin_clitics(doc)
-    own = doc.to_array(SPACY)
-    doc.user_data[_SAVED] = own
-    doc.from_array([SPACY], running_spacing(doc))
-    return doc
 
 
 @Language.component(RESTORE)
