@@ -56,9 +56,10 @@ CASES = [
         "two hundred Afghan refugees",
     ),
     ("The envoy pushed the government for early elections.", "REQUEST", "02", "the government"),
-    # a row that lists a plural takes the singular too; a state of siege is a restriction
+    # a row that lists a plural takes the singular too; a state of siege is a restriction,
+    # imposed on the area it covers
     ("The governor lifted a travel restriction imposed in March.", "CONCEDE", "08", None),
-    ("The army declared a state of siege in the province.", "COERCE", "17", None),
+    ("The army declared a state of siege in the province.", "COERCE", "17", "the province"),
     (
         "The union lifted its boycott of Danish dairy products.",
         "RETREAT",
@@ -439,6 +440,30 @@ ROLE_CASES = [
         "the foreign minister",
         "Russian Foreign Minister Sergey Lavrov",
     ),
+    # a measure on an area is imposed on the area; an alert only on a named place
+    ("Police imposed a curfew in parts of Srinagar.", "COERCE", "Police", "parts of Srinagar"),
+    ("The army lifted the curfew in Mandalay.", "CONCEDE", "The army", "Mandalay"),
+    ("Police imposed a curfew on Tuesday.", "COERCE", "Police", None),
+    (
+        "Peacekeepers remained on alert in Kosovo's northern territory.",
+        "MOBILIZE",
+        "Peacekeepers",
+        "Kosovo's northern territory",
+    ),
+    ("Troops remained on alert in case of attacks.", "MOBILIZE", "Troops", None),
+    # the charge is not part of the party charged, even when the parse attaches it there
+    (
+        "The watchdog accused the Burmese army of mass killings in Rakhine .",
+        "ACCUSE",
+        "The watchdog",
+        "the Burmese army",
+    ),
+    (
+        "Minsk rejected allegations by the European Union of involvement in migrant smuggling.",
+        "REJECT",
+        "Minsk",
+        "the European Union",
+    ),
     # what is moved in a passive is not the recipient; where it goes is
     (
         "Medical supplies were donated to the Red Crescent by Qatar.",
@@ -469,3 +494,16 @@ def test_a_call_on_a_day_is_no_appeal():
     )
     events = [e.to_dict() for e in newsevents.code_text(sentence, published="2022-06-22")]
     assert [d["evidence"]["trigger"] for d in events if d["event_type"] == "REQUEST"] == ["urged"]
+
+
+@pytest.mark.xfail(
+    reason="a charge attached one 'of' deeper than the party charged stays in its phrase",
+    strict=True,
+)
+def test_known_miss_a_charge_nested_in_the_party_phrase():
+    test_roles(
+        "The minister accused members of the opposition of treason.",
+        "ACCUSE",
+        "The minister",
+        "members of the opposition",
+    )

@@ -117,6 +117,7 @@ class RoleFinder:
                 or self._partner(head)
                 or self._prep_partner(verb)
                 or self._party_named_in(obj, places=False)  # not "held talks *in Geneva*"
+                or _area_of_measure(trigger, obj)  # but "imposed a curfew *in Kashmir*"
             )
         if obj is not None and self.is_party(obj):
             if self._party_by_sector_only(obj):  # "suspended *military* aid to X"
@@ -132,7 +133,7 @@ class RoleFinder:
             return self._party_inside(obj)  # "rejected accusations *by the US*"
         if obj is not None and trigger.entry.event_type in _TARGETED and _concrete(obj):
             return obj  # what force is used on: "shelled *the town*", "raided *a hospital*"
-        return None
+        return _area_of_measure(trigger, obj)
 
     def _clause_recipient(self, trigger: Trigger) -> Token | None:
         """The recipient of the act a trigger governs: "agreed to lift sanctions *against
@@ -265,6 +266,37 @@ def _speaker_for_pronoun(subject: Token | None) -> Token | None:
 
 _PLACE_PREPS = frozenset({"in", "near", "at", "over"})
 _TARGETED = frozenset({"ASSAULT", "COERCE"})
+
+# Measures on an area (curfews, emergency rule, their lifting) and alerts: the area is what
+# they are imposed on.
+_AREA_CODES = ("172", "0813", "0814", "152")
+_AREA_PREPS = frozenset({"in", "across", "throughout", "over", "on"})
+_AREA_NOUNS = frozenset(
+    {"region", "territory", "area", "zone", "province", "state", "country", "capital"}
+    | {"north", "south", "east", "west", "border", "part", "parts"}
+)
+
+
+def _area_of_measure(trigger: Trigger, obj: Token | None) -> Token | None:
+    """Where a measure on an area applies: "imposed a curfew *in parts of Kashmir*", "a
+    state of emergency *across the region*"; an alert only in a named place or region
+    ("remained on alert *in Bosnian Serb territory*")."""
+    if not trigger.entry.cameo.startswith(_AREA_CODES):
+        return None
+    alert = trigger.entry.cameo.startswith("152")
+    for head in (obj, trigger.token):
+        if head is None:
+            continue
+        for place in syntax.prep_objects(head, _AREA_PREPS):
+            if syntax.is_temporal(place):
+                continue
+            if alert and not (
+                place.ent_type_ in ("GPE", "LOC", "FAC")
+                or place.lemma_.lower() in _AREA_NOUNS | _TARGET_PLACES
+            ):
+                continue
+            return syntax.resolve_relative(place)
+    return None
 
 
 # Places and facilities that stand for the people in them when force is used on them.

@@ -462,9 +462,43 @@ def _is_loose_addition(head: Token, child: Token) -> bool:
         return True  # "accused rebels *of attacking civilians*": the charge, not the party
     if child.dep_ == "prep" and child.lower_ in ("into", "onto"):
         return True  # "allowed inspectors *into the country*": where they go
+    if child.dep_ == "prep" and child.lower_ == "of" and _charged(head) and _names_a_wrong(child):
+        return True  # "accused the army *of mass slaughter*": the charge, not the party
     if child.dep_ == "prep" and child.lower_ == "as" and not _such_as(child):
         return True  # "held families *as human shields*": the role they were put in
     return child.dep_ == "appos" and child.pos_ != "PROPN" and head.pos_ != "PROPN"
+
+
+# Verbs and nouns of a charge, whose "of" phrase names the act charged.
+_CHARGE_VERBS = frozenset({"accuse", "charge", "suspect", "convict", "acquit", "clear", "absolve"})
+_CHARGE_NOUNS = frozenset(
+    {"accusation", "allegation", "charge", "claim", "suspicion", "conviction", "indictment"}
+)
+
+
+# Wrongs a party is charged with ("of *genocide*", "of *involvement* in ...").
+_WRONGS = frozenset(
+    {"genocide", "slaughter", "massacre", "murder", "killing", "fraud", "corruption", "treason"}
+    | {"terrorism", "involvement", "abuse", "violation", "crime", "atrocity", "torture"}
+    | {"espionage", "bribery", "embezzlement", "complicity", "collusion", "negligence"}
+    | {"interference", "meddling", "aggression", "provocation", "harassment", "kidnapping"}
+    | {"rape", "theft", "sabotage", "incitement", "hacking", "discrimination", "attack"}
+    | {"role", "responsibility", "links", "ties", "support", "violence", "repression"}
+)
+
+
+def _names_a_wrong(prep: Token) -> bool:
+    return any(g.dep_ == "pobj" and g.lemma_.lower() in _WRONGS for g in prep.children)
+
+
+def _charged(party: Token) -> bool:
+    """The party a charge is laid against: "accused *the army* of ...", "allegations by
+    *the US* of ..."."""
+    if party.dep_ == "dobj":
+        return party.head.lemma_.lower() in _CHARGE_VERBS
+    if party.dep_ == "pobj" and party.head.lower_ in ("by", "from", "against"):
+        return party.head.head.lemma_.lower() in _CHARGE_NOUNS
+    return False
 
 
 def _such_as(prep: Token) -> bool:
