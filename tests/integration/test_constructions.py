@@ -507,3 +507,37 @@ def test_known_miss_a_charge_nested_in_the_party_phrase():
         "The minister",
         "members of the opposition",
     )
+
+
+MODALITY_CASES = [
+    # a condition is not an assertion, nor is what shares its subject
+    ("If Iran attacks, the US will retaliate.", "attacks", "hypothetical", "Iran"),
+    (
+        "The rebels will attack the city unless the army withdraws and apologises.",
+        "withdraws",
+        "hypothetical",
+        "the army",
+    ),
+    ("The army attacked the city after the rebels withdrew.", "withdrew", "asserted", "the rebels"),
+    # an act a noun holds out: its owner or the subject of the verb that has it acts
+    ("Iran unveiled plans to attack shipping in the Gulf.", "attack", "hypothetical", "Iran"),
+    ("Russia's plans to invade Ukraine alarmed NATO.", "invade", "hypothetical", "Russia"),
+    # an act someone is given time for is demanded, and the one given the time would do it
+    (
+        "The government issued an ultimatum, giving the Front 72 hours to surrender.",
+        "surrender",
+        "hypothetical",
+        "the Front",
+    ),
+]
+
+
+@pytest.mark.parametrize(("sentence", "trigger", "modality", "actor"), MODALITY_CASES)
+def test_modality_and_actor(sentence, trigger, modality, actor):
+    events = [e.to_dict() for e in newsevents.code_text(sentence, published="2022-06-22")]
+    found = [
+        (d["modality"], (d["actor"] or {}).get("text"))
+        for d in events
+        if d["evidence"]["trigger"] == trigger
+    ]
+    assert found == [(modality, actor)], [(d["evidence"]["trigger"], d["modality"]) for d in events]

@@ -391,7 +391,11 @@ def _modality(trigger: Token) -> Modality:
     if syntax.is_negated(trigger):
         return "negated"
     modal = syntax.modal_of(trigger)
-    if modal is None and syntax.is_readied(trigger):
+    if modal is None and (
+        syntax.is_readied(trigger)
+        or syntax.is_conditional(trigger)
+        or syntax.is_given_time(trigger)
+    ):
         return "hypothetical"
     return (
         "hypothetical" if modal == "hypothetical" else "future" if modal == "future" else "asserted"

@@ -162,6 +162,29 @@ def modal_of(token: Token) -> str | None:
     return None
 
 
+_CONDITIONS = frozenset({"if", "unless", "lest"})
+
+
+def is_conditional(token: Token) -> bool:
+    """The verb heads a condition, or shares its subject with one: "*if* the council cuts
+    its funding", "*unless* the army withdraws and apologises"."""
+    current = token
+    for _ in range(4):
+        if current.dep_ == "advcl" and any(
+            c.dep_ == "mark" and c.lower_ in _CONDITIONS for c in current.children
+        ):
+            return True
+        if current.dep_ != "conj" or has_own_subject(current):
+            return False
+        current = current.head
+    return False
+
+
+def is_given_time(token: Token) -> bool:
+    """An act someone is given time for: "72 hours *to surrender*", demanded, not done."""
+    return token.dep_ in ("acl", "relcl") and is_temporal(token.head) and _is_infinitive(token)
+
+
 READINESS_WORDS = frozenset(
     [
         "ready",
@@ -188,8 +211,26 @@ READINESS_WORDS = frozenset(
 )
 
 
+# Nouns of an act held out, completed by an infinitive: "unveiled *plans* to attack".
+INTENT_NOUNS = frozenset(
+    {"plan", "intention", "proposal", "threat", "readiness", "willingness", "offer"}
+    | {"pledge", "promise", "vow", "commitment"}
+)
+
+
+def _infinitive_of_intent(verb: Token) -> bool:
+    return (
+        verb.dep_ in ("acl", "relcl")
+        and _is_infinitive(verb)
+        and verb.head.lemma_.lower() in INTENT_NOUNS
+    )
+
+
 def is_readied(token: Token) -> bool:
-    """ "ready to host", "plans to impose", "is considering sending": an act held out."""
+    """ "ready to host", "plans to impose", "is considering sending", "unveiled plans *to
+    attack*": an act held out."""
+    if _infinitive_of_intent(token):
+        return True
     if token.dep_ != "xcomp":
         return False
     head = token.head
@@ -255,6 +296,17 @@ def find_subject(verb: Token) -> tuple[Token | None, bool]:
             if misread is not None:
                 return misread, False
         if current.dep_ in ("relcl", "acl") and current.head.pos_ in NOMINAL_POS:
+            if is_given_time(current):
+                # "giving the Front 72 hours *to surrender*": the one given the time acts
+                given = (c for c in current.head.head.children if c.dep_ == "dative")
+                return next(given, None), False
+            if _infinitive_of_intent(current):
+                noun = current.head  # "Iran's *plans* to attack": Iran's
+                owner = next((c for c in noun.children if c.dep_ == "poss"), None)
+                if owner is not None or noun.dep_ != "dobj":
+                    return owner, False
+                current = noun.head  # "Iran unveiled *plans* to attack": the verb's subject
+                continue
             return current.head, current.tag_ == "VBN" and not _active_participle(current)
         if current.dep_ == "pcomp" and current.head.dep_ == "prep":
             current = current.head.head  # "... by *donating* supplies": the clause's verb
@@ -301,13 +353,17 @@ def _active_participle(verb: Token) -> bool:
     )
 
 
+def _is_infinitive(verb: Token) -> bool:
+    return any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children)
+
+
 def _infinitive_of_noun(verb: Token) -> bool:
     """An infinitive completing an abstract noun that is itself the object of a preposition
     ("in a rush *to investigate*", "in an effort *to help*"): no subject of its own."""
     noun = verb.head
     return (
         verb.dep_ == "acl"
-        and any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children)
+        and _is_infinitive(verb)
         and noun.pos_ == "NOUN"
         and noun.dep_ == "pobj"
         and noun.head.head.pos_ in ("VERB", "AUX")
@@ -520,8 +576,8 @@ def phrase_bounds(
     skip = {"relcl", "advcl"} if with_conjuncts else {"punct", "cc", "conj", "relcl", "advcl"}
     tokens = [head.i]
     for child in head.children:
-        if child.dep_ in skip or (child.dep_ == "acl" and child.i > head.i):
-            continue
+        if child.dep_ in skip or (child.dep_ in ("acl", "case") and child.i > head.i):
+            continue  # clauses after the noun; a possessor's "'s" ("*Russia*'s plans")
         if _is_temporal_modifier(child) or _is_loose_addition(head, child):
             continue
         if not descriptions and _is_comma_apposition(child):
