@@ -464,6 +464,33 @@ ROLE_CASES = [
         "Minsk",
         "the European Union",
     ),
+    # with no agent, the state where an arrest or expulsion happens did it
+    (
+        "The opposition leader was arrested in Uganda for treason.",
+        "COERCE",
+        "Uganda",
+        "The opposition leader",
+    ),
+    ("Three diplomats have been expelled from Russia.", "SANCTION", "Russia", "Three diplomats"),
+    ("The journalist was arrested in a raid on his home.", "COERCE", None, "The journalist"),
+    # a force deployed with no agent moves itself, to where it goes
+    ("Troops were deployed to Mali.", "MOBILIZE", "Troops", "Mali"),
+    (
+        "The African Union peacekeepers are being deployed to relieve the army.",
+        "AID",
+        "The African Union peacekeepers",
+        None,
+    ),
+    # an acronym the tagger read as an adjective before a verb with no subject
+    (
+        "In cooperation with local partners , USAID provided basic shelter materials to 2 . 3 "
+        "million people .",
+        "AID",
+        "USAID",
+        "2 . 3 million people",
+    ),
+    # aid goes to whoever it is given to, a named party or not
+    ("The charity delivered food aid to flood victims.", "AID", "The charity", "flood victims"),
     # what is moved in a passive is not the recipient; where it goes is
     (
         "Medical supplies were donated to the Red Crescent by Qatar.",

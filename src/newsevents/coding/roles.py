@@ -86,9 +86,13 @@ class RoleFinder:
             return subject, inner
         if passive:
             agent = syntax.find_agent(verb)
-            if agent is None and trigger.entry.event_type == "MOBILIZE":
-                return subject, None  # "the army was placed on alert": its own posture
             goal = _goal(verb, self._names_a_party) if _moves_things(trigger.entry) else None
+            if agent is None and _deploys(trigger.entry):
+                # "the army was placed on alert": its own posture; "peacekeepers are being
+                # deployed to X": the force moves itself
+                return subject, goal
+            if agent is None and trigger.entry.mode in _STATE_ACTS:
+                agent = _state_of_place(verb)  # "was arrested *in Rwanda*": Rwanda did it
             if goal is not None:
                 # what is moved is not the recipient, where it goes is: "funds donated *to
                 # the appeal*", "peacekeepers were sent *to Mali*"
@@ -118,6 +122,7 @@ class RoleFinder:
                 or self._prep_partner(verb)
                 or self._party_named_in(obj, places=False)  # not "held talks *in Geneva*"
                 or _area_of_measure(trigger, obj)  # but "imposed a curfew *in Kashmir*"
+                or _given_to(trigger, obj)  # "delivered food aid *to flood victims*"
             )
         if obj is not None and self.is_party(obj):
             if self._party_by_sector_only(obj):  # "suspended *military* aid to X"
@@ -133,7 +138,7 @@ class RoleFinder:
             return self._party_inside(obj)  # "rejected accusations *by the US*"
         if obj is not None and trigger.entry.event_type in _TARGETED and _concrete(obj):
             return obj  # what force is used on: "shelled *the town*", "raided *a hospital*"
-        return _area_of_measure(trigger, obj)
+        return _area_of_measure(trigger, obj) or _given_to(trigger, obj)
 
     def _clause_recipient(self, trigger: Trigger) -> Token | None:
         """The recipient of the act a trigger governs: "agreed to lift sanctions *against
@@ -320,6 +325,37 @@ _GOAL_PREPS = {"to", "into", "against", "toward", "towards", "from"}
 def _goal(verb: Token, names: Callable[[Token], bool]) -> Token | None:
     """The first object of a goal preposition that `names` accepts ("sent troops *to X*")."""
     return next(filter(names, syntax.prep_objects(verb, _GOAL_PREPS)), None)
+
+
+def _given_to(trigger: Trigger, obj: Token | None) -> Token | None:
+    """Whoever aid is given to, named party or not: "provided shelter *to 3,000
+    households*", "delivered food *to flood victims*"."""
+    if trigger.entry.event_type != "AID":
+        return None
+    for head in (obj, trigger.token):
+        if head is None:
+            continue
+        for person in syntax.prep_objects(head, {"to"}):
+            if person.pos_ in ("NOUN", "PROPN") and not syntax.is_temporal(person):
+                return syntax.resolve_relative(person)
+    return None
+
+
+def _deploys(entry: TriggerEntry) -> bool:
+    """Troops deployed or put on alert, and peacekeepers sent (AID 074)."""
+    return entry.event_type == "MOBILIZE" or entry.cameo.startswith("074")
+
+
+# Acts of a state's authority: with no agent, the state where they happen did them.
+_STATE_ACTS = frozenset({"arrest", "expel", "deport", "convict"})
+
+
+def _state_of_place(verb: Token) -> Token | None:
+    """A country or city the act happened in or out of: "was arrested *in Rwanda*",
+    "were expelled *from North Korea*"."""
+    return next(
+        (p for p in syntax.prep_objects(verb, {"in", "from"}) if p.ent_type_ == "GPE"), None
+    )
 
 
 def _moves_things(entry: TriggerEntry) -> bool:

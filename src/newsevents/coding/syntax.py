@@ -329,9 +329,16 @@ def _misread_subject(verb: Token) -> Token | None:
     """A name before a verb with no subject, read as its modifier: "*USAID* had announced
     ..." tagged as an adverb. The name is the subject."""
     for child in verb.lefts:
-        if child.dep_ in ("advmod", "npadvmod", "dep") and child.ent_type_ in _ACTING_ENTITIES:
+        if child.dep_ in ("advmod", "npadvmod", "dep") and (
+            child.ent_type_ in _ACTING_ENTITIES or _acronym(child)
+        ):
             return child
     return None
+
+
+def _acronym(token: Token) -> bool:
+    """An all-capital word of two or more letters: "USAID", "ICE"."""
+    return len(token.text) > 1 and token.text.isalpha() and token.text.isupper()
 
 
 def _active_participle(verb: Token) -> bool:
