@@ -328,15 +328,15 @@ def _goal(verb: Token, names: Callable[[Token], bool]) -> Token | None:
 
 
 def _given_to(trigger: Trigger, obj: Token | None) -> Token | None:
-    """Whoever aid is given to, named party or not: "provided shelter *to 3,000
-    households*", "delivered food *to flood victims*"."""
+    """The people aid is given to, named as a party or not: "provided shelter *to 3,000
+    households*", "delivered food *to flood victims*" (a plural, not "to the mission")."""
     if trigger.entry.event_type != "AID":
         return None
     for head in (obj, trigger.token):
         if head is None:
             continue
         for person in syntax.prep_objects(head, {"to"}):
-            if person.pos_ in ("NOUN", "PROPN") and not syntax.is_temporal(person):
+            if person.tag_ in ("NNS", "NNPS") and not syntax.is_temporal(person):
                 return syntax.resolve_relative(person)
     return None
 
