@@ -56,6 +56,17 @@ CASES = [
         "two hundred Afghan refugees",
     ),
     ("The envoy pushed the government for early elections.", "REQUEST", "02", "the government"),
+    # a denied accusation or responsibility is REJECT coded as CAMEO 016 (root 01); a
+    # rejected proposal stays 12, and a denied report is no event
+    ("Minsk rejected accusations of torture.", "REJECT", "01", None),
+    ("Damascus denied any involvement in the bombing.", "REJECT", "01", None),
+    (
+        "The ministry dismissed allegations by Washington that it had rigged the vote.",
+        "REJECT",
+        "01",
+        "Washington",
+    ),
+    ("Hamas rejected the ceasefire proposal.", "REJECT", "12", None),
     # a row that lists a plural takes the singular too; a state of siege is a restriction,
     # imposed on the area it covers
     ("The governor lifted a travel restriction imposed in March.", "CONCEDE", "08", None),
@@ -76,7 +87,7 @@ CASES += [
     (
         "Kenya rejected accusations by the UN that its police had killed protesters.",
         "REJECT",
-        "12",
+        "01",  # a denied accusation: CAMEO 016
         "the UN",
     ),
 ]
@@ -322,6 +333,7 @@ def test_construction(sentence, event_type, root, recipient):
         "Thousands of families sought refuge in the mountains.",
         "It was not clear who was responsible for the explosion.",
         "The ministers said they agree with the governor that schools should reopen.",
+        "The palace denied reports that the king was ill.",
         *NOT_EVENTS,
     ],
 )
