@@ -501,6 +501,21 @@ ROLE_CASES = [
         "USAID",
         "2 . 3 million people",
     ),
+    # a passive whose subject is the event itself: the agent acts, the event's partner is
+    # the recipient
+    (
+        "The attack on the police station was carried out by the Islamic State group.",
+        "ASSAULT",
+        "the Islamic State group",
+        "the police station",
+    ),
+    (
+        "Joint exercises were held by Indian and French naval forces.",
+        "COOPERATE",
+        "Indian and French naval forces",
+        None,
+    ),
+    ("Sanctions were imposed on Iran by the EU.", "SANCTION", "the EU", "Iran"),
     # aid goes to whoever it is given to, a named party or not
     ("The charity delivered food aid to flood victims.", "AID", "The charity", "flood victims"),
     # what is moved in a passive is not the recipient; where it goes is

@@ -86,6 +86,10 @@ class RoleFinder:
             return subject, inner
         if passive:
             agent = syntax.find_agent(verb)
+            if subject is not None and self._names_the_event(subject, trigger):
+                # "the attack *on X* was carried out by Y", "the meeting was held": the
+                # subject is the event itself, not its recipient
+                return agent, self._recipient_token(dataclasses.replace(trigger, noun=subject))
             goal = _goal(verb, self._names_a_party) if _moves_things(trigger.entry) else None
             if agent is None and _deploys(trigger.entry):
                 # "the army was placed on alert": its own posture; "peacekeepers are being
@@ -139,6 +143,15 @@ class RoleFinder:
         if obj is not None and trigger.entry.event_type in _TARGETED and _concrete(obj):
             return obj  # what force is used on: "shelled *the town*", "raided *a hospital*"
         return _area_of_measure(trigger, obj) or _given_to(trigger, obj)
+
+    def _names_the_event(self, noun: Token, trigger: Trigger) -> bool:
+        """The noun is the event the trigger codes: its event noun, or an object its row
+        names that is an event noun too ("held a *meeting*", not "sent *troops*")."""
+        if trigger.noun is not None:
+            return trigger.noun.i == noun.i
+        nouns = trigger.entry.event_nouns
+        named = noun.lemma_.lower() in nouns or noun.lower_ in nouns
+        return named and self.lexicon.noun_match(noun) is not None
 
     def _clause_recipient(self, trigger: Trigger) -> Token | None:
         """The recipient of the act a trigger governs: "agreed to lift sanctions *against

@@ -312,12 +312,20 @@ def _with_context(event: Event, contexts: DocumentContexts) -> Event:
 _MEASURE_NOUNS = frozenset({"round", "day", "series", "week", "wave", "spate", "string"})
 
 
+def _passive_event_noun(verb: Token) -> Token | None:
+    """The subject of a passive light verb with an agent, which names the event: "the
+    *attack* was carried out by X", "joint *exercises* were held by X and Y"."""
+    if syntax.find_agent(verb) is None:
+        return None
+    return next((c for c in verb.children if c.dep_ == "nsubjpass"), None)
+
+
 def _light_objects(verb: Token) -> list[Token]:
     """Nouns that may name a light verb's event: its object ("staged a *protest*", "a
     second round *of talks*", "took part *in the march*"), then its prepositional objects
     ("went on *strike*", "placed its forces on *alert*")."""
     found: list[Token] = []
-    obj = syntax.object_of(verb)
+    obj = syntax.object_of(verb) or _passive_event_noun(verb)
     if obj is not None and obj.lemma_.lower() in _MEASURE_NOUNS:
         obj = next(syntax.prep_objects(obj, {"of"}), obj)
     if obj is not None:
