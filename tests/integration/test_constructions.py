@@ -56,6 +56,20 @@ CASES = [
         "two hundred Afghan refugees",
     ),
     ("The envoy pushed the government for early elections.", "REQUEST", "02", "the government"),
+    # an act weighed is CAMEO 014 (consider a policy option, root 01); an act planned
+    # stays an intent (03)
+    ("Kazakhstan is considering sending aid to Kyrgyzstan.", "AGREE", "01", "Kyrgyzstan"),
+    ("The US is considering striking Syria.", "THREATEN", "01", "Syria"),
+    ("Japan plans to send aid to Nepal.", "AGREE", "03", "Nepal"),
+    # refusing to accept refugees or a proposal is REJECT; hosting refugees is AID
+    (
+        "Bangladesh says it will not accept any more Rohingya refugees.",
+        "REJECT",
+        "12",
+        "any more Rohingya refugees",
+    ),
+    ("Britain says it will not accept the proposal made by Brussels.", "REJECT", "12", "Brussels"),
+    ("Turkey hosts three million Syrian refugees.", "AID", "07", "three million Syrian refugees"),
     # a denied accusation or responsibility is REJECT coded as CAMEO 016 (root 01); a
     # rejected proposal stays 12, and a denied report is no event
     ("Minsk rejected accusations of torture.", "REJECT", "01", None),

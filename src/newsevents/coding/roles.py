@@ -115,8 +115,13 @@ class RoleFinder:
         obj = trigger.noun or syntax.object_of(verb)
         if obj is not None and (
             trigger.noun is not None
-            or obj.lemma_.lower() in trigger.entry.event_nouns
             or self.lexicon.noun_match(obj) is not None
+            # a row's object that is no party is the event ("held *talks*"); one that is
+            # a party is what the act is done to ("captured *soldiers*")
+            or (
+                obj.lemma_.lower() in trigger.entry.event_nouns
+                and not self.is_party(obj, alone=True)
+            )
         ):
             # "launched attacks *on X*"; "lifted its blockade of *X*"
             head = obj.head if obj.dep_ == "compound" else obj  # "a bombing *campaign* on X"

@@ -352,12 +352,13 @@ def _intended(entry: TriggerEntry, trigger: Token, modality: Modality) -> Trigge
     """Future or readied cooperation is AGREE; future or readied force is THREATEN."""
     if modality not in ("future", "hypothetical") or not syntax.is_intended(trigger, modality):
         return entry
+    considered = syntax.is_considered(trigger)  # "is considering sending aid": CAMEO 014
     if entry.event_type in _AGREE_CODES:
-        return dataclasses.replace(
-            entry, event_type="AGREE", mode=None, cameo=_AGREE_CODES[entry.event_type]
-        )
+        cameo = "014" if considered else _AGREE_CODES[entry.event_type]
+        return dataclasses.replace(entry, event_type="AGREE", mode=None, cameo=cameo)
     if entry.event_type in senses.THREAT:
         mode, cameo = senses.THREAT[entry.event_type]
+        cameo = "014" if considered else cameo
         return dataclasses.replace(entry, event_type="THREATEN", mode=mode, cameo=cameo)
     return entry
 

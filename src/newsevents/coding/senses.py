@@ -129,6 +129,7 @@ _REFUSED = {
     "06": ("121", "assist"),
     "07": ("121", "assist"),
     "04": ("125", "meet"),
+    "03": ("120", "change"),  # "will not accept any such proposal"
 }
 _REFUSING_MODALS = frozenset({"will", "wo", "would", "shall", "'ll"})
 _FAILING_VERBS = frozenset({"fail"})

@@ -200,6 +200,9 @@ READINESS_WORDS = frozenset(
         "consider",
         "mull",
         "weigh",
+        "contemplate",
+        "ponder",
+        "explore",
         "aim",
         "expect",
         "propose",
@@ -224,6 +227,15 @@ def _infinitive_of_intent(verb: Token) -> bool:
         and _is_infinitive(verb)
         and verb.head.lemma_.lower() in INTENT_NOUNS
     )
+
+
+# Readiness that is only deliberation: CAMEO 014, consider a policy option.
+CONSIDERING_WORDS = frozenset({"consider", "mull", "weigh", "contemplate", "ponder", "explore"})
+
+
+def is_considered(token: Token) -> bool:
+    """An act a party is weighing, not yet intending: "is considering *sending* aid"."""
+    return token.dep_ == "xcomp" and token.head.lemma_.lower() in CONSIDERING_WORDS
 
 
 def is_readied(token: Token) -> bool:
@@ -328,10 +340,11 @@ _ACTING_ENTITIES = frozenset({"ORG", "GPE", "NORP", "PERSON"})
 def _misread_subject(verb: Token) -> Token | None:
     """A name before a verb with no subject, read as its modifier: "*USAID* had announced
     ..." tagged as an adverb. The name is the subject."""
+    deps = {"advmod", "npadvmod", "dep"}
+    if verb.pos_ == "NOUN":
+        deps.add("compound")  # "*Turkey* hosts refugees", with "hosts" read as a noun
     for child in verb.lefts:
-        if child.dep_ in ("advmod", "npadvmod", "dep") and (
-            child.ent_type_ in _ACTING_ENTITIES or _acronym(child)
-        ):
+        if child.dep_ in deps and (child.ent_type_ in _ACTING_ENTITIES or _acronym(child)):
             return child
     return None
 
