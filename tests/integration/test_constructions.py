@@ -56,6 +56,18 @@ CASES = [
         "two hundred Afghan refugees",
     ),
     ("The envoy pushed the government for early elections.", "REQUEST", "02", "the government"),
+    # forces sent to rescue, feed or treat people give humanitarian aid (073), to train
+    # others military aid (072), to join a peacekeeping mission peacekeeping (074); sent
+    # "to help" a side, they are still deployed
+    ("Japan deployed two search-and-rescue teams to Turkey.", "AID", "07", "Turkey"),
+    ("Forty French soldiers deployed to Mali to train Malian recruits.", "AID", "07", "Mali"),
+    (
+        "Hundreds of Irish troops have arrived in Lebanon to join the UN peacekeeping force.",
+        "AID",
+        "07",
+        "Lebanon",
+    ),
+    ("Moscow deployed troops to the border to help the separatists.", "MOBILIZE", "15", "troops"),
     # an act weighed is CAMEO 014 (consider a policy option, root 01); an act planned
     # stays an intent (03)
     ("Kazakhstan is considering sending aid to Kyrgyzstan.", "AGREE", "01", "Kyrgyzstan"),

@@ -101,6 +101,15 @@ PEACEKEEPING = TriggerEntry("peacekeeping", (), "AID", None, "074")
 JOINT_EXERCISE = TriggerEntry("exercise", (), "COOPERATE", None, "062")
 TROOPS_ARRIVE = TriggerEntry("arrive", (), "MOBILIZE", "troops", "154")
 _PEACEKEEPING_WORDS = frozenset({"peacekeeping", "peacekeeper", "peacekeepers", "peace-keeping"})
+MILITARY_TRAINING = TriggerEntry("train", (), "AID", None, "072")
+RELIEF_DEPLOYMENT = TriggerEntry("relief", (), "AID", None, "073")
+# Forces sent to train others give military aid; sent to rescue, treat or feed people,
+# humanitarian aid.
+_TRAINING = frozenset({"train", "instruct", "mentor"})
+_RELIEF = frozenset(
+    {"rescue", "rescuer", "relief", "humanitarian", "medical", "medic", "doctor", "evacuate"}
+    | {"deliver", "distribute", "rebuild", "treat", "aid", "supply", "victim", "survivor"}
+)
 
 
 def troop_movement(
@@ -115,8 +124,15 @@ def troop_movement(
         entry = TROOPS_ARRIVE
     if entry.event_type != "MOBILIZE":
         return entry
-    if entry.mode == "troops" and any(t.lower_ in _PEACEKEEPING_WORDS for t in _sent_where(verb)):
-        return PEACEKEEPING
+    if entry.mode == "troops":
+        sent = _sent_where(verb)
+        purpose = _purpose(verb)
+        if any(t.lower_ in _PEACEKEEPING_WORDS for t in sent + purpose):
+            return PEACEKEEPING  # "arrived in Mali *to join the UN peacekeeping mission*"
+        if any(t.lemma_.lower() in _TRAINING for t in purpose):
+            return MILITARY_TRAINING  # "deployed to Nigeria *to train* 200 soldiers"
+        if any(t.lemma_.lower() in _RELIEF for t in sent + purpose):
+            return RELIEF_DEPLOYMENT  # "deployed *search-and-rescue* teams", "*to deliver aid*"
     exercise = noun is not None and noun.lemma_.lower() in MILITARY_JOINT_NOUNS
     if exercise and actor is not None:
         parties = {m.country or m.name for m in actor.members if m.country or m.name}
@@ -138,6 +154,17 @@ _UNITS = frozenset(
     {"troop", "soldier", "force", "peacekeeper", "marine", "paratrooper", "sailor"}
     | {"contingent", "battalion", "brigade", "unit", "division", "army", "regiment"}
 )
+
+
+def _purpose(verb: Token) -> list[Token]:
+    """The words of an infinitive of purpose on the verb: "arrived in Nepal *to help
+    deliver aid*"."""
+    return [
+        t
+        for c in verb.children
+        if c.dep_ in ("advcl", "xcomp") and any(a.lower_ == "to" for a in c.children)
+        for t in c.subtree
+    ]
 
 
 def _sent_where(verb: Token) -> list[Token]:
