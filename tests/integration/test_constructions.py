@@ -81,7 +81,12 @@ CASES = [
         "any more Rohingya refugees",
     ),
     ("Britain says it will not accept the proposal made by Brussels.", "REJECT", "12", "Brussels"),
-    ("Turkey hosts three million Syrian refugees.", "AID", "07", "three million Syrian refugees"),
+    (
+        "Turkey has hosted three million Syrian refugees since 2011.",
+        "AID",
+        "07",
+        "three million Syrian refugees",
+    ),
     # a denied accusation or responsibility is REJECT coded as CAMEO 016 (root 01); a
     # rejected proposal stays 12, and a denied report is no event
     ("Minsk rejected accusations of torture.", "REJECT", "01", None),
@@ -360,6 +365,7 @@ def test_construction(sentence, event_type, root, recipient):
         "It was not clear who was responsible for the explosion.",
         "The ministers said they agree with the governor that schools should reopen.",
         "The palace denied reports that the king was ill.",
+        "Two soldiers were killed when their helicopter crashed in the desert.",
         *NOT_EVENTS,
     ],
 )
@@ -542,8 +548,30 @@ ROLE_CASES = [
         None,
     ),
     ("Sanctions were imposed on Iran by the EU.", "SANCTION", "the EU", "Iran"),
-    # aid goes to whoever it is given to, a named party or not
+    # aid goes to the people it is given to, a named party or not; not to an effort
     ("The charity delivered food aid to flood victims.", "AID", "The charity", "flood victims"),
+    ("The donors contributed $50 million to peace talks.", "AID", "The donors", None),
+    # a caption's participle stays passive; "in the wake of" is no area
+    (
+        "A protester detained by riot police in Tbilisi.",
+        "COERCE",
+        "riot police",
+        "A protester",
+    ),
+    (
+        "A Palestinian man wounded in an Israeli strike in Rafah.",
+        "ASSAULT",
+        None,
+        "A Palestinian man",
+    ),
+    ("Police imposed a night curfew in the wake of the violence.", "COERCE", "Police", None),
+    # a court dismissing charges against others denies nothing (REJECT, not CAMEO 016)
+    (
+        "The judge dismissed the charges against the journalists.",
+        "REJECT",
+        "The judge",
+        "the journalists",
+    ),
     # what is moved in a passive is not the recipient; where it goes is
     (
         "Medical supplies were donated to the Red Crescent by Qatar.",
@@ -602,6 +630,12 @@ MODALITY_CASES = [
     # an act a noun holds out: its owner or the subject of the verb that has it acts
     ("Iran unveiled plans to attack shipping in the Gulf.", "attack", "hypothetical", "Iran"),
     ("Russia's plans to invade Ukraine alarmed NATO.", "invade", "hypothetical", "Russia"),
+    (
+        "Hezbollah repeated its threat to attack Israeli cities.",
+        "attack",
+        "hypothetical",
+        "Hezbollah",
+    ),
     # an act someone is given time for is demanded, and the one given the time would do it
     (
         "The government issued an ultimatum, giving the Front 72 hours to surrender.",

@@ -84,19 +84,28 @@ def test_a_doc_is_pretokenised_when_most_punctuation_is_spaced(nlp) -> None:
 
 
 def test_running_spacing_joins_hyphens_punctuation_and_brackets(nlp) -> None:
-    doc = nlp.make_doc("the rebel - held town ( Idlib ) , 40 % of it - Reuters")
+    doc = nlp.make_doc("the rebel - held town ( Idlib ) , 40 % of it - run by them")
     spacing = dict(zip([t.text for t in doc], running_spacing(doc).tolist(), strict=False))
     assert spacing["rebel"] == 0 and spacing["-"] == 0  # rebel-held
     assert spacing["("] == 0 and spacing["Idlib"] == 0  # (Idlib)
     assert spacing[")"] == 0 and spacing["40"] == 0  # ), 40%
     assert spacing["town"] == 1 and spacing["of"] == 1
-    # a hyphen before a number stays apart, as spaCy leaves "COVID-19" one token
-    last = running_spacing(nlp.make_doc("it - 19 more"))
-    assert last.tolist()[:2] == [1, 1]
+    # a hyphen before a number or a capital stays apart: "COVID - 19" (spaCy leaves
+    # "COVID-19" one token), a dash in "UPDATE 2 - Russia shells Kharkiv"
+    assert running_spacing(nlp.make_doc("it - 19 more")).tolist()[:2] == [1, 1]
+    assert running_spacing(nlp.make_doc("UPDATE 2 - Russia shells")).tolist()[:3] == [1, 1, 1]
+
+
+def test_a_detached_negation_negates(nlp) -> None:
+    """ "did n’t" in pre-tokenised text reads as "not", as the split of "didn’t" does."""
+    doc = nlp("Moscow did n’t expel the British diplomats .")
+    negation = next(t for t in doc if t.text == "n’t")
+    assert negation.norm_ == "not"
+    assert negation.dep_ == "neg"
 
 
 def test_an_abbreviation_split_from_its_period_is_one_token_again(nlp) -> None:
-    text = "On Nov . 2 , Gen . Smith met the envoy in Kabul ."
+    text = "Gen . Smith met the envoy in Kabul on Nov . 2 ."
     doc = nlp(text)
     assert doc.text == text
     words = [t.text for t in doc]

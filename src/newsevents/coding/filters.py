@@ -47,8 +47,8 @@ def _head(doc: Doc, part: ActorRef) -> Token | None:
 
 def is_mishap(entry: TriggerEntry, token: Token, actor: ActorRef | None) -> bool:
     """Deaths from accidents and disasters are not assaults: "a bus plunged into a ravine,
-    killing 22", "an earthquake struck", "killed in a road accident"; "artillery fire" is
-    not an accident."""
+    killing 22", "an earthquake struck", "killed in a road accident", "killed when their
+    plane crashed"; "artillery fire" is not an accident."""
     if entry.event_type != "ASSAULT":
         return False
     head = _head(token.doc, actor) if actor is not None else None
@@ -57,6 +57,8 @@ def is_mishap(entry: TriggerEntry, token: Token, actor: ActorRef | None) -> bool
         return True
     if token.dep_ == "advcl" and token.head.lemma_.lower() in ACCIDENT_VERBS:
         return True
+    if any(c.dep_ == "advcl" and c.lemma_.lower() in ACCIDENT_VERBS for c in token.children):
+        return True  # "were killed *when their helicopter crashed*"
     return any(o.lemma_.lower() in ACCIDENT_NOUNS for o in syntax.prep_objects(token, {"in"}))
 
 

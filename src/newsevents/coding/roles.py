@@ -87,9 +87,11 @@ class RoleFinder:
         if passive:
             agent = syntax.find_agent(verb)
             if subject is not None and self._names_the_event(subject, trigger):
-                # "the attack *on X* was carried out by Y", "the meeting was held": the
-                # subject is the event itself, not its recipient
-                return agent, self._recipient_token(dataclasses.replace(trigger, noun=subject))
+                # "the attack *on X* was carried out by Y": the subject is the event itself;
+                # its partner is the recipient (with neither partner nor agent the event
+                # noun stands in, as before, so that "talks were held in Geneva" is kept)
+                partner = self._recipient_token(dataclasses.replace(trigger, noun=subject))
+                return agent, partner or (subject if agent is None else None)
             goal = _goal(verb, self._names_a_party) if _moves_things(trigger.entry) else None
             if agent is None and _deploys(trigger.entry):
                 # "the army was placed on alert": its own posture; "peacekeepers are being
@@ -131,7 +133,7 @@ class RoleFinder:
                 or self._prep_partner(verb)
                 or self._party_named_in(obj, places=False)  # not "held talks *in Geneva*"
                 or _area_of_measure(trigger, obj)  # but "imposed a curfew *in Kashmir*"
-                or _given_to(trigger, obj)  # "delivered food aid *to flood victims*"
+                or _given_to(trigger, obj, self.is_party)  # "delivered food *to flood victims*"
             )
         if obj is not None and self.is_party(obj):
             if self._party_by_sector_only(obj):  # "suspended *military* aid to X"
@@ -147,7 +149,7 @@ class RoleFinder:
             return self._party_inside(obj)  # "rejected accusations *by the US*"
         if obj is not None and trigger.entry.event_type in _TARGETED and _concrete(obj):
             return obj  # what force is used on: "shelled *the town*", "raided *a hospital*"
-        return _area_of_measure(trigger, obj) or _given_to(trigger, obj)
+        return _area_of_measure(trigger, obj) or _given_to(trigger, obj, self.is_party)
 
     def _names_the_event(self, noun: Token, trigger: Trigger) -> bool:
         """The noun is the event the trigger codes: its event noun, or an object its row
@@ -302,22 +304,19 @@ _AREA_NOUNS = frozenset(
 
 def _area_of_measure(trigger: Trigger, obj: Token | None) -> Token | None:
     """Where a measure on an area applies: "imposed a curfew *in parts of Kashmir*", "a
-    state of emergency *across the region*"; an alert only in a named place or region
-    ("remained on alert *in Bosnian Serb territory*")."""
+    state of emergency *across the region*", "remained on alert *in Bosnian Serb
+    territory*": a named place or a word for one."""
     if not trigger.entry.cameo.startswith(_AREA_CODES):
         return None
-    alert = trigger.entry.cameo.startswith("152")
     for head in (obj, trigger.token):
         if head is None:
             continue
         for place in syntax.prep_objects(head, _AREA_PREPS):
-            if syntax.is_temporal(place):
-                continue
-            if alert and not (
+            if syntax.is_temporal(place) or not (
                 place.ent_type_ in ("GPE", "LOC", "FAC")
                 or place.lemma_.lower() in _AREA_NOUNS | _TARGET_PLACES
             ):
-                continue
+                continue  # not "in response to", "in the wake of", "in the health sector"
             return syntax.resolve_relative(place)
     return None
 
@@ -345,16 +344,28 @@ def _goal(verb: Token, names: Callable[[Token], bool]) -> Token | None:
     return next(filter(names, syntax.prep_objects(verb, _GOAL_PREPS)), None)
 
 
-def _given_to(trigger: Trigger, obj: Token | None) -> Token | None:
+# People aid is given to who are not named as a party.
+_PEOPLE = frozenset(
+    {"people", "person", "victim", "survivor", "household", "family", "resident", "civilian"}
+    | {"refugee", "migrant", "child", "woman", "farmer", "patient", "villager", "community"}
+    | {"citizen", "student", "worker", "evacuee", "orphan", "widow", "pensioner", "needy"}
+)
+
+
+def _given_to(
+    trigger: Trigger, obj: Token | None, is_party: Callable[[Token], bool]
+) -> Token | None:
     """The people aid is given to, named as a party or not: "provided shelter *to 3,000
-    households*", "delivered food *to flood victims*" (a plural, not "to the mission")."""
+    households*", "delivered food *to flood victims*"; not "to reconstruction efforts"."""
     if trigger.entry.event_type != "AID":
         return None
     for head in (obj, trigger.token):
         if head is None:
             continue
         for person in syntax.prep_objects(head, {"to"}):
-            if person.tag_ in ("NNS", "NNPS") and not syntax.is_temporal(person):
+            if person.lemma_.lower() in _PEOPLE or (
+                person.tag_ in ("NNS", "NNPS") and is_party(person)
+            ):
                 return syntax.resolve_relative(person)
     return None
 

@@ -315,6 +315,8 @@ def find_subject(verb: Token) -> tuple[Token | None, bool]:
             if _infinitive_of_intent(current):
                 noun = current.head  # "Iran's *plans* to attack": Iran's
                 owner = next((c for c in noun.children if c.dep_ == "poss"), None)
+                if owner is not None and owner.pos_ == "PRON" and noun.dep_ == "dobj":
+                    owner = None  # "Hezbollah repeated *its* threat": the clause's subject
                 if owner is not None or noun.dep_ != "dobj":
                     return owner, False
                 current = noun.head  # "Iran unveiled *plans* to attack": the verb's subject
@@ -340,11 +342,10 @@ _ACTING_ENTITIES = frozenset({"ORG", "GPE", "NORP", "PERSON"})
 def _misread_subject(verb: Token) -> Token | None:
     """A name before a verb with no subject, read as its modifier: "*USAID* had announced
     ..." tagged as an adverb. The name is the subject."""
-    deps = {"advmod", "npadvmod", "dep"}
-    if verb.pos_ == "NOUN":
-        deps.add("compound")  # "*Turkey* hosts refugees", with "hosts" read as a noun
     for child in verb.lefts:
-        if child.dep_ in deps and (child.ent_type_ in _ACTING_ENTITIES or _acronym(child)):
+        if child.dep_ in ("advmod", "npadvmod", "dep") and (
+            child.ent_type_ in _ACTING_ENTITIES or _acronym(child)
+        ):
             return child
     return None
 
@@ -358,8 +359,9 @@ def _active_participle(verb: Token) -> bool:
     """A participle read as a reduced relative that is the main verb after all:
     - it has its own direct object ("The air force *carried out* strikes");
     - a regular past form after the sentence's root noun with an article, no finite verb
-      anywhere ("A congressional report *called for* sanctions"): "-ed" is also the past
-      tense. A headline's "Five protesters *killed* in Baghdad" stays passive."""
+      anywhere, completed by a preposition ("A congressional report *called for*
+      sanctions"): "-ed" is also the past tense. A headline's "Five protesters *killed* in
+      Baghdad" or a caption's "A protester detained by police" stays passive."""
     if any(c.dep_ == "dobj" for c in verb.children):
         return True
     noun = verb.head
@@ -369,8 +371,14 @@ def _active_participle(verb: Token) -> bool:
         and noun.dep_ == "ROOT"
         and noun.i < verb.i
         and any(c.dep_ == "det" and c.lower_ in ("a", "an", "the") for c in noun.children)
-        and not any(c.dep_ in ("aux", "auxpass") for c in verb.children)
+        and not any(c.dep_ in ("aux", "auxpass", "agent") for c in verb.children)
+        # a complement, not a caption's place or cause ("A man *wounded in* a strike")
+        and any(c.dep_ == "prep" and c.lower_ in _COMPLEMENT_PREPS for c in verb.children)
     )
+
+
+# Prepositions that complete a verb ("called *for*", "appealed *to*"), not adjuncts.
+_COMPLEMENT_PREPS = frozenset({"for", "to", "with", "against", "upon"})
 
 
 def _is_infinitive(verb: Token) -> bool:

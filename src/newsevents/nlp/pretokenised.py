@@ -51,6 +51,9 @@ def install(nlp: Language) -> None:
     """Put the view first and the restoring component last, once."""
     if VIEW in nlp.pipe_names:
         return
+    for clitic in ("n’t", "n't", "N’T", "N'T"):
+        # a detached "n’t" ("did n’t") reads as "not", as spaCy's own split of "didn’t" does
+        nlp.vocab[clitic].norm_ = "not"
     nlp.add_pipe(VIEW, first=True)
     nlp.add_pipe(RESTORE, last=True)
 
@@ -82,10 +85,11 @@ def _rejoins(doc: Doc, abbreviations: frozenset[str]) -> list[tuple[int, str]]:
     "s" ("May ’ s"), an abbreviation and its period ("Nov . 2"); with the joined form."""
     found = []
     last = len(doc) - 1
-    for token in doc[1:last]:
+    for token in doc[:last]:
         after = doc[token.i + 1]
         if (
-            token.text in _APOSTROPHES
+            token.i > 0
+            and token.text in _APOSTROPHES
             and token.whitespace_
             and after.lower_ == "s"
             and not doc[token.i - 1].is_punct
@@ -133,8 +137,9 @@ def running_spacing(doc: Doc) -> Any:
             continue
         elif after.text in _CLOSERS or after.text in _CLITICS or after.norm_ in _CLITICS:
             spacing[i] = 0
-        elif after.text == "-" and _word(text) and i + 2 <= last and doc[i + 2].text[:1].isalpha():
-            spacing[i] = 0  # "rebel - held": spaCy splits "rebel-held" with no spaces
+        elif after.text == "-" and _word(text) and i + 2 <= last and doc[i + 2].text[:1].islower():
+            # "rebel - held": spaCy splits "rebel-held" with no spaces (not "UPDATE 2 - Russia")
+            spacing[i] = 0
             spacing[i + 1] = 0
     return spacing
 
