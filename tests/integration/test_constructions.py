@@ -551,6 +551,13 @@ ROLE_CASES = [
     # aid goes to the people it is given to, a named party or not; not to an effort
     ("The charity delivered food aid to flood victims.", "AID", "The charity", "flood victims"),
     ("The donors contributed $50 million to peace talks.", "AID", "The donors", None),
+    # "they" after a group's name the tagger took for a person's is the group
+    (
+        "The Houthis claimed that they had attacked Saudi troops.",
+        "ASSAULT",
+        "The Houthis",
+        "Saudi troops",
+    ),
     # a caption's participle stays passive; "in the wake of" is no area
     (
         "A protester detained by riot police in Tbilisi.",

@@ -420,7 +420,14 @@ def _agrees(pronoun: Token, antecedent: Token) -> bool:
     person = antecedent.ent_type_ == "PERSON" or antecedent.lemma_.lower() in PERSON_NOUNS
     if pronoun.lower_ in ("he", "she"):
         return person
-    return pronoun.lower_ == "we" or not person or antecedent.tag_ == "NNS"
+    return pronoun.lower_ == "we" or not person or _plural(antecedent)
+
+
+def _plural(noun: Token) -> bool:
+    """A plural noun, or a group's name the tagger took for a person's: "*the Houthis*"."""
+    if noun.tag_ in ("NNS", "NNPS"):
+        return True
+    return noun.lower_.endswith("s") and any(c.lower_ == "the" for c in noun.children)
 
 
 def _noun_actor(noun: Token) -> Token | None:
