@@ -68,6 +68,15 @@ CASES = [
         "Lebanon",
     ),
     ("Moscow deployed troops to the border to help the separatists.", "MOBILIZE", "15", "troops"),
+    # a call to assure or coordinate is a phone call (CONSULT)
+    (
+        "The chancellor called the French president to coordinate their response.",
+        "CONSULT",
+        "04",
+        "the French president",
+    ),
+    # an order or hours are generic heads: the noun before them names the measure
+    ("The army extended the curfew order in Sittwe.", "COERCE", "17", "Sittwe"),
     # an act weighed is CAMEO 014 (consider a policy option, root 01); an act planned
     # stays an intent (03)
     ("Kazakhstan is considering sending aid to Kyrgyzstan.", "AGREE", "01", "Kyrgyzstan"),

@@ -63,6 +63,7 @@ IN_LIGHT_VERBS = frozenset({"participate", "engage"})
 # effort", "*shelter* materials", "a *bombing* campaign").
 GENERIC_HEADS = frozenset(
     {"effort", "campaign", "bid", "drive", "initiative", "material", "item", "kit"}
+    | {"hour", "order"}  # "eased *curfew* hours", "extended the *curfew* order"
 )
 # "joint patrols", "combined drills": done together, so COOPERATE (CAMEO 06x).
 JOINT_WORDS = frozenset({"joint", "combined", "coordinated", "bilateral"})
