@@ -119,6 +119,7 @@ CASES = [
     ),
     # a place or facility force is used on is the recipient
     ("Rebels attacked the village and burned the market.", "ASSAULT", None, "the village"),
+    ("The Houthis attacked two bases in Jizan.", "ASSAULT", "19", "two bases"),
 ]
 
 

@@ -332,8 +332,12 @@ _TARGET_PLACES = frozenset(
 
 
 def _concrete(noun: Token) -> bool:
-    """A place or facility force is used on ("shelled *the town*")."""
-    return noun.lemma_.lower() in _TARGET_PLACES
+    """A place or facility force is used on ("shelled *the town*"); a plural by its form
+    too, where the lemmatizer errs ("bases" -> "basis")."""
+    word = noun.lower_
+    return noun.lemma_.lower() in _TARGET_PLACES or (
+        word.endswith("s") and word[:-1] in _TARGET_PLACES
+    )
 
 
 _GOAL_PREPS = {"to", "into", "against", "toward", "towards", "from"}
