@@ -589,6 +589,8 @@ ROLE_CASES = [
         "The judge",
         "the journalists",
     ),
+    # an agent the parse hung on the goal is still the agent, and not part of the goal
+    ("Weapons were supplied to the rebels by Iran.", "AID", "Iran", "the rebels"),
     # what is moved in a passive is not the recipient; where it goes is
     (
         "Medical supplies were donated to the Red Crescent by Qatar.",

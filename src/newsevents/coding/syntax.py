@@ -424,13 +424,40 @@ def resolve_relative(token: Token) -> Token:
 
 
 def find_agent(verb: Token) -> Token | None:
-    """The "by X" agent of a passive verb."""
+    """The "by X" agent of a passive verb, also where the parse hung it on the object of
+    the verb's preposition ("supplied to the rebels *by Iran*")."""
     for child in verb.children:
         if child.dep_ == "agent":
             for grand in child.children:
                 if grand.dep_ == "pobj":
                     return grand
+    if not _is_passive(verb):
+        return None
+    nouns = (g for c in verb.children if c.dep_ == "prep" for g in c.children)
+    for noun in nouns:
+        for by in noun.children:
+            if _misplaced_agent(noun, by):
+                return next((g for g in by.children if g.dep_ == "pobj"), None)
     return None
+
+
+def _is_passive(verb: Token) -> bool:
+    return any(c.dep_ in ("auxpass", "nsubjpass") for c in verb.children)
+
+
+def _misplaced_agent(noun: Token, by: Token) -> bool:
+    """A "by" phrase naming a party, on the object of a passive verb's preposition."""
+    if by.dep_ not in ("prep", "agent") or by.lower_ != "by" or by.i < noun.i:
+        return False
+    verb = noun.head.head
+    if noun.dep_ != "pobj" or not _is_passive(verb):
+        return False
+    if any(c.dep_ == "agent" for c in verb.children):
+        return False
+    return any(
+        g.dep_ == "pobj" and (g.pos_ == "PROPN" or g.ent_type_ in _ACTING_ENTITIES)
+        for g in by.children
+    )
 
 
 def object_of(verb: Token) -> Token | None:
@@ -546,6 +573,8 @@ def _is_loose_addition(head: Token, child: Token) -> bool:
         return True  # "accused rebels *of attacking civilians*": the charge, not the party
     if child.dep_ == "prep" and child.lower_ in ("into", "onto"):
         return True  # "allowed inspectors *into the country*": where they go
+    if _misplaced_agent(head, child):
+        return True  # "supplied to the rebels *by Iran*": the agent, not part of the rebels
     if child.dep_ == "prep" and child.lower_ == "of" and _charged(head) and _names_a_wrong(child):
         return True  # "accused the army *of mass slaughter*": the charge, not the party
     if child.dep_ == "prep" and child.lower_ == "as" and not _such_as(child):
