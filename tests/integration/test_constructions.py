@@ -68,6 +68,8 @@ CASES = [
         "Lebanon",
     ),
     ("Moscow deployed troops to the border to help the separatists.", "MOBILIZE", "15", "troops"),
+    # a call "on the phone" is a phone call
+    ("Putin called Macron on the phone.", "CONSULT", "04", "Macron"),
     # a call to assure or coordinate is a phone call (CONSULT)
     (
         "The chancellor called the French president to coordinate their response.",
@@ -612,6 +614,19 @@ def test_roles(sentence, event_type, actor, recipient):
     assert (actor, recipient) in found, [
         (d["event_type"], d["actor"], d["recipient"]) for d in events
     ]
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "The president called the Turkish leader on the eve of the summit.",
+        "The envoy called the minister on the sidelines of the talks.",
+    ],
+)
+def test_a_call_on_an_occasion_is_no_appeal(sentence):
+    """ "on the eve of", "on the sidelines of" say when, not whom the call is on."""
+    events = [e.to_dict() for e in newsevents.code_text(sentence, published="2022-06-22")]
+    assert not [d for d in events if d["event_type"] == "REQUEST"]
 
 
 def test_a_call_on_a_day_is_no_appeal():

@@ -157,10 +157,21 @@ _ADJUNCT_PREPS = frozenset(
 )
 
 
+# Objects of a preposition that say when or how, not with whom: "called Macron *on the
+# phone*", "on the sidelines of the summit", "on the eve of", "on behalf of".
+_CIRCUMSTANCE_NOUNS = frozenset(
+    {"phone", "telephone", "sideline", "sidelines", "eve", "occasion", "behalf", "anniversary"}
+)
+
+
 def _of_time(prep: Token) -> bool:
-    """A preposition whose objects are all dates or times ("on Wednesday")."""
+    """A preposition whose objects are all dates or times ("on Wednesday"), or "on" saying
+    how or on what occasion ("on the phone", "on the eve of"); "by phone" still counts."""
     objects = [g for g in prep.children if g.dep_ == "pobj"]
-    return bool(objects) and all(g.ent_type_ in ("DATE", "TIME") for g in objects)
+    return bool(objects) and all(
+        g.ent_type_ in ("DATE", "TIME") or (prep.lower_ == "on" and g.lower_ in _CIRCUMSTANCE_NOUNS)
+        for g in objects
+    )
 
 
 def _prepositional_objects(child: Token) -> list[Token]:
