@@ -164,7 +164,7 @@ def _purpose(verb: Token) -> list[Token]:
     return [
         t
         for c in verb.children
-        if c.dep_ in ("advcl", "xcomp") and any(a.lower_ == "to" for a in c.children)
+        if c.dep_ in ("advcl", "xcomp") and syntax.is_infinitive(c)
         for t in c.subtree
     ]
 

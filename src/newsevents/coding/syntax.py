@@ -182,7 +182,7 @@ def is_conditional(token: Token) -> bool:
 
 def is_given_time(token: Token) -> bool:
     """An act someone is given time for: "72 hours *to surrender*", demanded, not done."""
-    return token.dep_ in ("acl", "relcl") and is_temporal(token.head) and _is_infinitive(token)
+    return token.dep_ in ("acl", "relcl") and is_temporal(token.head) and is_infinitive(token)
 
 
 READINESS_WORDS = frozenset(
@@ -224,7 +224,7 @@ INTENT_NOUNS = frozenset(
 def _infinitive_of_intent(verb: Token) -> bool:
     return (
         verb.dep_ in ("acl", "relcl")
-        and _is_infinitive(verb)
+        and is_infinitive(verb)
         and verb.head.lemma_.lower() in INTENT_NOUNS
     )
 
@@ -381,7 +381,8 @@ def _active_participle(verb: Token) -> bool:
 _COMPLEMENT_PREPS = frozenset({"for", "to", "with", "against", "upon"})
 
 
-def _is_infinitive(verb: Token) -> bool:
+def is_infinitive(verb: Token) -> bool:
+    """A verb with its infinitive marker: "*to* attack"."""
     return any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children)
 
 
@@ -391,7 +392,7 @@ def _infinitive_of_noun(verb: Token) -> bool:
     noun = verb.head
     return (
         verb.dep_ == "acl"
-        and _is_infinitive(verb)
+        and is_infinitive(verb)
         and noun.pos_ == "NOUN"
         and noun.dep_ == "pobj"
         and noun.head.head.pos_ in ("VERB", "AUX")
