@@ -111,15 +111,25 @@ def run_dev(verbose: bool) -> list[Figure]:
 
 
 def run_own(verbose: bool) -> list[Figure]:
-    result, figures = own.evaluate()
-    print(
-        f"own labelled sentences ({own.OWN_FILE.name}): {result.sentences} sentences; "
-        f"event type accuracy {result.type_accuracy:.3f} macro-F1 {result.type_macro_f1:.3f}; "
-        f"pentacode macro-F1 {result.pentacode_macro_f1:.3f}"
-    )
-    if verbose:
-        for category, f1 in sorted(result.per_category.items(), key=lambda kv: kv[1]):
-            print(f"    {category:<10} {f1:.3f}")
+    figures = []
+    for path, prefix in ((own.OWN_FILE, "own"), (own.WIRE_FILE, "wire")):
+        result, found = own.evaluate(path, prefix)
+        spans = (
+            f"; actor exact {result.actor_exact:.3f}, recipient exact "
+            f"{result.recipient_exact:.3f} (right-typed events)"
+            if result.actor_exact is not None and result.recipient_exact is not None
+            else ""
+        )
+        print(
+            f"{prefix} labelled sentences ({path.name}): {result.sentences} sentences; "
+            f"event type accuracy {result.type_accuracy:.3f} macro-F1 "
+            f"{result.type_macro_f1:.3f}; pentacode macro-F1 {result.pentacode_macro_f1:.3f}"
+            f"{spans}"
+        )
+        if verbose:
+            for category, f1 in sorted(result.per_category.items(), key=lambda kv: kv[1]):
+                print(f"    {category:<10} {f1:.3f}")
+        figures += found
     return figures
 
 

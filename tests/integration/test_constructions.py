@@ -308,6 +308,59 @@ CASES += [
     ("Seoul ended restrictions on Japanese imports.", "CONCEDE", "08", "Japanese imports"),
 ]
 
+# wire-news wording beyond the first tables (rules.v7): a bare "order" row yields to the
+# event its object names, a light verb's conjoined objects, aims of force in a pledge,
+# ending an activity is not the activity, heads the tagger takes for adjectives, drills
+# with a partner, and verbs of mobilising, coercing, retreating, conceding and trade
+CASES += [
+    ("The interior minister ordered a nationwide mobilisation.", "MOBILIZE", "15", None),
+    ("The navy held air and sea drills near the disputed islands.", "MOBILIZE", "15", None),
+    ("The militia vowed to crush the uprising in the east.", "THREATEN", "13", None),
+    (
+        "Striking doctors ended their month-long hunger strike after the deal.",
+        "CONCEDE",
+        "08",
+        None,
+    ),
+    ("The air force raised its alert level along the northern border.", "MOBILIZE", "15", None),
+    ("Beijing extended a $1 billion credit line to Laos.", "AID", "07", "Laos"),
+    ("Washington lifted most of its sanctions on Belarusian potash.", "RETREAT", "08", None),
+    (
+        "The Kenyan army conducted counter-terrorism drills with Ugandan forces.",
+        "COOPERATE",
+        "06",
+        "Ugandan forces",
+    ),
+    ("Police rushed reinforcements to the port city after the riots.", "MOBILIZE", "15", None),
+    ("Tanks fanned out across the capital overnight.", "MOBILIZE", "15", None),
+    (
+        "The authorities cut internet services in the restive province.",
+        "COERCE",
+        "17",
+        "the restive province",
+    ),
+    ("The rebels set free eleven kidnapped engineers.", "RETREAT", "08", None),
+    ("The guerrillas handed in their rifles at a ceremony.", "RETREAT", "08", None),
+    (
+        "The junta relaxed its restrictions on foreign reporters.",
+        "CONCEDE",
+        "08",
+        "foreign reporters",
+    ),
+    ("Both armies held their fire along the front line.", "RETREAT", "08", None),
+    ("The militia vacated its positions in the old city.", "RETREAT", "08", None),
+    ("The prime minister tendered her resignation to the king.", "RETREAT", "08", "the king"),
+    ("Parliament removed the movement from the list of terrorist groups.", "CONCEDE", "08", None),
+    ("The minister expressed deep regret for the killings.", "CONCEDE", "05", None),
+    ("The two foreign ministers had talks in Geneva.", "CONSULT", "04", None),
+    ("Turkmenistan resumed gas exports to Russia.", "COOPERATE", "06", "Russia"),
+    ("Britain withheld budget support from the government.", "SANCTION", "16", None),
+    ("The regulator took the channel off the air.", "COERCE", "17", None),
+    ("The government expelled two foreign journalists.", "COERCE", "17", "two foreign journalists"),
+    ("Sudan expelled aid workers from three charities.", "SANCTION", "16", "aid workers"),
+    ("Rwanda gave the envoy 48 hours to leave the country.", "SANCTION", "16", "the envoy"),
+]
+
 # rows that need the right words or parties (from a review: ordinary news must not
 # yield events)
 CASES += [("Berlin gave Minsk a final warning.", "THREATEN", "13", "Minsk")]
@@ -599,6 +652,28 @@ ROLE_CASES = [
         "AID",
         "Qatar",
         "the Red Crescent",
+    ),
+]
+
+
+# aid received: the subject is given it, the "from" party gives it; loads and measures of
+# goods, and increases in funding, are named by what they hold
+ROLE_CASES += [
+    (
+        "Flood victims in Malawi received tents and blankets from the World Food Programme.",
+        "AID",
+        "the World Food Programme",
+        "Flood victims in Malawi",
+    ),
+    ("Egypt secured a $3 billion loan from the IMF.", "AID", "the IMF", "Egypt"),
+    ("Turkey airlifted 30 tonnes of medical supplies to Libya.", "AID", "Turkey", "Libya"),
+    ("Norway announced a sharp increase in funding for the relief effort.", "AID", "Norway", None),
+    ("Qatar shipped a consignment of vaccines to Gaza.", "AID", "Qatar", "Gaza"),
+    (
+        "The governor gave the rebels permission to use the road.",
+        "CONCEDE",
+        "The governor",
+        "the rebels",
     ),
 ]
 

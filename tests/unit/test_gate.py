@@ -313,6 +313,24 @@ def test_own_sentences_file_is_well_formed():
     assert pentacode("SANCTION", "16") == 3 and pentacode("ASSAULT", "19") == 4
 
 
+def test_wire_sentences_file_is_well_formed():
+    import csv
+
+    from tests.gate.own import OWN_FILE, WIRE_FILE
+
+    with WIRE_FILE.open(encoding="utf-8") as f:
+        rows = list(csv.DictReader(f, delimiter="\t", quoting=csv.QUOTE_NONE))
+    with OWN_FILE.open(encoding="utf-8") as f:
+        own = {" ".join(r["sentence"].lower().split()) for r in csv.DictReader(f, delimiter="\t")}
+    assert len(rows) >= 400
+    assert list(rows[0]) == ["sentence", "event_type", "cameo_root", "actor", "recipient"]
+    assert all(r["cameo_root"].isdigit() and len(r["cameo_root"]) == 2 for r in rows)
+    assert all(r[role] in r["sentence"] for r in rows for role in ("actor", "recipient"))
+    assert all(not r["actor"] and not r["recipient"] for r in rows if r["event_type"] == "NONE")
+    folded = [" ".join(r["sentence"].lower().split()) for r in rows]
+    assert len(set(folded)) == len(folded) and not set(folded) & own
+
+
 def test_fields_file_is_well_formed():
     from tests.gate import fields
 

@@ -64,6 +64,7 @@ IN_LIGHT_VERBS = frozenset({"participate", "engage"})
 GENERIC_HEADS = frozenset(
     {"effort", "campaign", "bid", "drive", "initiative", "material", "item", "kit"}
     | {"hour", "order"}  # "eased *curfew* hours", "extended the *curfew* order"
+    | {"level", "line"}  # "raised its *alert* level", "a *credit* line"
 )
 # "joint patrols", "combined drills": done together, so COOPERATE (CAMEO 06x).
 JOINT_WORDS = frozenset({"joint", "combined", "coordinated", "bilateral"})
@@ -114,6 +115,9 @@ class Condition:
             return any(self._names(noun) for noun in nouns)
         if self.kind == "prt" and child.dep_ == "advmod":
             return child.lower_ in self.values  # "pulled *back*" parsed as an adverb
+        if self.kind == "prep" and child.dep_ in _OBJECT_DEPS and self.values & _GOAL_PREPS:
+            # "shipped a load of vaccines *to Gaza*": the parse hung the goal on the goods
+            return any(self._child_holds(g) for n in named_nouns(child) for g in n.children)
         if self.kind in ("prep", "prt"):
             return (
                 child.dep_ in ("prep", "prt", "agent")
@@ -138,11 +142,13 @@ class Condition:
             (lemma := noun.lemma_.lower()) in self.values
             or noun.lower_ in self.values
             or lemma + "s" in self.values
-            for noun in (child, *_counted(child))
+            for noun in named_nouns(child)
         )
 
 
 _COMPLEMENT_DEPS = frozenset({"xcomp", "ccomp", "oprd", "acomp"})
+# Prepositions of a goal, which the parse may hang on the object instead of the verb.
+_GOAL_PREPS = frozenset({"to", "into"})
 
 
 def _infinitive_of_purpose(child: Token) -> bool:
@@ -205,9 +211,21 @@ COUNT_NOUNS = frozenset(
     | {"group", "batch", "couple", "pair"}
 )
 QUANTITY_NOUNS = COUNT_NOUNS | {"wave", "series", "barrage", "volley", "salvo"}
+# Measures and loads of goods, and teams of people, are named by their "of" phrase too:
+# "flew 13 *tonnes of medicine*", "sent a *team of doctors*".
+MEASURE_NOUNS = frozenset(
+    {"tonne", "ton", "kilogram", "kilo", "litre", "liter", "gallon", "barrel", "box"}
+    | {"crate", "bag", "sack", "pallet", "container", "truckload", "planeload", "shipload"}
+    | {"load", "consignment", "cargo", "shipment", "package", "tranche", "team", "contingent"}
+    | {"most", "some", "all", "part", "rest", "half", "bulk", "many"}  # "most *of its sanctions*"
+)
+# Changes of an amount are named by their "in" or "of" phrase: "an *increase in funding*".
+_CHANGE_NOUNS = frozenset({"increase", "boost", "rise", "hike", "injection", "doubling"})
 
 
-_MONEY_WORDS = frozenset({"million", "billion", "trillion", "dollar", "euro", "pound", "yen"})
+_MONEY_WORDS = frozenset(
+    {"million", "billion", "trillion", "dollar", "euro", "pound", "yen", "mln", "bln", "bn"}
+)
 
 
 # Nouns named by their "of" phrase: "a state *of emergency*", "the size *of its mission*".
@@ -218,7 +236,14 @@ def generic_head_nouns(noun: Token) -> list[Token]:
     """The nouns compounded before a generic head ("a *mediation* effort"), if it is one."""
     if noun.lemma_.lower() not in GENERIC_HEADS:
         return []
-    return [c for c in noun.lefts if c.dep_ == "compound" and c.pos_ == "NOUN"]
+    return [  # the tagger takes some such nouns for adjectives: "its *alert* level"
+        c for c in noun.lefts if c.dep_ in ("compound", "amod") and c.pos_ in ("NOUN", "ADJ")
+    ]
+
+
+def named_nouns(noun: Token) -> tuple[Token, ...]:
+    """The noun and what it counts, measures or frames ("tonnes *of medicine*")."""
+    return (noun, *_counted(noun))
 
 
 def _counted(noun: Token) -> list[Token]:
@@ -229,7 +254,9 @@ def _counted(noun: Token) -> list[Token]:
         return generic_head_nouns(noun)
     if noun.ent_type_ == "MONEY" or noun.lemma_.lower() in _MONEY_WORDS:
         return _objects_of(noun, ("in", "of"))  # "$33 million *in* assistance"
-    heads = QUANTITY_NOUNS | _FRAME_NOUNS
+    if noun.lemma_.lower() in _CHANGE_NOUNS:
+        return _objects_of(noun, ("in", "of"))
+    heads = QUANTITY_NOUNS | MEASURE_NOUNS | _FRAME_NOUNS
     if noun.lower_ not in heads and noun.lemma_.lower() not in heads:
         return []
     return _objects_of(noun, ("of",))
@@ -355,6 +382,7 @@ class Lexicon:
         """The event a noun names ("hunger strike" -> PROTEST), if any; anything done
         jointly ("joint patrols", "combined drills") is COOPERATE."""
         joint = any(c.dep_ in ("amod", "compound") and c.lower_ in JOINT_WORDS for c in noun.lefts)
+        joint = joint or exercise_with_partner(noun, noun)
         if joint and (noun.lemma_.lower() in JOINT_NOUNS or noun.lower_ in self.nouns):
             military = noun.lemma_.lower() in MILITARY_JOINT_NOUNS
             return TriggerEntry(noun.lemma_, (), "COOPERATE", None, "062" if military else "060")
@@ -396,6 +424,30 @@ _IRREGULAR_PAST = {
     "stole": "steal",
     "broke": "break",
 }
+
+
+_PARTNER_FORCES = frozenset(
+    {"troops", "forces", "army", "navy", "military", "marines", "counterparts", "allies"}
+)
+
+
+def exercise_with_partner(noun: Token, head: Token) -> bool:
+    """Military drills held "*with* U.S. forces" (the "with" on the noun or on `head`, the
+    verb that holds them) are held jointly."""
+    if noun.lemma_.lower() not in MILITARY_JOINT_NOUNS and noun.lower_ not in MILITARY_JOINT_NOUNS:
+        return False
+    partners = [
+        g
+        for h in {noun, head}
+        for c in h.children
+        if c.dep_ == "prep" and c.lower_ == "with"
+        for g in c.children
+        if g.dep_ == "pobj"
+    ]
+    return any(
+        g.pos_ == "PROPN" or g.ent_type_ in ("NORP", "GPE", "ORG") or g.lower_ in _PARTNER_FORCES
+        for g in partners
+    )
 
 
 def lemma_candidates(token: Token) -> list[str]:

@@ -18,7 +18,7 @@ from typing import TYPE_CHECKING
 
 from newsevents.coding import syntax
 from newsevents.coding.actors import ArticleMemory, build_actor
-from newsevents.coding.lexicon import Lexicon, TriggerEntry
+from newsevents.coding.lexicon import Lexicon, TriggerEntry, named_nouns
 from newsevents.coding.names import NameTable
 from newsevents.coding.reference import PERSON_NOUNS
 from newsevents.records import ActorRef
@@ -104,6 +104,9 @@ class RoleFinder:
                 # the appeal*", "peacekeepers were sent *to Mali*"
                 return agent, goal
             return agent, subject
+        if _receives_goods(trigger):
+            # "refugees received food *from the Red Crescent*": the giver acts on them
+            return _giver(verb), subject
         return _author(_speaker_for_pronoun(subject)), self._recipient_token(trigger)
 
     def _recipient_token(self, trigger: Trigger) -> Token | None:
@@ -121,7 +124,7 @@ class RoleFinder:
             # a row's object that is no party is the event ("held *talks*"); one that is
             # a party is what the act is done to ("captured *soldiers*")
             or (
-                obj.lemma_.lower() in trigger.entry.event_nouns
+                any(n.lemma_.lower() in trigger.entry.event_nouns for n in named_nouns(obj))
                 and not self.is_party(obj, alone=True)
             )
         ):
@@ -344,8 +347,12 @@ _GOAL_PREPS = {"to", "into", "against", "toward", "towards", "from"}
 
 
 def _goal(verb: Token, names: Callable[[Token], bool]) -> Token | None:
-    """The first object of a goal preposition that `names` accepts ("sent troops *to X*")."""
-    return next(filter(names, syntax.prep_objects(verb, _GOAL_PREPS)), None)
+    """The first object of a goal preposition that `names` accepts ("sent troops *to X*"),
+    also where the parse hangs it on what is moved ("shipped a load of vaccines *to X*")."""
+    obj = syntax.object_of(verb)
+    heads = [verb] if obj is None else [verb, *named_nouns(obj)]
+    goals = (p for head in heads for p in syntax.prep_objects(head, _GOAL_PREPS))
+    return next(filter(names, goals), None)
 
 
 # People aid is given to who are not named as a party.
@@ -372,6 +379,28 @@ def _given_to(
             ):
                 return syntax.resolve_relative(person)
     return None
+
+
+# Verbs of getting: their subject is given the aid, the "from" party gives it.
+_RECEIVING = frozenset({"receive", "get", "obtain", "secure"})
+
+
+def _receives_goods(trigger: Trigger) -> bool:
+    """Aid received (not refugees received, which is asylum the subject grants)."""
+    entry = trigger.entry
+    return (
+        entry.lemma in _RECEIVING
+        and entry.event_type == "AID"
+        and not entry.cameo.startswith("075")
+    )
+
+
+def _giver(verb: Token) -> Token | None:
+    """Who the goods came from: "received aid *from Japan*", also when the parse hangs the
+    "from" on the goods."""
+    obj = syntax.object_of(verb)
+    heads = (verb,) if obj is None else (verb, obj)
+    return next((p for head in heads for p in syntax.prep_objects(head, {"from"})), None)
 
 
 def _deploys(entry: TriggerEntry) -> bool:

@@ -35,6 +35,7 @@ from newsevents.coding.lexicon import (
     Lexicon,
     TriggerEntry,
     default_lexicon,
+    exercise_with_partner,
     generic_head_nouns,
     lemma_candidates,
 )
@@ -46,7 +47,7 @@ from newsevents.records import ActorRef, Article, Event, Evidence, Modality
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Span, Token
 
-CODER_NAME = "rules.v6"  # bump whenever the rules or their tables change what is coded
+CODER_NAME = "rules.v7"  # bump whenever the rules or their tables change what is coded
 SPEECH_VERBS = frozenset(
     [
         "say",
@@ -141,6 +142,11 @@ class RuleCoder:
             tok, entry, self.lexicon, self.roles.is_party
         ):
             return None
+        if entry is not None and not entry.conditions and entry.lemma in LIGHT_VERBS:
+            for noun in _light_objects(tok):  # "ordered a general *mobilisation*": the
+                found = self._noun_trigger(tok, noun, occurrence=False)  # noun says what
+                if found is not None:
+                    return found
         if entry is not None:
             joint = self._joint_object(tok)
             if joint is not None:
@@ -200,12 +206,15 @@ class RuleCoder:
         if obj is None or obj.lemma_.lower() not in entry.event_nouns:
             return None
         found = self.lexicon.modified_noun_match(obj)
-        return Trigger(verb, found, noun=obj) if found is not None else None
+        if found is None or entry.event_type in _ENDING_TYPES:
+            return None  # "ended a *hunger strike*" stays the end of a protest
+        return Trigger(verb, found, noun=obj)
 
     def _joint_object(self, verb: Token) -> Trigger | None:
         obj = syntax.object_of(verb)
-        if obj is None or not any(
-            c.dep_ in ("amod", "compound") and c.lower_ in JOINT_WORDS for c in obj.lefts
+        if obj is None or not (
+            any(c.dep_ in ("amod", "compound") and c.lower_ in JOINT_WORDS for c in obj.lefts)
+            or exercise_with_partner(obj, verb)  # "staged drills *with U.S. forces*"
         ):
             return None
         entry = self.lexicon.noun_match(obj)
@@ -334,6 +343,7 @@ def _light_objects(verb: Token) -> list[Token]:
         obj = next(syntax.prep_objects(verb, {"in"}), None)
     if obj is not None:
         found.append(obj)
+        found.extend(c for c in obj.conjuncts if c.pos_ == "NOUN")  # "air and naval *drills*"
     preps = {"on", "into", "to"} | ({"in"} if verb.lemma_.lower() in IN_LIGHT_VERBS else set())
     return found + list(syntax.prep_objects(verb, preps))
 
@@ -363,6 +373,8 @@ def _intended(entry: TriggerEntry, trigger: Token, modality: Modality) -> Trigge
     return entry
 
 
+# Rows that end, suspend or refuse an activity, rather than carry it out.
+_ENDING_TYPES = frozenset({"CONCEDE", "RETREAT", "SANCTION", "REJECT"})
 _OPEN_WATER = frozenset({"sea", "water", "waters", "ocean"})
 _FIRING_VERBS = frozenset({"fire", "launch", "shoot"})  # not "hijacked a ship off the coast"
 

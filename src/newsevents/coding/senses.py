@@ -75,6 +75,13 @@ def bare_statement(
     return False
 
 
+# Aims that are force against someone though no row codes them as an event on their own.
+HOSTILE_AIMS = frozenset(
+    {"disrupt", "destroy", "crush", "punish", "avenge", "retaliate", "annihilate", "eliminate"}
+    | {"obliterate", "wipe", "smash", "sabotage", "exterminate", "drown", "bury"}
+)
+
+
 def hostile_pledge(verb: Token, entry: TriggerEntry, lexicon: Lexicon) -> TriggerEntry | None:
     """ "vowed to *attack* American bases": a pledge of force or punishment is a threat."""
     if entry.event_type != "AGREE" or entry.lemma not in PLEDGE_VERBS:
@@ -83,8 +90,11 @@ def hostile_pledge(verb: Token, entry: TriggerEntry, lexicon: Lexicon) -> Trigge
         if child.dep_ != "xcomp" or syntax.is_negated(child):
             continue  # "pledged *not* to use force" is a promise of peace
         inner = lexicon.match(child)
-        if inner is not None and inner.event_type in THREAT:
-            mode, cameo = THREAT[inner.event_type]
+        kind = inner.event_type if inner is not None else None
+        if kind is None and child.lemma_.lower() in HOSTILE_AIMS:
+            kind = "ASSAULT"  # "vowed to *disrupt* the election", "to *crush* the revolt"
+        if kind in THREAT:
+            mode, cameo = THREAT[kind]
             return dataclasses.replace(entry, event_type="THREATEN", mode=mode, cameo=cameo)
     return None
 
