@@ -51,10 +51,11 @@ def is_mishap(entry: TriggerEntry, token: Token, actor: ActorRef | None) -> bool
     plane crashed"; "artillery fire" is not an accident."""
     if entry.event_type != "ASSAULT":
         return False
-    head = _head(token.doc, actor) if actor is not None else None
-    weapon = head is not None and any(t.lower_ in WEAPON_WORDS for t in head.lefts)
-    if head is not None and head.lemma_.lower() in ACCIDENT_NOUNS and not weapon:
-        return True
+    subjects = [syntax.find_subject(token)[0], *(c for c in token.children if c.dep_ == "nsubj")]
+    for head in (_head(token.doc, actor) if actor is not None else None, *subjects):
+        weapon = head is not None and any(t.lower_ in WEAPON_WORDS for t in head.lefts)
+        if head is not None and head.lemma_.lower() in ACCIDENT_NOUNS and not weapon:
+            return True  # also "a magnitude 6.8 *earthquake* struck", whose actor is a misparse
     if token.dep_ == "advcl" and token.head.lemma_.lower() in ACCIDENT_VERBS:
         return True
     if any(c.dep_ == "advcl" and c.lemma_.lower() in ACCIDENT_VERBS for c in token.children):

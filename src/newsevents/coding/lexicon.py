@@ -57,6 +57,7 @@ LIGHT_VERBS = frozenset(
 )
 LIGHT_VERBS |= {"express", "voice", "reaffirm", "reiterate", "convey", "extend", "show", "conclude"}
 LIGHT_VERBS |= {"join", "take", "place", "put", "perform", "participate", "engage"}
+LIGHT_VERBS |= {"unleash", "wrap"}  # "unleashed a wave of *attacks*", "wrapped up *talks*"
 # Light verbs whose event is the object of "in": "participated *in* peacekeeping operations".
 IN_LIGHT_VERBS = frozenset({"participate", "engage"})
 # Heads that say little themselves; the noun before them names the thing ("a *mediation*
@@ -120,7 +121,7 @@ class Condition:
             return any(self._child_holds(g) for n in named_nouns(child) for g in n.children)
         if self.kind in ("prep", "prt"):
             return (
-                child.dep_ in ("prep", "prt", "agent")
+                child.dep_ in ("prep", "prt", "agent", "dative")
                 and child.lower_ in self.values
                 and not _of_time(child)  # "called Erdogan *on Wednesday*" is no call on him
             )
@@ -142,6 +143,7 @@ class Condition:
             (lemma := noun.lemma_.lower()) in self.values
             or noun.lower_ in self.values
             or lemma + "s" in self.values
+            or (noun.ent_type_ and "%" + noun.ent_type_.lower() in self.values)
             for noun in named_nouns(child)
         )
 
@@ -229,7 +231,7 @@ _MONEY_WORDS = frozenset(
 
 
 # Nouns named by their "of" phrase: "a state *of emergency*", "the size *of its mission*".
-_FRAME_NOUNS = frozenset({"state", "size"})
+_FRAME_NOUNS = frozenset({"state", "size", "level"})  # "the highest level *of readiness*"
 
 
 def generic_head_nouns(noun: Token) -> list[Token]:
@@ -251,7 +253,10 @@ def _counted(noun: Token) -> list[Token]:
     rockets*", "a state *of emergency*"; what a generic head is about: "*mediation*
     efforts", "*shelter* materials"."""
     if noun.lemma_.lower() in GENERIC_HEADS:
-        return generic_head_nouns(noun)
+        modifiers = generic_head_nouns(noun)
+        if noun.lemma_.lower() in _FRAME_NOUNS:  # "its *alert* level", "the level *of alert*"
+            modifiers += _objects_of(noun, ("of",))
+        return modifiers
     if noun.ent_type_ == "MONEY" or noun.lemma_.lower() in _MONEY_WORDS:
         return _objects_of(noun, ("in", "of"))  # "$33 million *in* assistance"
     if noun.lemma_.lower() in _CHANGE_NOUNS:
@@ -445,7 +450,9 @@ def exercise_with_partner(noun: Token, head: Token) -> bool:
         if g.dep_ == "pobj"
     ]
     return any(
-        g.pos_ == "PROPN" or g.ent_type_ in ("NORP", "GPE", "ORG") or g.lower_ in _PARTNER_FORCES
+        g.pos_ == "PROPN"
+        or g.lower_ in _PARTNER_FORCES
+        or any(t.ent_type_ in ("NORP", "GPE", "ORG") for t in g.subtree)  # "U.S. warships"
         for g in partners
     )
 

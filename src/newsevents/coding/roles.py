@@ -65,6 +65,8 @@ class RoleFinder:
         if recipient_tok is None and trigger.clause is None and not trigger.occurrence:
             recipient_tok = self._clause_recipient(trigger)
             indirect = recipient_tok is not None
+        if recipient_tok is not None and _own_forces(trigger.entry, recipient_tok):
+            recipient_tok = None  # "placed *its forces* on alert": no one else's
         if recipient_tok is None or (actor_tok is not None and recipient_tok.i == actor_tok.i):
             recipient_tok = self._entity_in_complement(trigger.token, actor)
         recipient = (
@@ -401,6 +403,13 @@ def _giver(verb: Token) -> Token | None:
     obj = syntax.object_of(verb)
     heads = (verb,) if obj is None else (verb, obj)
     return next((p for head in heads for p in syntax.prep_objects(head, {"from"})), None)
+
+
+def _own_forces(entry: TriggerEntry, noun: Token) -> bool:
+    """The actor's own forces mobilised ("put *its army* on alert") are no recipient."""
+    return entry.event_type == "MOBILIZE" and any(
+        c.dep_ == "poss" and c.lower_ in _POSSESSIVES for c in noun.children
+    )
 
 
 def _deploys(entry: TriggerEntry) -> bool:

@@ -20,6 +20,7 @@ from newsevents.coding.attribution import carries_allegation
 from newsevents.coding.context import DocumentContexts
 from newsevents.coding.fields import ArticleFrame, describe
 from newsevents.coding.filters import (
+    JOINT_EXERCISE,
     is_mishap,
     is_not_political,
     is_private_trip,
@@ -142,6 +143,8 @@ class RuleCoder:
             tok, entry, self.lexicon, self.roles.is_party
         ):
             return None
+        if entry is not None and senses.sent_to_investigate(tok, entry, self.lexicon):
+            return None  # "sent a team *to investigate*": the inquiry is the event
         if entry is not None and not entry.conditions and entry.lemma in LIGHT_VERBS:
             for noun in _light_objects(tok):  # "ordered a general *mobilisation*": the
                 found = self._noun_trigger(tok, noun, occurrence=False)  # noun says what
@@ -236,6 +239,8 @@ class RuleCoder:
     def _noun_trigger(self, verb: Token, noun: Token | None, *, occurrence: bool) -> Trigger | None:
         if noun is None:
             return None
+        if not occurrence and exercise_with_partner(noun, verb):  # "staged drills *with* X"
+            return Trigger(verb, JOINT_EXERCISE, noun=noun)
         entry = self.lexicon.noun_match(noun)
         if entry is None:
             return None

@@ -12,7 +12,13 @@ from collections.abc import Callable
 from typing import TYPE_CHECKING
 
 from newsevents.coding import syntax
-from newsevents.coding.lexicon import Lexicon, TriggerEntry, lemma_candidates
+from newsevents.coding.lexicon import (
+    LIGHT_VERBS,
+    Lexicon,
+    TriggerEntry,
+    lemma_candidates,
+    named_nouns,
+)
 
 if TYPE_CHECKING:
     from spacy.tokens import Token
@@ -93,9 +99,35 @@ def hostile_pledge(verb: Token, entry: TriggerEntry, lexicon: Lexicon) -> Trigge
         kind = inner.event_type if inner is not None else None
         if kind is None and child.lemma_.lower() in HOSTILE_AIMS:
             kind = "ASSAULT"  # "vowed to *disrupt* the election", "to *crush* the revolt"
+        if kind is None and child.lemma_.lower() in LIGHT_VERBS:
+            kind = _light_event(child, lexicon)  # "vowed to *launch a wave of attacks*"
         if kind in THREAT:
             mode, cameo = THREAT[kind]
             return dataclasses.replace(entry, event_type="THREATEN", mode=mode, cameo=cameo)
+    return None
+
+
+def sent_to_investigate(verb: Token, entry: TriggerEntry, lexicon: Lexicon) -> bool:
+    """People sent somewhere to investigate ("sent a team of experts to Alabama *to
+    investigate* the accident") are no aid: the investigation, coded on its own verb, is
+    the event."""
+    if entry.event_type != "AID":
+        return False
+    for child in verb.children:
+        if child.dep_ in ("advcl", "xcomp") and syntax.is_infinitive(child):
+            inner = lexicon.match(child)
+            if inner is not None and inner.mode == "investigate":
+                return True
+    return False
+
+
+def _light_event(verb: Token, lexicon: Lexicon) -> str | None:
+    """The category of the event a light verb's object names, if any."""
+    obj = syntax.object_of(verb)
+    for noun in named_nouns(obj) if obj is not None else ():
+        entry = lexicon.noun_match(noun)
+        if entry is not None:
+            return entry.event_type
     return None
 
 

@@ -329,8 +329,8 @@ def find_subject(verb: Token) -> tuple[Token | None, bool]:
             return None, False
         if current.dep_ == "xcomp":
             controller = object_of(current.head)
-            if controller is not None:
-                return controller, False
+            if controller is not None and controller.i < current.i:
+                return controller, False  # "urged *Iran* to ...", not "began ..., *a boost*"
         current = current.head
     return None, False
 
@@ -640,10 +640,18 @@ def phrase_bounds(
             continue
         if not descriptions and _is_comma_apposition(child):
             continue
+        if child.dep_ == "appos" and _detached(head, child):
+            continue  # "Russia began pumping gas ..., *a milestone* in ...": a misparse
         tokens.extend(t.i for t in child.subtree)
     if not with_conjuncts:
         tokens.extend(_parenthesis_after(head, max(tokens) + 1))
     return _trim(head.doc, min(tokens), max(tokens) + 1)
+
+
+def _detached(head: Token, child: Token) -> bool:
+    """A dependent after the head separated from it by words of another phrase."""
+    doc = head.doc
+    return any(not head.is_ancestor(doc[k]) for k in range(head.i + 1, child.left_edge.i))
 
 
 def _is_comma_apposition(child: Token) -> bool:
