@@ -409,6 +409,54 @@ CASES += [
     ("Poland dropped its veto on the budget deal.", "CONCEDE", "08", None),
     ("Syria opened two border crossings to UN aid convoys.", "RETREAT", "08", "UN aid convoys"),
 ]
+# third round: sit-ins split by the tokenizer, a trailing participle below the main verb,
+# a pledge to close or block, joining
+# another force's drills or offensive, acquittals and regrets (CONCEDE), designations,
+# lifted designations, aid trucked in, examinations launched, calls brushed aside
+CASES += [
+    ("Protesters staged sit-ins outside the parliament.", "PROTEST", "14", None),
+    (
+        "Farmers staged sit-ins outside the ministry, vowing to stay until the law is repealed.",
+        "PROTEST",
+        "14",
+        None,
+    ),
+    ("The rebel commander vowed to close the highway to the capital.", "THREATEN", "13", None),
+    (
+        "Indian marines joined French forces for naval exercises.",
+        "COOPERATE",
+        "06",
+        "French forces",
+    ),
+    ("The two parties committed to resume talks next week.", "AGREE", "03", None),
+    (
+        "The government lifted the terrorist designation on the separatist movement.",
+        "CONCEDE",
+        "08",
+        "the separatist movement",
+    ),
+    (
+        "The ministry granted legal status to the opposition party.",
+        "CONCEDE",
+        "08",
+        "the opposition party",
+    ),
+    (
+        "Rwandan troops joined the Congolese army in an offensive against the rebels.",
+        "COOPERATE",
+        "06",
+        "the Congolese army",
+    ),
+    ("The cabinet designated the militia a terrorist organisation.", "COERCE", "17", "the militia"),
+    ("The court acquitted the journalists.", "CONCEDE", "08", "the journalists"),
+    ("The king voiced regret for the colonial-era abuses.", "CONCEDE", "05", None),
+    ("The Red Cross trucked food and water to the besieged town.", "AID", "07", None),
+    ("The prosecutor launched a preliminary examination into the killings.", "ACCUSE", "09", None),
+    ("The president brushed aside calls to resign.", "REJECT", "12", None),
+]
+NOT_ASSERTED_V7 = [
+    ("The president brushed aside calls to resign.", "resign"),
+]
 ROLE_CASES_V7 = [
     (
         "Norway began supplying electricity to Sweden through the new cable, a boost for the grid.",
@@ -419,6 +467,8 @@ ROLE_CASES_V7 = [
 ]
 NOT_EVENTS_V7 = [
     "A powerful 7.1 earthquake struck the southern coast on Monday.",
+    "Heavy rains destroyed hundreds of homes in the north.",
+    "Measles has killed dozens of children in the province.",
     "The president sent his condolences to the families of the victims.",
 ]
 
@@ -828,3 +878,10 @@ def test_modality_and_actor(sentence, trigger, modality, actor):
         if d["evidence"]["trigger"] == trigger
     ]
     assert found == [(modality, actor)], [(d["evidence"]["trigger"], d["modality"]) for d in events]
+
+
+@pytest.mark.parametrize(("sentence", "trigger"), NOT_ASSERTED_V7)
+def test_an_act_called_for_is_not_asserted(sentence, trigger):
+    events = newsevents.code_text(sentence, published="2024-03-01")
+    found = [e for e in events if e.evidence.trigger == trigger]
+    assert found and all(e.modality == "hypothetical" for e in found)

@@ -19,6 +19,9 @@ ACCIDENT_NOUNS = frozenset(
     {"accident", "crash", "fire", "blaze", "earthquake", "quake", "tremor", "flood", "floods"}
     | {"storm", "cyclone", "hurricane", "typhoon", "landslide", "avalanche", "tsunami"}
     | {"drought", "heatwave", "collision", "derailment", "outbreak", "disease", "virus"}
+    | {"cholera", "malaria", "ebola", "measles", "measle", "epidemic", "pandemic", "famine"}
+    | {"monsoon"}
+    | {"rain", "rains", "wildfire", "wildfires", "heat", "cold", "snow"}
 )
 ACCIDENT_VERBS = frozenset(
     {"crash", "plunge", "derail", "collapse", "capsize", "sink", "overturn", "collide"}
@@ -48,8 +51,9 @@ def _head(doc: Doc, part: ActorRef) -> Token | None:
 def is_mishap(entry: TriggerEntry, token: Token, actor: ActorRef | None) -> bool:
     """Deaths from accidents and disasters are not assaults: "a bus plunged into a ravine,
     killing 22", "an earthquake struck", "killed in a road accident", "killed when their
-    plane crashed"; "artillery fire" is not an accident."""
-    if entry.event_type != "ASSAULT":
+    plane crashed"; "artillery fire" is not an accident. Nor is damage they do coercion:
+    "floods destroyed crops"."""
+    if entry.event_type not in ("ASSAULT", "COERCE"):
         return False
     subjects = [syntax.find_subject(token)[0], *(c for c in token.children if c.dep_ == "nsubj")]
     for head in (_head(token.doc, actor) if actor is not None else None, *subjects):

@@ -421,6 +421,7 @@ def _modality(trigger: Token) -> Modality:
         syntax.is_readied(trigger)
         or syntax.is_conditional(trigger)
         or syntax.is_given_time(trigger)
+        or syntax.is_asked_for(trigger)
     ):
         return "hypothetical"
     return (
@@ -440,4 +441,6 @@ def _confidence(trigger: Trigger, roles: Roles) -> float:
     score -= 0.1 if syntax.in_subordinate_clause(trigger.token) else 0.0
     # "forces *backed* by X", "the soldiers who *opened* fire": a participant's description
     score -= 0.1 if trigger.token.dep_ in ("acl", "amod", "relcl") else 0.0
+    # "staged sit-ins ..., *vowing* to stay": a trailing participle adds to the main verb
+    score -= 0.05 if trigger.token.dep_ == "advcl" and trigger.token.tag_ == "VBG" else 0.0
     return round(min(max(score, 0.05), 0.95), 3)

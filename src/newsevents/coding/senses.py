@@ -88,6 +88,10 @@ HOSTILE_AIMS = frozenset(
 )
 
 
+# Aims that close or cut off; a pledge of them threatens coercion.
+COERCIVE_AIMS = frozenset({"shut", "close", "block", "blockade", "seal", "choke"})
+
+
 def hostile_pledge(verb: Token, entry: TriggerEntry, lexicon: Lexicon) -> TriggerEntry | None:
     """ "vowed to *attack* American bases": a pledge of force or punishment is a threat."""
     if entry.event_type != "AGREE" or entry.lemma not in PLEDGE_VERBS:
@@ -99,6 +103,8 @@ def hostile_pledge(verb: Token, entry: TriggerEntry, lexicon: Lexicon) -> Trigge
         kind = inner.event_type if inner is not None else None
         if kind is None and child.lemma_.lower() in HOSTILE_AIMS:
             kind = "ASSAULT"  # "vowed to *disrupt* the election", "to *crush* the revolt"
+        if kind is None and child.lemma_.lower() in COERCIVE_AIMS:
+            kind = "COERCE"  # "vowed to *shut* the Strait of Hormuz"
         if kind is None and child.lemma_.lower() in LIGHT_VERBS:
             kind = _light_event(child, lexicon)  # "vowed to *launch a wave of attacks*"
         if kind in THREAT:

@@ -180,6 +180,21 @@ def is_conditional(token: Token) -> bool:
     return False
 
 
+# Nouns of asking: the act they ask for is not done ("calls *to resign*").
+APPEAL_NOUNS = frozenset(
+    {"call", "demand", "appeal", "request", "plea", "pressure", "ultimatum", "order"}
+)
+
+
+def is_asked_for(token: Token) -> bool:
+    """An act a call or demand asks for: "brushed aside calls *to resign*"."""
+    return (
+        token.dep_ in ("acl", "relcl")
+        and token.head.lemma_.lower() in APPEAL_NOUNS
+        and is_infinitive(token)
+    )
+
+
 def is_given_time(token: Token) -> bool:
     """An act someone is given time for: "72 hours *to surrender*", demanded, not done."""
     return token.dep_ in ("acl", "relcl") and is_temporal(token.head) and is_infinitive(token)
