@@ -84,6 +84,13 @@ def print_plover(r: PloverScore) -> None:
         f"({r.country_correct}/{r.country_total} gold source codes; "
         f"{r.country_skipped} non-state codes IGO/NGO/IMG/ISM not counted)"
     )
+    if r.unread is not None:
+        u = r.unread
+        print(
+            f"  unread half ({u.sentences} sentences never read in development): event type "
+            f"accuracy {u.type_accuracy:.3f} macro-F1 {u.macro_f1:.3f}, actor span F1 "
+            f"{u.actor.f1:.3f}"
+        )
     types = ", ".join(f"{k} {v}" for k, v in r.investigate_types.most_common())
     print(
         f"  INVESTIGATE (apart, not in the figures): {r.investigate} records, coder calls "

@@ -454,6 +454,66 @@ CASES += [
     ("The prosecutor launched a preliminary examination into the killings.", "ACCUSE", "09", None),
     ("The president brushed aside calls to resign.", "REJECT", "12", None),
 ]
+# fourth round, from the read half of the PLOVER gold (tests/gate/README.md), each written
+# here as its own sentence: an act announced for "unless" a condition is an ultimatum, oaths
+# to fight, war games of two nations' ships, peacekeepers arriving, refugees allowed home,
+# talks returned to, intelligence provided, curfews shortened, transport blocked, agencies
+# forced out, rallies prevented, broadcasts suspended by order, missions of observers
+CASES += [
+    (
+        "Kenya said it will pull its troops out of Somalia unless the United Nations pays.",
+        "THREATEN",
+        "13",
+        "Somalia",
+    ),
+    ("The separatists have sworn to fight until the last village is free.", "THREATEN", "13", None),
+    (
+        "Spanish and Moroccan warships began five days of naval exercises off Ceuta.",
+        "COOPERATE",
+        "06",
+        None,
+    ),
+    (
+        "The first batch of Nepalese peacekeeping troops arrived in Lebanon on Friday.",
+        "AID",
+        "07",
+        "Lebanon",
+    ),
+    (
+        "Turkey allowed Syrian refugees to return to the border town.",
+        "RETREAT",
+        "08",
+        "Syrian refugees",
+    ),
+    (
+        "Iranian and Western negotiators returned to Vienna for talks on the nuclear deal.",
+        "CONSULT",
+        "04",
+        "Vienna",
+    ),
+    ("Washington is providing satellite imagery to Kyiv.", "AID", "07", "Kyiv"),
+    ("The governor shortened the nightly curfew by two hours.", "CONCEDE", "08", None),
+    ("Truckers blocked transport into the capital for a third day.", "PROTEST", "14", None),
+    (
+        "The junta forced the UN human rights office out of the country.",
+        "SANCTION",
+        "16",
+        "the UN human rights office",
+    ),
+    ("Police prevented a rally by opposition supporters in the capital.", "COERCE", "17", None),
+    (
+        "The court ordered the radio station to suspend broadcasts.",
+        "COERCE",
+        "17",
+        "the radio station",
+    ),
+    (
+        "The president received a mission of observers from the African Union.",
+        "RETREAT",
+        "08",
+        "the African Union",
+    ),
+]
 NOT_ASSERTED_V7 = [
     ("The president brushed aside calls to resign.", "resign"),
 ]
@@ -469,6 +529,8 @@ NOT_EVENTS_V7 = [
     "A powerful 7.1 earthquake struck the southern coast on Monday.",
     "Heavy rains destroyed hundreds of homes in the north.",
     "Measles has killed dozens of children in the province.",
+    "The new president was sworn in on Monday.",
+    "The letter was handed over to the ambassador on Monday.",
     "The president sent his condolences to the families of the victims.",
 ]
 

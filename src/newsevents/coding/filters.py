@@ -127,12 +127,15 @@ def troop_movement(
     US and its allies launched *war games*"; troops that "arrived in Mali" are deployed,
     not visiting (a visit is between political actors)."""
     visit = entry.event_type == "CONSULT" and entry.mode == "visit"
-    if visit and actor is not None and actor.sector == "MIL" and _troops(verb):
+    arrived = visit and actor is not None and actor.sector == "MIL" and _troops(verb)
+    if arrived:
         entry = TROOPS_ARRIVE
     if entry.event_type != "MOBILIZE":
         return entry
     if entry.mode == "troops":
         sent = _sent_where(verb)
+        if arrived:  # "*peacekeeping* troops arrived in Bosnia": the subject says what for
+            sent += [t for c in verb.children if c.dep_ == "nsubj" for t in c.subtree]
         purpose = _purpose(verb)
         if any(t.lower_ in _PEACEKEEPING_WORDS for t in sent + purpose):
             return PEACEKEEPING  # "arrived in Mali *to join the UN peacekeeping mission*"
@@ -143,16 +146,28 @@ def troop_movement(
     exercise = noun is not None and noun.lemma_.lower() in MILITARY_JOINT_NOUNS
     if exercise and actor is not None:
         parties = {m.country or m.name for m in actor.members if m.country or m.name}
+        parties |= _nationalities(verb.doc, actor)  # "*French and Egyptian* warships"
         if len(parties) > 1:  # not "30 warships and 150 aircraft" of one navy
             return JOINT_EXERCISE
     return entry
+
+
+def _nationalities(doc: Doc, actor: ActorRef) -> set[str]:
+    """The nationality words in an actor's phrase ("French and Egyptian warships")."""
+    span = doc.char_span(actor.start, actor.end)
+    return {t.lower_ for t in span or () if t.ent_type_ in ("NORP", "LANGUAGE")}  # "Spanish"
+
+
+# Heads that name a body of troops by their "of" phrase: "the first *deployment of* troops".
+_TROOP_HEADS = frozenset({"deployment", "batch", "patch", "detachment", "wave", "group"})
 
 
 def _troops(verb: Token) -> bool:
     """The verb's subject is a body of troops ("British troops", "a battalion"), not
     officers ("the army chief", "two US generals")."""
     subject, _ = syntax.find_subject(verb)
-    if subject is not None and subject.lemma_.lower() in syntax.COUNTING_HEADS:
+    heads = syntax.COUNTING_HEADS | _TROOP_HEADS
+    if subject is not None and subject.lemma_.lower() in heads:
         subject = next(syntax.prep_objects(subject, {"of"}), subject)  # "hundreds of troops"
     return subject is not None and subject.lemma_.lower() in _UNITS
 

@@ -220,6 +220,7 @@ MEASURE_NOUNS = frozenset(
     | {"crate", "bag", "sack", "pallet", "container", "truckload", "planeload", "shipload"}
     | {"load", "consignment", "cargo", "shipment", "package", "tranche", "team", "contingent"}
     | {"most", "some", "all", "part", "rest", "half", "bulk", "many"}  # "most *of its sanctions*"
+    | {"mission"}  # "a *mission of observers*"
 )
 # Changes of an amount are named by their "in" or "of" phrase: "an *increase in funding*".
 _CHANGE_NOUNS = frozenset({"increase", "boost", "rise", "hike", "injection", "doubling"})

@@ -119,7 +119,7 @@ class RoleFinder:
             goal = _goal(verb, self._names_a_party)
             if goal is not None:
                 return syntax.resolve_relative(goal)  # "deployed troops *to Mali*"
-        obj = trigger.noun or syntax.object_of(verb)
+        obj = trigger.noun or syntax.object_of(verb) or _clause_subject(verb)
         if obj is not None and (
             trigger.noun is not None
             or self.lexicon.noun_match(obj) is not None
@@ -405,11 +405,25 @@ def _giver(verb: Token) -> Token | None:
     return next((p for head in heads for p in syntax.prep_objects(head, {"from"})), None)
 
 
+_FORCES = frozenset({"troop", "troops", "force", "forces", "soldier", "army", "navy", "unit"})
+
+
+def _clause_subject(verb: Token) -> Token | None:
+    """The subject of an infinitive the parse made a clause of its own, which is the
+    verb's object in all but the parse: "allowed *refugees* to return"."""
+    for child in verb.children:
+        if child.dep_ == "ccomp" and syntax.is_infinitive(child):
+            return next((c for c in child.children if c.dep_ == "nsubj"), None)
+    return None
+
+
 def _own_forces(entry: TriggerEntry, noun: Token) -> bool:
-    """The actor's own forces mobilised ("put *its army* on alert") are no recipient."""
-    return entry.event_type == "MOBILIZE" and any(
-        c.dep_ == "poss" and c.lower_ in _POSSESSIVES for c in noun.children
+    """The actor's own forces mobilised or withdrawn ("put *its army* on alert", "will pull
+    *its troops* out of Somalia") are no recipient."""
+    moved = entry.event_type == "MOBILIZE" or (
+        entry.event_type == "RETREAT" and noun.lemma_.lower() in _FORCES
     )
+    return moved and any(c.dep_ == "poss" and c.lower_ in _POSSESSIVES for c in noun.children)
 
 
 def _deploys(entry: TriggerEntry) -> bool:

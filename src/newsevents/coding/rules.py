@@ -364,9 +364,13 @@ def _demand_clause(verb: Token) -> Token | None:
 
 
 def _intended(entry: TriggerEntry, trigger: Token, modality: Modality) -> TriggerEntry:
-    """Future or readied cooperation is AGREE; future or readied force is THREATEN."""
+    """Future or readied cooperation is AGREE; future or readied force is THREATEN; and
+    so is any act announced for "unless" a condition is met ("will withdraw its force
+    *unless* the president arranges a ceasefire": an ultimatum)."""
     if modality not in ("future", "hypothetical") or not syntax.is_intended(trigger, modality):
         return entry
+    if syntax.has_unless(trigger):
+        return dataclasses.replace(entry, event_type="THREATEN", mode=None, cameo="130")
     considered = syntax.is_considered(trigger)  # "is considering sending aid": CAMEO 014
     if entry.event_type in _AGREE_CODES:
         cameo = "014" if considered else _AGREE_CODES[entry.event_type]

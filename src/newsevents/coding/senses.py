@@ -97,7 +97,8 @@ def hostile_pledge(verb: Token, entry: TriggerEntry, lexicon: Lexicon) -> Trigge
     if entry.event_type != "AGREE" or entry.lemma not in PLEDGE_VERBS:
         return None
     for child in verb.children:
-        if child.dep_ != "xcomp" or syntax.is_negated(child):
+        pledged = child.dep_ == "xcomp" or (child.dep_ == "advcl" and syntax.is_infinitive(child))
+        if not pledged or syntax.is_negated(child):
             continue  # "pledged *not* to use force" is a promise of peace
         inner = lexicon.match(child)
         kind = inner.event_type if inner is not None else None

@@ -195,6 +195,16 @@ def is_asked_for(token: Token) -> bool:
     )
 
 
+def has_unless(token: Token) -> bool:
+    """The verb, or a verb it is conjoined with, has an "unless" clause of its own."""
+    verbs = [token, *token.conjuncts]
+    return any(
+        c.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ == "unless" for m in c.children)
+        for v in verbs
+        for c in v.children
+    )
+
+
 def is_given_time(token: Token) -> bool:
     """An act someone is given time for: "72 hours *to surrender*", demanded, not done."""
     return token.dep_ in ("acl", "relcl") and is_temporal(token.head) and is_infinitive(token)
