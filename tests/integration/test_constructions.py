@@ -514,6 +514,77 @@ CASES += [
         "the African Union",
     ),
 ]
+# fifth round: pledges and intentions with "unless" are ultimatums (force keeps its own
+# threat code), rocket and artillery fire, hours of talks, withdrawals from a body or court
+# break relations, representations lodged, ultimatums handed, tools downed, carriers
+# sailed, ports closed, talks called off, financing halted, decrees scrapped, trade
+# reopened, gas delivered, platforms blocked, monitors pulled out, permits and directives
+CASES += [
+    (
+        "The president vowed to impose tariffs on Chinese goods unless Beijing cuts its surplus.",
+        "THREATEN",
+        "13",
+        "Chinese goods",
+    ),
+    (
+        "The militants said they would resume rocket fire on the city unless the siege was lifted.",
+        "THREATEN",
+        "13",
+        None,
+    ),
+    ("The two leaders held more than three hours of talks.", "CONSULT", "04", None),
+    (
+        "Venezuela announced its withdrawal from the Andean Community.",
+        "SANCTION",
+        "16",
+        "the Andean Community",
+    ),
+    (
+        "Burundi withdrew from the International Criminal Court.",
+        "SANCTION",
+        "16",
+        "the International Criminal Court",
+    ),
+    ("China lodged stern representations with Japan over the visit.", "ACCUSE", "11", "Japan"),
+    ("The unions handed the government a seven-day ultimatum.", "THREATEN", "13", "the government"),
+    ("Nurses downed tools in public hospitals across the country.", "PROTEST", "14", None),
+    ("China sailed its aircraft carrier through the strait.", "MOBILIZE", "15", None),
+    (
+        "The coalition closed all of the country's ports.",
+        "COERCE",
+        "19",
+        "all of the country's ports",
+    ),
+    ("The president called off peace talks with the rebels.", "SANCTION", "16", "the rebels"),
+    ("The bank halted new financing to the government.", "SANCTION", "16", "the government"),
+    ("The government scrapped a decree that raised fuel prices.", "CONCEDE", "08", None),
+    ("The two countries reopened trade across the border.", "COOPERATE", "06", None),
+    (
+        "Russia started delivering gas to China through the new pipeline.",
+        "COOPERATE",
+        "06",
+        "China",
+    ),
+    (
+        "The authorities blocked access to Instagram and WhatsApp.",
+        "COERCE",
+        "17",
+        "Instagram and WhatsApp",
+    ),
+    ("The league pulled its monitors out of the country.", "SANCTION", "16", None),
+    (
+        "The junta permitted UN agencies to resume deliveries in the north.",
+        "RETREAT",
+        "08",
+        "UN agencies",
+    ),
+    (
+        "The court directed the commission to publish the turnout data.",
+        "REQUEST",
+        "10",
+        "the commission",
+    ),
+]
 NOT_ASSERTED_V7 = [
     ("The president brushed aside calls to resign.", "resign"),
 ]
@@ -530,6 +601,7 @@ NOT_EVENTS_V7 = [
     "Heavy rains destroyed hundreds of homes in the north.",
     "Measles has killed dozens of children in the province.",
     "The new president was sworn in on Monday.",
+    "The armed conflict has killed more than 200,000 people since 1964, a report said.",
     "The letter was handed over to the ambassador on Monday.",
     "The president sent his condolences to the families of the victims.",
 ]

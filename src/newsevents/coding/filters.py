@@ -67,6 +67,27 @@ def is_mishap(entry: TriggerEntry, token: Token, actor: ActorRef | None) -> bool
     return any(o.lemma_.lower() in ACCIDENT_NOUNS for o in syntax.prep_objects(token, {"in"}))
 
 
+# A conflict as a whole, whose toll "since 1958" is background, not an event.
+_CONFLICTS = frozenset(
+    {"conflict", "war", "insurgency", "violence", "rebellion", "uprising", "fighting"}
+    | {"unrest", "crisis", "campaign", "struggle", "civil"}
+)
+
+
+def is_toll(entry: TriggerEntry, token: Token) -> bool:
+    """A war's toll counted over years is background: "the armed conflict *has killed*
+    more than 220,000 people *since 1958*"."""
+    if entry.event_type != "ASSAULT":
+        return False
+    subject = syntax.find_subject(token)[0]
+    if subject is None or subject.lemma_.lower() not in _CONFLICTS:
+        return False
+    return any(
+        c.dep_ == "prep" and c.lower_ == "since" and any(g.ent_type_ == "DATE" for g in c.subtree)
+        for c in token.children
+    )
+
+
 def is_private_trip(entry: TriggerEntry, actor: ActorRef | None) -> bool:
     """A visit is CONSULT only between political actors, not "tourists visited"."""
     if entry.mode != "visit" or entry.event_type != "CONSULT":

@@ -57,7 +57,7 @@ LIGHT_VERBS = frozenset(
 )
 LIGHT_VERBS |= {"express", "voice", "reaffirm", "reiterate", "convey", "extend", "show", "conclude"}
 LIGHT_VERBS |= {"join", "take", "place", "put", "perform", "participate", "engage"}
-LIGHT_VERBS |= {"unleash", "wrap"}  # "unleashed a wave of *attacks*", "wrapped up *talks*"
+LIGHT_VERBS |= {"unleash", "wrap", "commence"}  # "unleashed a wave of *attacks*"
 # Light verbs whose event is the object of "in": "participated *in* peacekeeping operations".
 IN_LIGHT_VERBS = frozenset({"participate", "engage"})
 # Heads that say little themselves; the noun before them names the thing ("a *mediation*
@@ -232,7 +232,10 @@ _MONEY_WORDS = frozenset(
 
 
 # Nouns named by their "of" phrase: "a state *of emergency*", "the size *of its mission*".
-_FRAME_NOUNS = frozenset({"state", "size", "level"})  # "the highest level *of readiness*"
+_FRAME_NOUNS = frozenset(
+    {"state", "size", "level"}  # "the highest level *of readiness*"
+    | {"hour", "day", "week", "month", "night"}  # "five hours *of talks*"
+)
 
 
 def generic_head_nouns(noun: Token) -> list[Token]:

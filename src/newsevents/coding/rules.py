@@ -24,6 +24,7 @@ from newsevents.coding.filters import (
     is_mishap,
     is_not_political,
     is_private_trip,
+    is_toll,
     labour_strike,
     rioting,
     troop_movement,
@@ -261,6 +262,8 @@ class RuleCoder:
         token, entry = trigger.token, trigger.entry
         if is_mishap(entry, token, roles.actor) or is_private_trip(entry, roles.actor):
             return None
+        if is_toll(entry, token):
+            return None
         if is_not_political(entry, roles.actor, roles.recipient):
             return None
         modality = _modality(trigger.token)
@@ -270,6 +273,7 @@ class RuleCoder:
         if refused is not None:
             entry, modality = refused, "asserted"  # "will not lift the ban": a refusal
         entry = labour_strike(entry, trigger.noun or syntax.object_of(token), roles.actor)
+        entry = _leaving_a_body(entry, roles.recipient)
         entry = troop_movement(entry, token, trigger.noun, roles.actor)
         entry = _intended(rioting(entry, roles.actor, token.doc), token, modality)
         cameo_root = entry.cameo[:2]
@@ -323,7 +327,9 @@ def _with_context(event: Event, contexts: DocumentContexts) -> Event:
     return dataclasses.replace(event, context=found)
 
 
-_MEASURE_NOUNS = frozenset({"round", "day", "series", "week", "wave", "spate", "string"})
+_MEASURE_NOUNS = frozenset(
+    {"round", "day", "series", "week", "wave", "spate", "string", "hour", "month", "night"}
+)
 
 
 def _passive_event_noun(verb: Token) -> Token | None:
@@ -363,13 +369,25 @@ def _demand_clause(verb: Token) -> Token | None:
     return None
 
 
+LEAVE_BODY = TriggerEntry("withdraw", (), "SANCTION", "withdraw", "161")
+
+
+def _leaving_a_body(entry: TriggerEntry, recipient: ActorRef | None) -> TriggerEntry:
+    """A withdrawal from an international body or court is a break in relations, not a
+    retreat: "announced their withdrawal *from ECOWAS*" (SANCTION 161)."""
+    if entry.event_type != "RETREAT" or entry.mode != "withdraw" or recipient is None:
+        return entry
+    body = recipient.sector in ("IGO", "JUD") and not recipient.members
+    return LEAVE_BODY if body else entry
+
+
 def _intended(entry: TriggerEntry, trigger: Token, modality: Modality) -> TriggerEntry:
     """Future or readied cooperation is AGREE; future or readied force is THREATEN; and
     so is any act announced for "unless" a condition is met ("will withdraw its force
     *unless* the president arranges a ceasefire": an ultimatum)."""
     if modality not in ("future", "hypothetical") or not syntax.is_intended(trigger, modality):
         return entry
-    if syntax.has_unless(trigger):
+    if syntax.has_unless(trigger) and entry.event_type not in senses.THREAT:
         return dataclasses.replace(entry, event_type="THREATEN", mode=None, cameo="130")
     considered = syntax.is_considered(trigger)  # "is considering sending aid": CAMEO 014
     if entry.event_type in _AGREE_CODES:

@@ -108,6 +108,8 @@ def hostile_pledge(verb: Token, entry: TriggerEntry, lexicon: Lexicon) -> Trigge
             kind = "COERCE"  # "vowed to *shut* the Strait of Hormuz"
         if kind is None and child.lemma_.lower() in LIGHT_VERBS:
             kind = _light_event(child, lexicon)  # "vowed to *launch a wave of attacks*"
+        if kind not in THREAT and syntax.has_unless(child):  # an ultimatum: "vowed to
+            return dataclasses.replace(entry, event_type="THREATEN", mode=None, cameo="130")
         if kind in THREAT:
             mode, cameo = THREAT[kind]
             return dataclasses.replace(entry, event_type="THREATEN", mode=mode, cameo=cameo)
