@@ -585,6 +585,60 @@ CASES += [
         "the commission",
     ),
 ]
+# sixth round: time given to do something or else is an ultimatum, a named storm does
+# nothing, aid and help as descriptions, licences granted, cross-border lines opened, trade
+# begun, goods exchanged, documents given, convoys escorted, cases taken to court, tanks
+# brought up, martial law imposed, ships hit, members excluded, a pull-out completed
+CASES += [
+    (
+        "The army gave the president 48 hours to meet the demands or face a new road map.",
+        "THREATEN",
+        "13",
+        "the president",
+    ),
+    (
+        "The regulator granted a licence to the independent daily.",
+        "CONCEDE",
+        "08",
+        "the independent daily",
+    ),
+    (
+        "Kazakhstan and China inaugurated a cross-border oil pipeline on Thursday.",
+        "COOPERATE",
+        "06",
+        None,
+    ),
+    ("Ethiopia began electricity exports to Djibouti on Monday.", "COOPERATE", "06", "Djibouti"),
+    (
+        "French officials gave documents seized in the raid to the Spanish police.",
+        "COOPERATE",
+        "06",
+        "the Spanish police",
+    ),
+    (
+        "Canadian peacekeepers escorted the first relief convoys through the valley.",
+        "AID",
+        "07",
+        None,
+    ),
+    (
+        "Nicaragua took the United States to the International Court of Justice.",
+        "ACCUSE",
+        "11",
+        "the United States",
+    ),
+    ("Serb irregulars brought tanks and artillery up to the hills.", "MOBILIZE", "15", None),
+    ("General Jaruzelski imposed martial law throughout Poland.", "COERCE", "17", "Poland"),
+    (
+        "Iraqi warplanes hit a Greek supertanker near the terminal.",
+        "ASSAULT",
+        "19",
+        "a Greek supertanker",
+    ),
+    ("The conference excluded Yugoslavia from its meetings.", "SANCTION", "16", "Yugoslavia"),
+    ("Soviet troops completed their pull-out from Afghanistan.", "RETREAT", "08", "Afghanistan"),
+    ("Washington halted the delivery of fighter jets to Cairo.", "SANCTION", "16", "Cairo"),
+]
 NOT_ASSERTED_V7 = [
     ("The president brushed aside calls to resign.", "resign"),
 ]
@@ -601,6 +655,12 @@ NOT_EVENTS_V7 = [
     "Heavy rains destroyed hundreds of homes in the north.",
     "Measles has killed dozens of children in the province.",
     "The new president was sworn in on Monday.",
+    "Typhoon Haiyan slammed into the central Philippines on Friday.",
+    "An accidental explosion at a fireworks market left 29 people dead.",
+    "The company posted a rise in profit, helped by a weaker yen.",
+    "The war has killed more than 350,000 people since it erupted in March 2011.",
+    "Crimea hosts the headquarters of the Black Sea Fleet.",
+    "Real Madrid signed the striker on a five-year contract.",
     "The armed conflict has killed more than 200,000 people since 1964, a report said.",
     "The letter was handed over to the ambassador on Monday.",
     "The president sent his condolences to the families of the victims.",

@@ -51,15 +51,24 @@ def _head(doc: Doc, part: ActorRef) -> Token | None:
 def is_mishap(entry: TriggerEntry, token: Token, actor: ActorRef | None) -> bool:
     """Deaths from accidents and disasters are not assaults: "a bus plunged into a ravine,
     killing 22", "an earthquake struck", "killed in a road accident", "killed when their
-    plane crashed"; "artillery fire" is not an accident. Nor is damage they do coercion:
-    "floods destroyed crops"."""
-    if entry.event_type not in ("ASSAULT", "COERCE"):
-        return False
+    plane crashed"; "artillery fire" is not an accident. Nor does a disaster do anything
+    else: "floods destroyed crops", "a typhoon *slammed* into the coast"."""
     subjects = [syntax.find_subject(token)[0], *(c for c in token.children if c.dep_ == "nsubj")]
     for head in (_head(token.doc, actor) if actor is not None else None, *subjects):
         weapon = head is not None and any(t.lower_ in WEAPON_WORDS for t in head.lefts)
-        if head is not None and head.lemma_.lower() in ACCIDENT_NOUNS and not weapon:
+        if head is not None and any(t.lower_ == "accidental" for t in head.lefts):
+            return True  # "an *accidental* explosion at a fireworks market"
+        named = (
+            head is not None
+            and head.pos_ == "PROPN"
+            and any(  # "*Typhoon* Haiyan"
+                t.dep_ == "compound" and t.lemma_.lower() in ACCIDENT_NOUNS for t in head.lefts
+            )
+        )
+        if head is not None and (head.lemma_.lower() in ACCIDENT_NOUNS or named) and not weapon:
             return True  # also "a magnitude 6.8 *earthquake* struck", whose actor is a misparse
+    if entry.event_type != "ASSAULT":
+        return False
     if token.dep_ == "advcl" and token.head.lemma_.lower() in ACCIDENT_VERBS:
         return True
     if any(c.dep_ == "advcl" and c.lemma_.lower() in ACCIDENT_VERBS for c in token.children):
@@ -83,9 +92,11 @@ def is_toll(entry: TriggerEntry, token: Token) -> bool:
     if subject is None or subject.lemma_.lower() not in _CONFLICTS:
         return False
     return any(
-        c.dep_ == "prep" and c.lower_ == "since" and any(g.ent_type_ == "DATE" for g in c.subtree)
+        (c.dep_ == "prep" or (c.dep_ == "advcl" and any(m.lower_ == "since" for m in c.children)))
+        and (c.lower_ == "since" or c.dep_ == "advcl")
+        and any(g.ent_type_ == "DATE" for g in c.subtree)
         for c in token.children
-    )
+    )  # "since 1958", "since it erupted in March 2011"
 
 
 def is_private_trip(entry: TriggerEntry, actor: ActorRef | None) -> bool:

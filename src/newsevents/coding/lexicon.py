@@ -143,6 +143,7 @@ class Condition:
             (lemma := noun.lemma_.lower()) in self.values
             or noun.lower_ in self.values
             or lemma + "s" in self.values
+            or (lemma.endswith("y") and lemma[:-1] + "ies" in self.values)  # "delivery"
             or (noun.ent_type_ and "%" + noun.ent_type_.lower() in self.values)
             for noun in named_nouns(child)
         )
@@ -220,7 +221,7 @@ MEASURE_NOUNS = frozenset(
     | {"crate", "bag", "sack", "pallet", "container", "truckload", "planeload", "shipload"}
     | {"load", "consignment", "cargo", "shipment", "package", "tranche", "team", "contingent"}
     | {"most", "some", "all", "part", "rest", "half", "bulk", "many"}  # "most *of its sanctions*"
-    | {"mission"}  # "a *mission of observers*"
+    | {"mission", "trainload", "trainloads"}  # "a *mission of observers*"
 )
 # Changes of an amount are named by their "in" or "of" phrase: "an *increase in funding*".
 _CHANGE_NOUNS = frozenset({"increase", "boost", "rise", "hike", "injection", "doubling"})

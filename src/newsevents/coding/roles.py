@@ -65,8 +65,10 @@ class RoleFinder:
         if recipient_tok is None and trigger.clause is None and not trigger.occurrence:
             recipient_tok = self._clause_recipient(trigger)
             indirect = recipient_tok is not None
-        if recipient_tok is not None and _own_forces(trigger.entry, recipient_tok):
-            recipient_tok = None  # "placed *its forces* on alert": no one else's
+        if recipient_tok is not None and (
+            _own_forces(trigger.entry, recipient_tok) or self._moved_things(trigger, recipient_tok)
+        ):
+            recipient_tok = None  # "placed *its forces* on alert", "brought *tanks* up"
         if recipient_tok is None or (actor_tok is not None and recipient_tok.i == actor_tok.i):
             recipient_tok = self._entity_in_complement(trigger.token, actor)
         recipient = (
@@ -155,6 +157,14 @@ class RoleFinder:
         if obj is not None and trigger.entry.event_type in _TARGETED and _concrete(obj):
             return obj  # what force is used on: "shelled *the town*", "raided *a hospital*"
         return _area_of_measure(trigger, obj) or _given_to(trigger, obj, self.is_party)
+
+    def _moved_things(self, trigger: Trigger, noun: Token) -> bool:
+        """Forces or weapons a mobilisation moves, named as its object and not a party."""
+        return (
+            trigger.entry.event_type == "MOBILIZE"
+            and noun.i == getattr(syntax.object_of(trigger.token), "i", -1)
+            and not self.is_party(noun, alone=True)
+        )
 
     def _names_the_event(self, noun: Token, trigger: Trigger) -> bool:
         """The noun is the event the trigger codes: its event noun, or an object its row

@@ -138,6 +138,12 @@ class RuleCoder:
         if stopped is not None:
             return Trigger(tok, stopped)  # "stopped sharing intelligence"
         entry = self.lexicon.match(tok)
+        given = senses.ultimatum(tok)
+        if given is not None and (entry is None or entry.event_type != "SANCTION"):
+            return Trigger(tok, given)  # "gave the rebels 48 hours to surrender" (not
+            # "gave the envoy 48 hours to leave", an expulsion)
+        if entry is not None and entry.lemma == "help" and _helps_no_one(tok):
+            entry = None  # "profits rose, *helped* by a weaker yen"
         if entry is not None and entry.mode == "phone" and not self._called_party(tok):
             entry = None  # "called a general strike to express anger" is no phone call
         if entry is not None and senses.bare_statement(
@@ -367,6 +373,12 @@ def _demand_clause(verb: Token) -> Token | None:
         ):
             return child
     return None
+
+
+def _helps_no_one(verb: Token) -> bool:
+    """ "help" as a description, a passive participle: "profits rose, *helped* by a
+    weaker yen"."""
+    return verb.tag_ == "VBN" and verb.dep_ in ("advcl", "acl", "amod")
 
 
 LEAVE_BODY = TriggerEntry("withdraw", (), "SANCTION", "withdraw", "161")

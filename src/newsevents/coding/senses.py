@@ -116,6 +116,32 @@ def hostile_pledge(verb: Token, entry: TriggerEntry, lexicon: Lexicon) -> Trigge
     return None
 
 
+_SPANS_OF_TIME = frozenset({"hour", "day", "week", "month", "minute"})
+ULTIMATUM = TriggerEntry("give", (), "THREATEN", "relations", "139")
+_GIVING_VERBS = frozenset({"give", "hand", "grant", "allow"})
+
+
+def ultimatum(verb: Token) -> TriggerEntry | None:
+    """Time given to do something, or else: "gave President Morsi *48 hours to meet* the
+    demands or face ...", "gives rebels 48 hours to lay down arms" (CAMEO 139)."""
+    if verb.lemma_.lower() not in _GIVING_VERBS:
+        return None
+    spans = [c for c in verb.children if c.dep_ in ("dobj", "npadvmod", "dative", "attr")]
+    timed = [  # a span of time: "48 hours", "one week", not "yesterday"
+        c
+        for c in spans
+        if c.lemma_.lower() in _SPANS_OF_TIME
+        and any(n.dep_ in ("nummod", "det") for n in c.children)
+    ]
+    if not timed:
+        return None
+    infinitives = [g for c in timed for g in c.children if syntax.is_given_time(g)]
+    infinitives += [
+        c for c in verb.children if c.dep_ in ("advcl", "xcomp") and syntax.is_infinitive(c)
+    ]
+    return ULTIMATUM if infinitives else None
+
+
 def sent_to_investigate(verb: Token, entry: TriggerEntry, lexicon: Lexicon) -> bool:
     """People sent somewhere to investigate ("sent a team of experts to Alabama *to
     investigate* the accident") are no aid: the investigation, coded on its own verb, is

@@ -242,7 +242,7 @@ READINESS_WORDS = frozenset(
 # Nouns of an act held out, completed by an infinitive: "unveiled *plans* to attack".
 INTENT_NOUNS = frozenset(
     {"plan", "intention", "proposal", "threat", "readiness", "willingness", "offer"}
-    | {"pledge", "promise", "vow", "commitment"}
+    | {"pledge", "promise", "vow", "commitment", "plot", "scheme", "conspiracy"}
 )
 
 
