@@ -639,6 +639,32 @@ CASES += [
     ("Soviet troops completed their pull-out from Afghanistan.", "RETREAT", "08", "Afghanistan"),
     ("Washington halted the delivery of fighter jets to Cairo.", "SANCTION", "16", "Cairo"),
 ]
+# seventh round: suspensions lifted, talks brokered, objections abandoned, weapons handed
+# to monitors, access cut, embassies reopened, pauses announced, examinations opened, teams
+# recalled, joint words stay words, a body left by pulling out of it, kicked-off drills
+CASES += [
+    (
+        "The junta lifted its suspension of political parties.",
+        "CONCEDE",
+        "08",
+        "political parties",
+    ),
+    ("The mediator brokered a fresh round of talks between the two sides.", "CONSULT", "04", None),
+    ("Erdogan abandoned his objections to Sweden joining NATO.", "CONCEDE", "08", "Sweden"),
+    ("The guerrillas handed their last weapons to UN monitors.", "RETREAT", "08", "UN monitors"),
+    ("The authorities cut internet access across the region.", "COERCE", "17", "the region"),
+    ("The prime minister announced a pause in the judicial overhaul.", "CONCEDE", "08", None),
+    ("The prosecutor opened a preliminary examination into the killings.", "ACCUSE", "09", None),
+    ("Israel recalled its negotiating team from Qatar.", "SANCTION", "16", "Qatar"),
+    ("The rebels accepted a joint invitation to the talks.", "AGREE", "03", None),
+    ("The three juntas pulled their countries out of ECOWAS.", "SANCTION", "16", "ECOWAS"),
+    (
+        "Indian soldiers kicked off two weeks of joint exercises with US special forces.",
+        "COOPERATE",
+        "06",
+        "US special forces",
+    ),
+]
 NOT_ASSERTED_V7 = [
     ("The president brushed aside calls to resign.", "resign"),
 ]
@@ -655,6 +681,11 @@ NOT_EVENTS_V7 = [
     "Heavy rains destroyed hundreds of homes in the north.",
     "Measles has killed dozens of children in the province.",
     "The new president was sworn in on Monday.",
+    "The election is expected to return a large majority for the ruling party.",
+    "Asked about the prospects for a deal, the negotiator said much work remained.",
+    "Copper output fell for a third month as ore grades declined.",
+    "The president is widely expected to seek another term next year.",
+    "The refugees will return home under a UN-brokered deal.",
     "Typhoon Haiyan slammed into the central Philippines on Friday.",
     "An accidental explosion at a fireworks market left 29 people dead.",
     "The company posted a rise in profit, helped by a weaker yen.",

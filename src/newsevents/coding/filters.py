@@ -89,6 +89,8 @@ def is_toll(entry: TriggerEntry, token: Token) -> bool:
     if entry.event_type != "ASSAULT":
         return False
     subject = syntax.find_subject(token)[0]
+    if subject is not None:
+        subject = syntax.resolve_relative(subject)  # "a war on drugs, *which* has killed"
     if subject is None or subject.lemma_.lower() not in _CONFLICTS:
         return False
     return any(

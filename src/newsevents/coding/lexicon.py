@@ -57,7 +57,7 @@ LIGHT_VERBS = frozenset(
 )
 LIGHT_VERBS |= {"express", "voice", "reaffirm", "reiterate", "convey", "extend", "show", "conclude"}
 LIGHT_VERBS |= {"join", "take", "place", "put", "perform", "participate", "engage"}
-LIGHT_VERBS |= {"unleash", "wrap", "commence"}  # "unleashed a wave of *attacks*"
+LIGHT_VERBS |= {"unleash", "wrap", "commence", "kick"}  # "unleashed a wave of *attacks*"
 # Light verbs whose event is the object of "in": "participated *in* peacekeeping operations".
 IN_LIGHT_VERBS = frozenset({"participate", "engage"})
 # Heads that say little themselves; the noun before them names the thing ("a *mediation*
@@ -221,7 +221,7 @@ MEASURE_NOUNS = frozenset(
     | {"crate", "bag", "sack", "pallet", "container", "truckload", "planeload", "shipload"}
     | {"load", "consignment", "cargo", "shipment", "package", "tranche", "team", "contingent"}
     | {"most", "some", "all", "part", "rest", "half", "bulk", "many"}  # "most *of its sanctions*"
-    | {"mission", "trainload", "trainloads"}  # "a *mission of observers*"
+    | {"mission", "trainload", "trainloads", "flotilla", "squadron", "column"}
 )
 # Changes of an amount are named by their "in" or "of" phrase: "an *increase in funding*".
 _CHANGE_NOUNS = frozenset({"increase", "boost", "rise", "hike", "injection", "doubling"})
@@ -302,7 +302,8 @@ class TriggerEntry:
     @property
     def specificity(self) -> int:
         weights = {"obj": 4, "pobj": 3, "prep": 2, "prt": 2, "xcomp": 1}
-        return sum(weights[c.kind] for c in self.conditions)
+        # any object at all ("obj=*") is less specific than a named one
+        return sum(weights[c.kind] - (c.kind == "obj" and "*" in c.values) for c in self.conditions)
 
     @property
     def is_event(self) -> bool:
@@ -393,6 +394,9 @@ class Lexicon:
         jointly ("joint patrols", "combined drills") is COOPERATE."""
         joint = any(c.dep_ in ("amod", "compound") and c.lower_ in JOINT_WORDS for c in noun.lefts)
         joint = joint or exercise_with_partner(noun, noun)
+        own = self.modified_noun_match(noun, bare=True)
+        if own is not None and own.event_type in _VERBAL_TYPES:
+            joint = False  # "a *joint* invitation", "a joint statement": still words
         if joint and (noun.lemma_.lower() in JOINT_NOUNS or noun.lower_ in self.nouns):
             military = noun.lemma_.lower() in MILITARY_JOINT_NOUNS
             return TriggerEntry(noun.lemma_, (), "COOPERATE", None, "062" if military else "060")
@@ -436,6 +440,10 @@ _IRREGULAR_PAST = {
 }
 
 
+# Categories of words, not acts: done jointly they stay what they are.
+_VERBAL_TYPES = frozenset(
+    {"AGREE", "CONSULT", "SUPPORT", "REQUEST", "ACCUSE", "REJECT", "THREATEN", "CONCEDE"}
+)
 _PARTNER_FORCES = frozenset(
     {"troops", "forces", "army", "navy", "military", "marines", "counterparts", "allies"}
 )

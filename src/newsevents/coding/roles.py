@@ -363,7 +363,13 @@ def _goal(verb: Token, names: Callable[[Token], bool]) -> Token | None:
     also where the parse hangs it on what is moved ("shipped a load of vaccines *to X*")."""
     obj = syntax.object_of(verb)
     heads = [verb] if obj is None else [verb, *named_nouns(obj)]
-    goals = (p for head in heads for p in syntax.prep_objects(head, _GOAL_PREPS))
+    goals = [p for head in heads for p in syntax.prep_objects(head, _GOAL_PREPS)]
+    goals += [  # "pulled their countries *out of ECOWAS*"; a body, not a place left
+        g
+        for out in syntax.prep_objects_of(verb, "out")
+        for g in syntax.prep_objects(out, {"of"})
+        if g.ent_type_ == "ORG" or (len(g.text) > 1 and g.text.isupper())
+    ]
     return next(filter(names, goals), None)
 
 
@@ -415,7 +421,10 @@ def _giver(verb: Token) -> Token | None:
     return next((p for head in heads for p in syntax.prep_objects(head, {"from"})), None)
 
 
-_FORCES = frozenset({"troop", "troops", "force", "forces", "soldier", "army", "navy", "unit"})
+_FORCES = frozenset(
+    {"troop", "troops", "force", "forces", "soldier", "army", "navy", "unit", "country"}
+    | {"countries", "nation", "nations"}  # "pulled *their countries* out of ECOWAS"
+)
 
 
 def _clause_subject(verb: Token) -> Token | None:

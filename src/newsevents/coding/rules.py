@@ -144,6 +144,8 @@ class RuleCoder:
             # "gave the envoy 48 hours to leave", an expulsion)
         if entry is not None and entry.lemma == "help" and _helps_no_one(tok):
             entry = None  # "profits rose, *helped* by a weaker yen"
+        if entry is not None and _described(tok, entry):
+            entry = None  # "*Asked* about the deal, he said ...", "protesters *opposed* to"
         if entry is not None and entry.mode == "phone" and not self._called_party(tok):
             entry = None  # "called a general strike to express anger" is no phone call
         if entry is not None and senses.bare_statement(
@@ -379,6 +381,20 @@ def _helps_no_one(verb: Token) -> bool:
     """ "help" as a description, a passive participle: "profits rose, *helped* by a
     weaker yen"."""
     return verb.tag_ == "VBN" and verb.dep_ in ("advcl", "acl", "amod")
+
+
+_DESCRIBING = frozenset({"ask", "oppose", "broker"})  # also "a *UN-brokered* deal"
+
+
+def _described(verb: Token, entry: TriggerEntry) -> bool:
+    """Participles that describe rather than report an act: "*Asked* about the prospects,
+    the negotiator said ...", "protesters *opposed* to tax increases stormed ..."."""
+    return (
+        entry.lemma in _DESCRIBING
+        and verb.tag_ == "VBN"
+        and verb.dep_ in ("advcl", "acl", "amod")
+        and syntax.find_agent(verb) is None
+    )
 
 
 LEAVE_BODY = TriggerEntry("withdraw", (), "SANCTION", "withdraw", "161")

@@ -503,6 +503,11 @@ def prep_objects(verb: Token, preps: AbstractSet[str] = RECIPIENT_PREPS) -> Iter
                     yield grand
 
 
+def prep_objects_of(verb: Token, word: str) -> list[Token]:
+    """The verb's prepositions or particles spelt `word` ("out" in "pulled X *out* of Y")."""
+    return [c for c in verb.children if c.dep_ in ("prep", "prt") and c.lower_ == word]
+
+
 def complement_entities(verb: Token, exclude: set[int]) -> Iterator[Token]:
     """Named-entity heads inside the verb's complements, in text order."""
     for child in verb.children:
