@@ -665,6 +665,20 @@ CASES += [
         "US special forces",
     ),
 ]
+# eighth round: medical teams deployed are aid, drills of a compound of nations, tips to
+# the authorities, loans waived, branding someone, commitments to resume talks
+CASES += [
+    ("The charity deployed surgical teams to the province.", "AID", "07", None),
+    ("U.S. and Philippine forces kicked off their annual exercises.", "COOPERATE", "06", None),
+    (
+        "Saudi Arabia tipped off British authorities on Saturday.",
+        "COOPERATE",
+        "06",
+        "British authorities",
+    ),
+    ("China waived 23 interest-free loans owed by African countries.", "AID", "07", None),
+    ("The president branded his counterpart a liar.", "ACCUSE", "11", "his counterpart"),
+]
 NOT_ASSERTED_V7 = [
     ("The president brushed aside calls to resign.", "resign"),
 ]

@@ -150,6 +150,7 @@ _TRAINING = frozenset({"train", "instruct", "mentor"})
 _RELIEF = frozenset(
     {"rescue", "rescuer", "relief", "humanitarian", "medical", "medic", "doctor", "evacuate"}
     | {"deliver", "distribute", "rebuild", "treat", "aid", "supply", "victim", "survivor"}
+    | {"surgical", "surgeon", "nurse", "health", "hospital", "vaccinate", "feed"}
 )
 
 
@@ -189,7 +190,12 @@ def troop_movement(
 def _nationalities(doc: Doc, actor: ActorRef) -> set[str]:
     """The nationality words in an actor's phrase ("French and Egyptian warships")."""
     span = doc.char_span(actor.start, actor.end)
-    return {t.lower_ for t in span or () if t.ent_type_ in ("NORP", "LANGUAGE")}  # "Spanish"
+    if span is None:
+        return set()
+    modifiers = [t for left in span.root.lefts for t in left.subtree]  # not "along *Panama*"
+    return {  # "Spanish" (read as a language), "*U.S.* and Philippine forces"
+        t.lower_ for t in modifiers if t.ent_type_ in ("NORP", "LANGUAGE", "GPE")
+    }
 
 
 # Heads that name a body of troops by their "of" phrase: "the first *deployment of* troops".

@@ -235,6 +235,7 @@ READINESS_WORDS = frozenset(
         "schedule",
         "slate",
         "due",
+        "commit",  # ("decided to ease sanctions" is the act itself, as news labels it)
     ]
 )
 
