@@ -679,6 +679,29 @@ CASES += [
     ("China waived 23 interest-free loans owed by African countries.", "AID", "07", None),
     ("The president branded his counterpart a liar.", "ACCUSE", "11", "his counterpart"),
 ]
+# ninth round: food dropped, chanting crowds, missiles launched at a
+# target (the "at" hung on the barrage), gas cut off, programmes shut down, powers amassed,
+# emergencies revoked, demands brushed off, fugitives handed over, talks reopened
+CASES += [
+    ("Army helicopters dropped food and medicine to cut-off villages.", "AID", "07", None),
+    ("Hundreds of students gathered outside the embassy, chanting slogans.", "PROTEST", "14", None),
+    (
+        "Russia launched a barrage of missiles at the power grid overnight.",
+        "ASSAULT",
+        "19",
+        None,
+    ),
+    ("Moscow cut off gas to Ukraine on Thursday.", "SANCTION", "16", "Ukraine"),
+    ("The charity shut down all its programmes in the country.", "SANCTION", "16", None),
+    (
+        "The prime minister revoked the state of emergency in the capital.",
+        "CONCEDE",
+        "08",
+        "the capital",
+    ),
+    ("Iran brushed off the demand to halt enrichment.", "REJECT", "12", None),
+    ("Mexico handed the drug lord to US authorities.", "COOPERATE", "06", "US authorities"),
+]
 NOT_ASSERTED_V7 = [
     ("The president brushed aside calls to resign.", "resign"),
 ]
@@ -695,6 +718,7 @@ NOT_EVENTS_V7 = [
     "Heavy rains destroyed hundreds of homes in the north.",
     "Measles has killed dozens of children in the province.",
     "The new president was sworn in on Monday.",
+    "The crown prince has amassed sweeping powers over defence and oil.",
     "The election is expected to return a large majority for the ruling party.",
     "Asked about the prospects for a deal, the negotiator said much work remained.",
     "Copper output fell for a third month as ore grades declined.",

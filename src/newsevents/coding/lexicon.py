@@ -151,7 +151,7 @@ class Condition:
 
 _COMPLEMENT_DEPS = frozenset({"xcomp", "ccomp", "oprd", "acomp"})
 # Prepositions of a goal, which the parse may hang on the object instead of the verb.
-_GOAL_PREPS = frozenset({"to", "into"})
+_GOAL_PREPS = frozenset({"to", "into", "at", "against"})  # "a barrage of missiles *at* X"
 
 
 def _infinitive_of_purpose(child: Token) -> bool:
