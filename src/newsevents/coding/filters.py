@@ -93,12 +93,14 @@ def is_toll(entry: TriggerEntry, token: Token) -> bool:
         subject = syntax.resolve_relative(subject)  # "a war on drugs, *which* has killed"
     if subject is None or subject.lemma_.lower() not in _CONFLICTS:
         return False
-    return any(
-        (c.dep_ == "prep" or (c.dep_ == "advcl" and any(m.lower_ == "since" for m in c.children)))
-        and (c.lower_ == "since" or c.dep_ == "advcl")
-        and any(g.ent_type_ == "DATE" for g in c.subtree)
-        for c in token.children
-    )  # "since 1958", "since it erupted in March 2011"
+    return any(_since(c) and any(g.ent_type_ == "DATE" for g in c.subtree) for c in token.children)
+
+
+def _since(child: Token) -> bool:
+    """A "since" phrase or clause: "*since 1958*", "*since it erupted in March 2011*"."""
+    if child.dep_ == "prep":
+        return child.lower_ == "since"
+    return child.dep_ == "advcl" and any(m.lower_ == "since" for m in child.children)
 
 
 def is_private_trip(entry: TriggerEntry, actor: ActorRef | None) -> bool:

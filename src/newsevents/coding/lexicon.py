@@ -116,7 +116,7 @@ class Condition:
             return any(self._names(noun) for noun in nouns)
         if self.kind == "prt" and child.dep_ == "advmod":
             return child.lower_ in self.values  # "pulled *back*" parsed as an adverb
-        if self.kind == "prep" and child.dep_ in _OBJECT_DEPS and self.values & _GOAL_PREPS:
+        if self.kind == "prep" and child.dep_ in _OBJECT_DEPS and self.values & _OBJECT_GOAL_PREPS:
             # "shipped a load of vaccines *to Gaza*": the parse hung the goal on the goods
             return any(self._child_holds(g) for n in named_nouns(child) for g in n.children)
         if self.kind in ("prep", "prt"):
@@ -151,7 +151,7 @@ class Condition:
 
 _COMPLEMENT_DEPS = frozenset({"xcomp", "ccomp", "oprd", "acomp"})
 # Prepositions of a goal, which the parse may hang on the object instead of the verb.
-_GOAL_PREPS = frozenset({"to", "into", "at", "against"})  # "a barrage of missiles *at* X"
+_OBJECT_GOAL_PREPS = frozenset({"to", "into", "at", "against"})  # "missiles *at* X"
 
 
 def _infinitive_of_purpose(child: Token) -> bool:
@@ -214,14 +214,21 @@ COUNT_NOUNS = frozenset(
     | {"group", "batch", "couple", "pair"}
 )
 QUANTITY_NOUNS = COUNT_NOUNS | {"wave", "series", "barrage", "volley", "salvo"}
-# Measures and loads of goods, and teams of people, are named by their "of" phrase too:
-# "flew 13 *tonnes of medicine*", "sent a *team of doctors*".
-MEASURE_NOUNS = frozenset(
-    {"tonne", "ton", "kilogram", "kilo", "litre", "liter", "gallon", "barrel", "box"}
-    | {"crate", "bag", "sack", "pallet", "container", "truckload", "planeload", "shipload"}
-    | {"load", "consignment", "cargo", "shipment", "package", "tranche", "team", "contingent"}
-    | {"most", "some", "all", "part", "rest", "half", "bulk", "many"}  # "most *of its sanctions*"
-    | {"mission", "trainload", "trainloads", "flotilla", "squadron", "column"}
+# Shares of a whole and bodies of people, named by their "of" phrase ("most *of its
+# sanctions*", "a *team of doctors*"); `syntax.COUNTING_HEADS` reads them the same way.
+SHARE_NOUNS = frozenset({"most", "some", "all", "part", "rest", "many"})
+BODY_NOUNS = frozenset({"team", "contingent", "column"})
+# Measures and loads of goods are named by their "of" phrase too: "flew 13 *tonnes of
+# medicine*", "a *consignment of vaccines*".
+MEASURE_NOUNS = (
+    frozenset(
+        {"tonne", "ton", "kilogram", "kilo", "litre", "liter", "gallon", "barrel", "box"}
+        | {"crate", "bag", "sack", "pallet", "container", "truckload", "planeload", "shipload"}
+        | {"load", "consignment", "cargo", "shipment", "package", "tranche", "half", "bulk"}
+        | {"mission", "trainload", "trainloads", "flotilla", "squadron"}
+    )
+    | SHARE_NOUNS
+    | BODY_NOUNS
 )
 # Changes of an amount are named by their "in" or "of" phrase: "an *increase in funding*".
 _CHANGE_NOUNS = frozenset({"increase", "boost", "rise", "hike", "injection", "doubling"})
@@ -237,6 +244,9 @@ _FRAME_NOUNS = frozenset(
     {"state", "size", "level"}  # "the highest level *of readiness*"
     | {"hour", "day", "week", "month", "night"}  # "five hours *of talks*"
 )
+
+
+_NAMED_BY_OF = QUANTITY_NOUNS | MEASURE_NOUNS | _FRAME_NOUNS
 
 
 def generic_head_nouns(noun: Token) -> list[Token]:
@@ -262,12 +272,10 @@ def _counted(noun: Token) -> list[Token]:
         if noun.lemma_.lower() in _FRAME_NOUNS:  # "its *alert* level", "the level *of alert*"
             modifiers += _objects_of(noun, ("of",))
         return modifiers
-    if noun.ent_type_ == "MONEY" or noun.lemma_.lower() in _MONEY_WORDS:
+    lemma = noun.lemma_.lower()
+    if noun.ent_type_ == "MONEY" or lemma in _MONEY_WORDS or lemma in _CHANGE_NOUNS:
         return _objects_of(noun, ("in", "of"))  # "$33 million *in* assistance"
-    if noun.lemma_.lower() in _CHANGE_NOUNS:
-        return _objects_of(noun, ("in", "of"))
-    heads = QUANTITY_NOUNS | MEASURE_NOUNS | _FRAME_NOUNS
-    if noun.lower_ not in heads and noun.lemma_.lower() not in heads:
+    if noun.lower_ not in _NAMED_BY_OF and lemma not in _NAMED_BY_OF:
         return []
     return _objects_of(noun, ("of",))
 

@@ -142,10 +142,8 @@ class RuleCoder:
         if given is not None and (entry is None or entry.event_type != "SANCTION"):
             return Trigger(tok, given)  # "gave the rebels 48 hours to surrender" (not
             # "gave the envoy 48 hours to leave", an expulsion)
-        if entry is not None and entry.lemma == "help" and _helps_no_one(tok):
-            entry = None  # "profits rose, *helped* by a weaker yen"
         if entry is not None and _described(tok, entry):
-            entry = None  # "*Asked* about the deal, he said ...", "protesters *opposed* to"
+            entry = None  # "*Asked* about the deal, he said ...", "*helped* by a weaker yen"
         if entry is not None and entry.mode == "phone" and not self._called_party(tok):
             entry = None  # "called a general strike to express anger" is no phone call
         if entry is not None and senses.bare_statement(
@@ -155,10 +153,9 @@ class RuleCoder:
         if entry is not None and senses.sent_to_investigate(tok, entry, self.lexicon):
             return None  # "sent a team *to investigate*": the inquiry is the event
         if entry is not None and not entry.conditions and entry.lemma in LIGHT_VERBS:
-            for noun in _light_objects(tok):  # "ordered a general *mobilisation*": the
-                found = self._noun_trigger(tok, noun, occurrence=False)  # noun says what
-                if found is not None:
-                    return found
+            light = self._light_trigger(tok)  # "ordered a general *mobilisation*": the
+            if light is not None:  # noun says what
+                return light
         if entry is not None:
             joint = self._joint_object(tok)
             if joint is not None:
@@ -181,10 +178,9 @@ class RuleCoder:
             if clause is not None:
                 return Trigger(tok, DEMAND, clause=clause)
         if any(lemma in LIGHT_VERBS for lemma in lemmas):
-            for noun in _light_objects(tok):
-                found = self._noun_trigger(tok, noun, occurrence=False)
-                if found is not None:
-                    return found
+            light = self._light_trigger(tok)
+            if light is not None:
+                return light
         if any(lemma in senses.STATE_VERBS for lemma in lemmas):
             for noun in syntax.prep_objects(tok, {"on"}):
                 found = self._noun_trigger(tok, noun, occurrence=False)
@@ -243,6 +239,14 @@ class RuleCoder:
             entry = self.lexicon.noun_match(noun)
             if entry is not None and entry.event_type == "COOPERATE":
                 return Trigger(verb, entry)
+        return None
+
+    def _light_trigger(self, verb: Token) -> Trigger | None:
+        """The event the first of a light verb's objects names ("staged a *protest*")."""
+        for noun in _light_objects(verb):
+            found = self._noun_trigger(verb, noun, occurrence=False)
+            if found is not None:
+                return found
         return None
 
     def _noun_trigger(self, verb: Token, noun: Token | None, *, occurrence: bool) -> Trigger | None:
@@ -377,24 +381,16 @@ def _demand_clause(verb: Token) -> Token | None:
     return None
 
 
-def _helps_no_one(verb: Token) -> bool:
-    """ "help" as a description, a passive participle: "profits rose, *helped* by a
-    weaker yen"."""
-    return verb.tag_ == "VBN" and verb.dep_ in ("advcl", "acl", "amod")
-
-
 _DESCRIBING = frozenset({"ask", "oppose", "broker"})  # also "a *UN-brokered* deal"
 
 
 def _described(verb: Token, entry: TriggerEntry) -> bool:
     """Participles that describe rather than report an act: "*Asked* about the prospects,
-    the negotiator said ...", "protesters *opposed* to tax increases stormed ..."."""
-    return (
-        entry.lemma in _DESCRIBING
-        and verb.tag_ == "VBN"
-        and verb.dep_ in ("advcl", "acl", "amod")
-        and syntax.find_agent(verb) is None
-    )
+    the negotiator said ...", "protesters *opposed* to tax increases stormed ..."; "help"
+    even with an agent: "profits rose, *helped* by a weaker yen"."""
+    if verb.tag_ != "VBN" or verb.dep_ not in ("advcl", "acl", "amod"):
+        return False
+    return entry.lemma == "help" or (entry.lemma in _DESCRIBING and syntax.find_agent(verb) is None)
 
 
 LEAVE_BODY = TriggerEntry("withdraw", (), "SANCTION", "withdraw", "161")

@@ -10,7 +10,7 @@ from collections.abc import Iterator
 from collections.abc import Set as AbstractSet
 from typing import TYPE_CHECKING
 
-from newsevents.coding.lexicon import COUNT_NOUNS
+from newsevents.coding.lexicon import BODY_NOUNS, COUNT_NOUNS, SHARE_NOUNS
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Span, Token
@@ -551,10 +551,14 @@ def entity_head(token: Token) -> Token:
 _CLAUSE_DEPS = frozenset({"acl", "relcl", "advcl"})
 # Heads whose "of" phrase says who they are: "thousands *of Nigerians*", "members *of
 # Hamas*", "some *of the rebels*" (the lexicon's counting nouns and more).
-COUNTING_HEADS = COUNT_NOUNS | frozenset(
-    {"score", "million", "member", "part", "rest", "majority", "minority", "some", "many"}
-    | {"most", "all", "one", "none", "each", "both", "few", "several", "lot", "handful"}
-    | {"band", "unit", "contingent", "delegation", "team", "convoy", "column", "crowd"}
+COUNTING_HEADS = (
+    COUNT_NOUNS
+    | SHARE_NOUNS
+    | BODY_NOUNS
+    | frozenset(
+        {"score", "million", "member", "majority", "minority", "one", "none", "each", "both"}
+        | {"few", "several", "lot", "handful", "band", "unit", "delegation", "convoy", "crowd"}
+    )
 )
 
 
