@@ -779,6 +779,52 @@ CASES += [
     ("The rebels seized Chinese ships off the coast.", "COERCE", None, "Chinese ships"),
 ]
 
+# the place where a meeting, signing, rally or agreement happened is no recipient; the
+# place a ceasefire, aid or a force is for stays one
+CASES += [
+    ("Sudan and South Sudan resumed talks in Addis Ababa on Thursday.", "CONSULT", "04", None),
+    ("The two sides signed a trade agreement in Dhaka on Saturday.", "SUPPORT", None, None),
+    ("Protesters rioted in Dakar and Thies after the verdict.", "PROTEST", "14", None),
+    ("The rebels and the government agreed in Helsinki to end the war.", "AGREE", "03", None),
+    ("The leaders demanded at a summit in Abuja that the junta step down.", "REQUEST", "10", None),
+    (
+        "The rebels declared a unilateral ceasefire in Tripoli on Monday.",
+        "CONCEDE",
+        None,
+        "Tripoli",
+    ),
+    ("Hundreds of British peacekeepers have arrived in Mali.", "AID", None, "Mali"),
+]
+
+# a threat is put to whoever its condition names; a go-between acts for both sides
+CASES += [
+    (
+        "The rebels threatened on Sunday to resume fighting if Colombo failed to present a plan.",
+        "THREATEN",
+        "13",
+        "Colombo",
+    ),
+    (
+        "The union vowed to step up strikes unless the government reversed the fuel price rise.",
+        "THREATEN",
+        "13",
+        "the government",
+    ),
+    ("The union threatened to strike if it did not get a raise.", "THREATEN", "13", None),
+    (
+        "Qatar offered on Tuesday to mediate between Congo and Rwanda.",
+        "AGREE",
+        "03",
+        "Congo and Rwanda",
+    ),
+    (
+        "Norway brokered a truce between the government and the rebels.",
+        "CONSULT",
+        "04",
+        "the government and the rebels",
+    ),
+]
+
 
 @pytest.mark.parametrize(("sentence", "event_type", "root", "recipient"), CASES)
 def test_construction(sentence, event_type, root, recipient):

@@ -66,11 +66,18 @@ class RoleFinder:
             recipient_tok = self._clause_recipient(trigger)
             indirect = recipient_tok is not None
         if recipient_tok is not None and (
-            _own_forces(trigger.entry, recipient_tok) or self._moved_things(trigger, recipient_tok)
+            _own_forces(trigger.entry, recipient_tok)
+            or self._moved_things(trigger, recipient_tok)
+            or self._where_it_happens(recipient_tok, trigger)
         ):
-            recipient_tok = None  # "placed *its forces* on alert", "brought *tanks* up"
+            # "placed *its forces* on alert", "brought *tanks* up", "rallied *in Dakar*"
+            recipient_tok = None
+        if recipient_tok is None and trigger.entry.event_type == "THREATEN":
+            recipient_tok = self._condition_subject(trigger.token, actor_tok)
+        if recipient_tok is None and trigger.entry.event_type in ("CONSULT", "AGREE"):
+            recipient_tok = self._between(trigger.token)
         if recipient_tok is None or (actor_tok is not None and recipient_tok.i == actor_tok.i):
-            recipient_tok = self._entity_in_complement(trigger.token, actor)
+            recipient_tok = self._entity_in_complement(trigger, actor)
         recipient = (
             build_actor(recipient_tok, self.names, memory, recipient=True)
             if recipient_tok is not None
@@ -192,6 +199,69 @@ class RoleFinder:
                     return found
         return None
 
+    def _where_it_happens(self, head: Token, trigger: Trigger) -> bool:
+        """A place named after a preposition of place that tells where the act happened ("signed
+        a deal *in Dhaka*", "agreed *in Helsinki* to end the war", "demanded at a summit *in
+        Abuja*"), not a party to it. For other acts the place stays: "declared a ceasefire *in
+        Tripoli*", "aid workers arrived *in Nepal*", "called for reform *in the US*"."""
+        tok = head
+        while tok.dep_ in ("compound", "appos", "conj", "amod") and tok.head.i != tok.i:
+            tok = tok.head
+        prep = tok.head
+        if tok.dep_ != "pobj" or prep.lower_ not in _VENUE_PREPS:
+            return False
+        if head.ent_type_ not in _PLACE_LABELS and self.names.resolve([head.text]).kind not in (
+            "capital",
+            "country",
+        ):
+            return False  # (the tagger may take "Dakar" for a person)
+        attached = prep.head
+        if attached.i == trigger.token.i and attached.lemma_.lower() in _ARRIVALS:
+            return False  # "arrived *in Mali*": where a visit or a force goes
+        return (
+            trigger.entry.event_type in _HELD_SOMEWHERE
+            or (attached.i == trigger.token.i and trigger.entry.event_type == "AGREE")
+            or attached.lemma_.lower() in _GATHERINGS
+            or attached.lower_ in _GATHERINGS
+        )
+
+    def _condition_subject(self, verb: Token, actor_tok: Token | None) -> Token | None:
+        """Who a threat's condition is put to: the subject of its "if" or "unless" clause
+        ("threatened to strike *unless the government* reverses the rise")."""
+        todo = [verb]
+        for _ in range(2):
+            found = []
+            for head in todo:
+                for child in head.children:
+                    if child.dep_ == "advcl" and any(
+                        m.dep_ == "mark" and m.lower_ in _CONDITIONS for m in child.children
+                    ):
+                        subject, passive = syntax.find_subject(child)
+                        if (
+                            subject is not None
+                            and not passive
+                            and subject.pos_ != "PRON"
+                            and (actor_tok is None or subject.i != actor_tok.i)
+                            and self.is_party(subject)
+                        ):
+                            return subject
+                    elif child.dep_ in ("xcomp", "ccomp", "conj", "advcl"):
+                        found.append(child)  # "threatened on Monday *to expel* ... if"
+            todo = found
+        return None
+
+    def _between(self, verb: Token) -> Token | None:
+        """The sides a go-between acts for: "offered to mediate *between Congo and Rwanda*",
+        "launched a mediation effort *between X and Y*"."""
+        places = [verb]
+        places += [c for c in verb.children if c.dep_ in ("xcomp", "advcl", "dobj")]
+        places += [c for p in places[1:] for c in p.children if c.dep_ == "dobj"]
+        for head in places:
+            for side in syntax.prep_objects(head, {"between"}):
+                if self.is_party(side) and any(c.dep_ == "conj" for c in side.children):
+                    return side
+        return None
+
     def _party_by_sector_only(self, obj: Token) -> bool:
         """A thing that reads as a party only through a sector word ("*military* aid"),
         not a named or national one ("Chinese ships")."""
@@ -252,7 +322,8 @@ class RoleFinder:
         match = self.names.resolve([t.text for t in words])
         return match.country is not None or match.sector is not None
 
-    def _entity_in_complement(self, verb: Token, actor: ActorRef | None) -> Token | None:
+    def _entity_in_complement(self, trigger: Trigger, actor: ActorRef | None) -> Token | None:
+        verb = trigger.token
         exclude: set[int] = set()
         if actor is not None:
             exclude = {t.i for t in verb.doc.char_span(actor.start, actor.end) or ()}
@@ -260,11 +331,28 @@ class RoleFinder:
             head = syntax.entity_head(tok)
             if head.dep_ in ("amod", "nmod"):
                 continue  # "Turkish" in "Turkish troops" is a modifier, not a party
+            if self._where_it_happens(head, trigger):
+                continue  # "agreed to resume talks *in Mexico City*": the venue
             while head.dep_ in ("poss", "compound") and head.head.pos_ in syntax.NOMINAL_POS:
                 head = head.head
             if self.names.resolve([t.text for t in head.subtree]).country:
                 return head
         return None
+
+
+_VENUE_PREPS = frozenset(
+    {"in", "at", "near", "inside", "outside", "across", "throughout", "around"}
+)
+_PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
+# Kinds of act that happen somewhere without being done to the place: a meeting, a
+# signing, joint work, a rally. (A ceasefire, aid or a blockade *in* a place is about it.)
+_HELD_SOMEWHERE = frozenset({"CONSULT", "SUPPORT", "COOPERATE", "PROTEST"})
+_CONDITIONS = frozenset({"if", "unless", "until"})
+_ARRIVALS = frozenset({"arrive", "land", "reach", "enter", "return", "travel", "fly", "come", "go"})
+# Gatherings whose place is a venue whatever the act: "*at a summit in Abuja*".
+_GATHERINGS = frozenset(
+    {"talks", "meeting", "summit", "conference", "negotiations", "session", "ceremony", "forum"}
+)
 
 
 def _attached_nouns(noun: Token, *, places: bool = True) -> Iterator[Token]:

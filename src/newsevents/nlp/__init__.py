@@ -11,6 +11,7 @@ from typing import TYPE_CHECKING
 
 from newsevents.config import NlpSettings
 from newsevents.errors import ModelNotFoundError
+from newsevents.nlp.datelines import install as install_datelines
 from newsevents.nlp.pretokenised import install as install_pretokenised_view
 from newsevents.nlp.rulepipes import install as install_compiled_rules
 
@@ -35,6 +36,7 @@ def load_pipeline(model: str) -> Language:
     nlp.max_length = max(nlp.max_length, 50_000_000)
     install_compiled_rules(nlp)  # same output, a fifth less parse time (see rulepipes)
     install_pretokenised_view(nlp)  # "Baghdad ’ s forces , ..." parsed as running text
+    install_datelines(nlp)  # "KAGARA, Nigeria (AFP) - Gunmen ...": the dateline apart
     return nlp
 
 

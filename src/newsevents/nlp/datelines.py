@@ -1,0 +1,225 @@
+"""Keep a news dateline out of the sentence it opens.
+
+Wire copy opens a story with a dateline: "KAGARA, Nigeria (AFP) - Gunmen abducted 27
+pupils ...", "MOGADISHU, Oct 14 (Reuters) - ...", "Lome (AFP) - ...", "New York (CNN)
+French President ...". Parsed as part of the sentence, the place becomes the subject
+("Kigali (AFP)" accused Congolese troops) or part of the actor's words ("MADRID - Spain").
+
+`newsevents_dateline`, placed before the parser, finds a dateline at the start of a
+paragraph and starts a new sentence after it; the parser keeps to sentence starts set
+before it, so the dateline is a sentence of its own with no verb and codes nothing. The
+text and its offsets do not change.
+
+A dateline here is, at a paragraph's start, within `_MAX_TOKENS` tokens:
+
+- a place of one to four capitalised words ("MEXICO CITY", "Buenos Aires",
+  "PORT-AU-PRINCE"), optionally followed by ", Country" and a date ("Oct 14");
+- then a wire service in brackets ("(AFP)", "( Reuters )"), a dash with spaces around
+  it, or both (a bracket before a dash may hold any capitalised words);
+- where there is no outlet, the place must be written in capitals or carry a ", Country"
+  or date part: "Hamas - which rules Gaza - said" opens no dateline.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from spacy.language import Language
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc, Token
+
+DATELINE = "newsevents_dateline"
+_MAX_TOKENS = 16
+_DASHES = frozenset({"-", "–", "—", "--"})
+_MONTHS = frozenset(
+    m.lower()
+    for m in [
+        "January",
+        "February",
+        "March",
+        "April",
+        "May",
+        "June",
+        "July",
+        "August",
+        "September",
+        "October",
+        "November",
+        "December",
+        "Jan",
+        "Feb",
+        "Mar",
+        "Apr",
+        "Jun",
+        "Jul",
+        "Aug",
+        "Sep",
+        "Sept",
+        "Oct",
+        "Nov",
+        "Dec",
+    ]
+)
+# Wire services and outlets that sign datelines; a bracket without a dash after it must
+# name one of them ("Amnesty International (AI) Secretary General ..." is no dateline).
+_OUTLETS = frozenset(
+    [
+        "afp",
+        "ap",
+        "reuters",
+        "cnn",
+        "xinhua",
+        "ians",
+        "pti",
+        "upi",
+        "dpa",
+        "ansa",
+        "efe",
+        "bernama",
+        "anadolu",
+        "aa",
+        "tass",
+        "interfax",
+        "irna",
+        "kuna",
+        "wam",
+        "spa",
+        "apa",
+        "bbc",
+        "nna",
+        "yonhap",
+        "kyodo",
+        "sputnik",
+        "ani",
+        "uni",
+        "app",
+        "ria",
+        "sana",
+        "mena",
+        "qna",
+        "bna",
+        "ina",
+        "kna",
+        "kcna",
+        "vna",
+        "pna",
+        "antara",
+    ]
+)
+_FUNCTION_WORDS = frozenset({"the", "a", "an", "this", "that", "in", "on", "at", "after"})
+_JOINERS = frozenset({"de", "del", "la", "al", "el", "es", "of", "-", "'", "’", "."})
+
+
+def install(nlp: Language) -> None:
+    """Put the dateline component just before the parser (or last), once."""
+    if DATELINE in nlp.pipe_names:
+        return
+    if "parser" in nlp.pipe_names:
+        before = nlp.pipe_names[nlp.pipe_names.index("parser")]
+        for name in ("tok2vec", "parser"):
+            if name in nlp.pipe_names:
+                before = name
+                break
+        nlp.add_pipe(DATELINE, before=before)
+    else:
+        nlp.add_pipe(DATELINE)
+
+
+@Language.component(DATELINE)
+def mark_datelines(doc: Doc) -> Doc:
+    """Start a sentence after each dateline that opens a paragraph."""
+    for start in _paragraph_starts(doc):
+        end = dateline_end(doc, start)
+        if end is not None and end < len(doc):
+            doc[start].is_sent_start = True  # not joined to a headline above it
+            doc[end].is_sent_start = True
+    return doc
+
+
+def _paragraph_starts(doc: Doc) -> list[int]:
+    starts = [0] if len(doc) else []
+    for token in doc[:-1]:
+        if "\n" in token.whitespace_ or (token.is_space and "\n" in token.text):
+            nxt = token.i + 1
+            while nxt < len(doc) and doc[nxt].is_space:
+                nxt += 1
+            if nxt < len(doc):
+                starts.append(nxt)
+    return starts
+
+
+def _capitalised(token: Token) -> bool:
+    return token.text[:1].isupper() and token.text[:1].isalpha()
+
+
+def dateline_end(doc: Doc, start: int) -> int | None:
+    """The index of the first token after a dateline beginning at `start`, or None."""
+    limit = min(len(doc), start + _MAX_TOKENS)
+    i = start
+    place: list[Token] = []
+    while i < limit and len(place) < 8:
+        tok = doc[i]
+        if _capitalised(tok) or (place and tok.lower_ in _JOINERS and not doc[i - 1].whitespace_):
+            place.append(tok)
+            i += 1
+            continue
+        if (
+            place
+            and tok.lower_ in ("de", "del", "la", "al", "of")
+            and i + 1 < limit
+            and _capitalised(doc[i + 1])
+        ):
+            place.append(tok)
+            i += 1
+            continue
+        break
+    words = [t for t in place if t.is_alpha]
+    if not words or len(words) > 4 or place[0].lower_ in _FUNCTION_WORDS:
+        return None
+    extra = False
+    if i < limit and doc[i].text == ",":
+        j = i + 1
+        country = 0
+        while j < limit and (_capitalised(doc[j]) or doc[j].lower_ in _MONTHS) and country < 3:
+            if doc[j].lower_ in _MONTHS:
+                break
+            j += 1
+            country += 1
+        if country and j < limit and doc[j].text == ",":
+            j += 1
+        if j < limit and doc[j].lower_.rstrip(".") in _MONTHS:
+            j += 1
+            if j < limit and doc[j].text == ".":
+                j += 1
+            if j < limit and doc[j].like_num:
+                j += 1
+            else:
+                return None
+            country += 1
+        if not country:
+            return None
+        i, extra = j, True
+    outlet = known = False
+    if i < limit and doc[i].text == "(":
+        j = i + 1
+        while j < limit and j - i <= 4 and doc[j].text != ")":
+            if not (_capitalised(doc[j]) or doc[j].text in ("-", "/", "&", ".")):
+                return None
+            j += 1
+        if j >= limit or doc[j].text != ")" or j == i + 1:
+            return None
+        known = any(t.lower_ in _OUTLETS for t in doc[i + 1 : j])
+        i, outlet = j + 1, True
+    dash = False
+    if i < limit and doc[i].text in _DASHES and doc[i - 1].whitespace_ and doc[i].whitespace_:
+        i, dash = i + 1, True
+    if not (known or dash):
+        return None
+    if not outlet and not extra and not all(t.is_upper for t in words):
+        return None  # "Hamas - which rules Gaza - said": no dateline
+    if i >= len(doc) or not (
+        doc[i].text[:1].isupper() or doc[i].text[:1].isdigit() or doc[i].text[:1] in "\"“'‘"
+    ):
+        return None
+    return i
