@@ -796,6 +796,30 @@ CASES += [
     ("Hundreds of British peacekeepers have arrived in Mali.", "AID", None, "Mali"),
 ]
 
+# rows and readings from the blind batches S to V (rules.v8)
+CASES += [
+    ("The guerrillas handed in their rifles to UN monitors.", "RETREAT", "08", "UN monitors"),
+    ("The two armies ceased firing along the front line at midnight.", "RETREAT", "08", None),
+    ("The rebels stopped fighting on Sunday.", "RETREAT", "08", None),
+    (
+        "Riot police beat opposition supporters with batons.",
+        "ASSAULT",
+        "18",
+        "opposition supporters",
+    ),
+    ("Cuba flew 300 doctors to Haiti after the earthquake.", "AID", "07", "Haiti"),
+    ("Workers staged a sit-in outside the ministry on Monday.", "PROTEST", "14", None),
+    ("Teachers staged a walk-out over pay.", "PROTEST", "14", None),
+    ("Serbia and Kosovo committed on Friday to open direct flights.", "AGREE", "03", None),
+    ("The creditors cancelled 80 percent of the country's debt.", "AID", "07", None),
+    (
+        "The president threatened on Monday to expel the ambassador.",
+        "THREATEN",
+        "13",
+        "the ambassador",
+    ),
+]
+
 # a threat is put to whoever its condition names; a go-between acts for both sides
 CASES += [
     (

@@ -55,9 +55,10 @@ def test_stopping_cooperation_is_a_sanction():
     ]
     [event] = _code(rows, {2: "VBG"})
     assert (event.event_type, event.evidence.trigger) == ("SANCTION", "stopped")
-    rows[2] = ("shelling", "VERB", "xcomp", 1, "shell", "")  # stopping an attack is not
-    rows[3] = ("towns", "NOUN", "dobj", 2, "town", "")
-    assert CODER.trigger_at(make_doc(rows, {2: "VBG"})[1]) is None
+    rows[2] = ("shelling", "VERB", "xcomp", 1, "shell", "")  # stopping an attack is no
+    rows[3] = ("towns", "NOUN", "dobj", 2, "town", "")  # sanction but a ceasefire
+    trigger = CODER.trigger_at(make_doc(rows, {2: "VBG"})[1])
+    assert trigger is not None and trigger.entry.event_type == "RETREAT"
 
 
 def test_what_a_denial_governs_is_not_coded():

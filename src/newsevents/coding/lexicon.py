@@ -96,9 +96,12 @@ class Condition:
         if self.kind == "xcomp":
             # with named values, a small clause counts too: "found the firm *liable*"
             # and so does an infinitive of purpose: "called X *to inform* him"
+            # (an infinitive the parse hung on as a clause of purpose is the complement of
+            # a verb of intent too: "committed *to open* flights", "threatened on Monday
+            # *to expel* ...")
             deps = _COMPLEMENT_DEPS if self.values else {"xcomp"}
             return any(
-                (c.dep_ in deps or (self.values and _infinitive_of_purpose(c)))
+                (c.dep_ in deps or _infinitive_of_purpose(c))
                 and (not self.values or c.lemma_.lower() in self.values)
                 for c in token.children
             )
@@ -216,7 +219,9 @@ COUNT_NOUNS = frozenset(
 QUANTITY_NOUNS = COUNT_NOUNS | {"wave", "series", "barrage", "volley", "salvo"}
 # Shares of a whole and bodies of people, named by their "of" phrase ("most *of its
 # sanctions*", "a *team of doctors*"); `syntax.COUNTING_HEADS` reads them the same way.
-SHARE_NOUNS = frozenset({"most", "some", "all", "part", "rest", "many"})
+SHARE_NOUNS = frozenset(
+    {"most", "some", "all", "part", "rest", "many", "percent", "half", "bulk", "share", "portion"}
+)
 BODY_NOUNS = frozenset({"team", "contingent", "column"})
 # Measures and loads of goods are named by their "of" phrase too: "flew 13 *tonnes of
 # medicine*", "a *consignment of vaccines*".

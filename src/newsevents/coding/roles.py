@@ -193,7 +193,12 @@ class RoleFinder:
             if inner is None:
                 continue
             same_act = child.tag_ == "VBG" and inner.event_type == trigger.entry.event_type
-            if child.dep_ == "xcomp" or (child.dep_ == "advcl" and same_act):
+            # an infinitive of a verb of intent the parse hung on as a clause of purpose:
+            # "threatened on Monday *to expel* the ambassador"
+            intended = trigger.entry.event_type in _INTENT and any(
+                a.dep_ == "aux" and a.lower_ == "to" for a in child.children
+            )
+            if child.dep_ == "xcomp" or (child.dep_ == "advcl" and (same_act or intended)):
                 found = self._recipient_token(Trigger(child, inner))
                 if found is not None:
                     return found
@@ -347,6 +352,7 @@ _PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
 # Kinds of act that happen somewhere without being done to the place: a meeting, a
 # signing, joint work, a rally. (A ceasefire, aid or a blockade *in* a place is about it.)
 _HELD_SOMEWHERE = frozenset({"CONSULT", "SUPPORT", "COOPERATE", "PROTEST"})
+_INTENT = frozenset({"THREATEN", "AGREE", "REJECT"})
 _CONDITIONS = frozenset({"if", "unless", "until"})
 _ARRIVALS = frozenset({"arrive", "land", "reach", "enter", "return", "travel", "fly", "come", "go"})
 # Gatherings whose place is a venue whatever the act: "*at a summit in Abuja*".
