@@ -740,6 +740,7 @@ NOT_EVENTS_V7 = [
 CASES += [("Berlin gave Minsk a final warning.", "THREATEN", "13", "Minsk")]
 NOT_EVENTS = [
     "Poor governance contributed to the crisis in the region.",
+    "The freed aid worker flew home to London on Thursday.",
     "The meteorological office gave a warning of heavy rain.",
     "The election commission set a deadline for candidate registration.",
     "The government stopped work on the dam.",
@@ -818,6 +819,21 @@ CASES += [
         "13",
         "the ambassador",
     ),
+]
+
+# rows from batch W (rules.v8, third round)
+CASES += [
+    ("A judge was gunned down outside his home by two men.", "ASSAULT", "19", "A judge"),
+    ("The two armies traded fire along the border overnight.", "ASSAULT", "19", None),
+    ("Brussels put Minsk on notice that new curbs would follow.", "THREATEN", "13", "Minsk"),
+    ("The Arab League threw its weight behind the president.", "SUPPORT", "05", "the president"),
+    ("Mbeki stood firmly behind Mugabe at the summit.", "SUPPORT", "05", "Mugabe"),
+    ("Indonesia and Australia signalled their readiness to resume talks.", "AGREE", "03", None),
+    # the one handed over is the recipient, as in the PLOVER gold records
+    ("Kenya transferred the suspect to Rwanda on Thursday.", "COOPERATE", "06", "the suspect"),
+    ("Mexico extradited the drug lord to the United States.", "COOPERATE", "06", "the drug lord"),
+    ("Hungary lifted its veto on the aid package.", "CONCEDE", "08", None),
+    ("North Korea test-fired two ballistic missiles on Wednesday.", "MOBILIZE", "15", None),
 ]
 
 # a threat is put to whoever its condition names; a go-between acts for both sides

@@ -19,7 +19,7 @@ SUBJECT_DEPS = {"nsubj", "csubj"}
 PASSIVE_SUBJECT_DEPS = {"nsubjpass", "csubjpass"}
 OBJECT_DEPS = {"dobj", "obj", "dative", "iobj"}
 RECIPIENT_PREPS = {
-    *("with", "on", "against", "to", "at", "upon", "toward", "towards", "into", "for")
+    *("with", "on", "against", "to", "at", "upon", "toward", "towards", "into", "for", "behind")
 }
 ALL_PREPS = frozenset({*RECIPIENT_PREPS, "in", "of", "by", "from", "near", "over", "about"})
 NEGATION_WORDS = {"not", "n't", "never", "no", "neither", "nor", "without"}
