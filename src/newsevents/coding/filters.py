@@ -32,6 +32,10 @@ PROTESTER_WORDS = frozenset(
     {"protester", "protestor", "demonstrator", "rioter", "mob", "crowd", "marcher"}
     | {"activist", "striker"}
 )
+MOB_WORDS = frozenset({"mob", "crowd"})
+_KILLING = frozenset(
+    {"kill", "lynch", "murder", "hack", "behead", "slaughter", "massacre", "butcher", "stab"}
+)
 # Who occupies a building or blockades a road in protest (not who "assaulted candidates").
 OCCUPIER_WORDS = PROTESTER_WORDS | {"student", "supporter"}
 WORKER_WORDS = frozenset(
@@ -113,20 +117,29 @@ def is_private_trip(entry: TriggerEntry, actor: ActorRef | None) -> bool:
     return not named and actor.sector not in STATE_SECTORS
 
 
-def rioting(entry: TriggerEntry, actor: ActorRef | None, doc: Doc) -> TriggerEntry:
+def rioting(entry: TriggerEntry, actor: ActorRef | None, verb: Token) -> TriggerEntry:
     """Violence by protesters is a violent protest, CAMEO 145: "rioters torched cars",
     "demonstrators clashed with police"; a building they occupy or a road they blockade is
-    an obstruction, CAMEO 144."""
+    an obstruction, CAMEO 144. A mob that kills is no protest: "two soldiers were *lynched*
+    by a mob", "mobs attacked the quarter, *killing* dozens"."""
     if entry.event_type not in ("ASSAULT", "COERCE") or actor is None:
         return entry
     for part in (actor, *actor.members):
-        head = _head(doc, part)
+        head = _head(verb.doc, part)
         word = head.lemma_.lower() if head is not None else ""
         if entry.cameo in ("191", "192") and word in OCCUPIER_WORDS:
             return OBSTRUCT
+        if word in MOB_WORDS and _kills(verb):
+            return entry
         if word in PROTESTER_WORDS:
             return RIOT
     return entry
+
+
+def _kills(verb: Token) -> bool:
+    """The act, or a participle of it, is a killing."""
+    acts = [verb, *(c for c in verb.children if c.dep_ in ("advcl", "conj") and c.tag_ == "VBG")]
+    return any(a.lemma_.lower() in _KILLING for a in acts)
 
 
 def labour_strike(entry: TriggerEntry, noun: Token | None, actor: ActorRef | None) -> TriggerEntry:

@@ -471,7 +471,7 @@ def exercise_with_partner(noun: Token, head: Token) -> bool:
         g
         for h in {noun, head}
         for c in h.children
-        if c.dep_ == "prep" and c.lower_ == "with"
+        if c.dep_ == "prep" and c.lower_ in ("with", "alongside")
         for g in c.children
         if g.dep_ == "pobj"
     ]

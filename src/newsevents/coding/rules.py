@@ -209,8 +209,11 @@ class RuleCoder:
 
     def _modified_object(self, verb: Token, entry: TriggerEntry) -> Trigger | None:
         """An object the verb's row names, whose modifier gives it its own event noun row
-        ("launched a *hunger strike*", "carried out *air strikes*")."""
-        obj = syntax.object_of(verb)
+        ("launched a *hunger strike*", "carried out *air strikes*"; passive: "a *hunger
+        strike* was launched by ...")."""
+        obj = syntax.object_of(verb) or next(
+            (c for c in verb.children if c.dep_ == "nsubjpass"), None
+        )
         if obj is None or obj.lemma_.lower() not in entry.event_nouns:
             return None
         found = self.lexicon.modified_noun_match(obj)
@@ -287,7 +290,7 @@ class RuleCoder:
         entry = labour_strike(entry, trigger.noun or syntax.object_of(token), roles.actor)
         entry = _leaving_a_body(entry, roles.recipient)
         entry = troop_movement(entry, token, trigger.noun, roles.actor)
-        entry = _intended(rioting(entry, roles.actor, token.doc), token, modality)
+        entry = _intended(rioting(entry, roles.actor, token), token, modality)
         cameo_root = entry.cameo[:2]
         evidence = _evidence(trigger.token, sent)
         frame = frame or ArticleFrame.of(token.doc, article)

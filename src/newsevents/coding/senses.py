@@ -90,18 +90,49 @@ HOSTILE_AIMS = frozenset(
 
 # Aims that close or cut off; a pledge of them threatens coercion.
 COERCIVE_AIMS = frozenset({"shut", "close", "block", "blockade", "seal", "choke"})
+_WAR_NOUNS = frozenset({"war", "fight", "battle", "jihad", "offensive", "insurgency"})
+# What is pledged in return for an act: a threat as it stands ("vowed *revenge*"), or with a
+# word that makes it hostile ("promised a *tough* response", "*severe* consequences").
+_RETALIATION = frozenset(
+    {"revenge", "retaliation", "reprisal", "reprisals", "retribution", "vengeance"}
+)
+_RESPONSES = frozenset({"response", "consequences", "reaction", "answer", "punishment"})
+_HOSTILE_MODIFIERS = frozenset(
+    {"tough", "harsh", "strong", "firm", "crushing", "decisive", "painful", "severe", "swift"}
+    | {"forceful", "military", "devastating", "fierce", "heavy", "serious", "dire", "grave"}
+)
+
+
+def _retaliation(noun: Token) -> bool:
+    lemma = noun.lemma_.lower()
+    if lemma in _RETALIATION or noun.lower_ in _RETALIATION:
+        return True
+    return (lemma in _RESPONSES or noun.lower_ in _RESPONSES) and any(
+        c.dep_ == "amod" and c.lower_ in _HOSTILE_MODIFIERS for c in noun.children
+    )
 
 
 def hostile_pledge(verb: Token, entry: TriggerEntry, lexicon: Lexicon) -> TriggerEntry | None:
-    """ "vowed to *attack* American bases": a pledge of force or punishment is a threat."""
+    """ "vowed to *attack* American bases", "vowed that the group would *strike* deep inside
+    Israel", "promised a *tough response*": a pledge of force or punishment is a threat."""
     if entry.event_type != "AGREE" or entry.lemma not in PLEDGE_VERBS:
         return None
+    obj = syntax.object_of(verb)
+    if obj is not None and _retaliation(obj):
+        return dataclasses.replace(entry, event_type="THREATEN", mode=None, cameo="130")
     for child in verb.children:
-        pledged = child.dep_ == "xcomp" or (child.dep_ == "advcl" and syntax.is_infinitive(child))
+        pledged = (
+            child.dep_ == "xcomp"
+            or (child.dep_ == "advcl" and syntax.is_infinitive(child))
+            or (child.dep_ == "ccomp" and child.pos_ in ("VERB", "AUX"))
+        )
         if not pledged or syntax.is_negated(child):
             continue  # "pledged *not* to use force" is a promise of peace
         inner = lexicon.match(child)
         kind = inner.event_type if inner is not None else None
+        carried = syntax.object_of(child)
+        if kind is None and carried is not None and carried.lemma_.lower() in _WAR_NOUNS:
+            kind = "ASSAULT"  # "vowed to *carry the war* into Russian cities"
         if kind is None and child.lemma_.lower() in HOSTILE_AIMS:
             kind = "ASSAULT"  # "vowed to *disrupt* the election", "to *crush* the revolt"
         if kind is None and child.lemma_.lower() in COERCIVE_AIMS:
