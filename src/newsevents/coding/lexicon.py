@@ -105,6 +105,8 @@ class Condition:
                 and (not self.values or c.lemma_.lower() in self.values)
                 for c in token.children
             )
+        if self.kind == "prt" and _particle_adjective(token, self.values):
+            return True  # "set *free* six hostages" (the parse: "free" modifies "hostages")
         if self.kind == "obj" and token.dep_ == "acl" and token.tag_ == "VBN":
             head = token.head  # "artillery pieces fired by X": the noun is the object
             if head.lemma_.lower() in self.values or head.lower_ in self.values:
@@ -130,6 +132,9 @@ class Condition:
             )
         if self.kind != "obj":
             return False
+        if child.dep_ == "prep" and child.lower_ in _PARTICLES and child.i == child.head.i + 1:
+            # a particle the parse took for a preposition: "hands *over* Tripoli airport"
+            return any(self._names(g) for g in child.children if g.dep_ == "pobj")
         subject = _infinitive_subject(child)
         if subject is not None:
             return self._names(subject)
@@ -155,6 +160,17 @@ class Condition:
 _COMPLEMENT_DEPS = frozenset({"xcomp", "ccomp", "oprd", "acomp"})
 # Prepositions of a goal, which the parse may hang on the object instead of the verb.
 _OBJECT_GOAL_PREPS = frozenset({"to", "into", "at", "against"})  # "missiles *at* X"
+
+
+_PARTICLES = frozenset({"over", "in", "back", "off", "out", "up", "down"})
+
+
+def _particle_adjective(verb: Token, values: frozenset[str]) -> bool:
+    """A particle the parse took for an adjective of the object right after the verb."""
+    if verb.i + 1 >= len(verb.doc):
+        return False
+    after = verb.doc[verb.i + 1]
+    return after.lower_ in values and after.dep_ == "amod" and after.head.head.i == verb.i
 
 
 def _infinitive_of_purpose(child: Token) -> bool:

@@ -90,7 +90,12 @@ class RoleFinder:
     def _role_tokens(self, trigger: Trigger) -> tuple[Token | None, Token | None]:
         verb = trigger.token
         if trigger.occurrence and trigger.noun is not None:
-            return _noun_actor(trigger.noun), self._partner(trigger.noun)
+            noun = trigger.noun
+            return _noun_actor(noun), self._partner(noun) or _done_to(noun)
+        if verb.pos_ == "NOUN" and verb.dep_ == "ROOT":
+            # a headline-like parse with a noun at the root: "Israeli air *strikes* killed
+            # 67 people" (the verb parsed as a clause on the noun)
+            return _noun_actor(verb), self._partner(verb) or _done_to(verb)
         subject, passive = syntax.find_subject(verb)
         if trigger.clause is not None:
             inner, _ = syntax.find_subject(trigger.clause)
@@ -600,11 +605,28 @@ def _plural(noun: Token) -> bool:
 
 
 def _noun_actor(noun: Token) -> Token | None:
-    """Who does what an event noun names: "*Israel*'s attack", "clashes between *X* and Y"."""
+    """Who does what an event noun names: "*Israel*'s attack", "clashes between *X* and Y",
+    "*Israeli* air strikes"."""
     for child in noun.children:
         if child.dep_ == "poss" and child.pos_ in ("PROPN", "NOUN"):
             return child
-    return next(syntax.prep_objects(noun, {"between", "by", "among"}), None)
+    found = next(syntax.prep_objects(noun, {"between", "by", "among"}), None)
+    if found is None:
+        found = next(
+            (c for c in noun.lefts if c.dep_ == "amod" and c.ent_type_ in ("NORP", "GPE")), None
+        )
+    return found
+
+
+def _done_to(noun: Token) -> Token | None:
+    """What an event noun's own clause acts on, where the parse made the noun the head:
+    "Israeli air strikes *killed* at least 67 *people*"."""
+    for child in noun.children:
+        if child.dep_ in ("acl", "relcl") and child.pos_ == "VERB":
+            obj = syntax.object_of(child)
+            if obj is not None:
+                return syntax.resolve_relative(obj)
+    return None
 
 
 def _bind_possessive(recipient: ActorRef, head: Token, actor: ActorRef | None) -> ActorRef:

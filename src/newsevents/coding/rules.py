@@ -287,7 +287,8 @@ class RuleCoder:
             refused = senses.refusal(token, entry, negated=modality == "negated")
         if refused is not None:
             entry, modality = refused, "asserted"  # "will not lift the ban": a refusal
-        entry = labour_strike(entry, trigger.noun or syntax.object_of(token), roles.actor)
+        # (the verb stands for its noun when nothing is struck: "dock workers *strike*")
+        entry = labour_strike(entry, trigger.noun or syntax.object_of(token) or token, roles.actor)
         entry = _leaving_a_body(entry, roles.recipient)
         entry = troop_movement(entry, token, trigger.noun, roles.actor)
         entry = _intended(rioting(entry, roles.actor, token), token, modality)
@@ -397,6 +398,7 @@ def _described(verb: Token, entry: TriggerEntry) -> bool:
 
 
 LEAVE_BODY = TriggerEntry("withdraw", (), "SANCTION", "withdraw", "161")
+_LEAVING = frozenset({"withdraw", "pull", "quit", "leave", "exit", "withdrawal", "pullout"})
 
 
 def _leaving_a_body(entry: TriggerEntry, recipient: ActorRef | None) -> TriggerEntry:
@@ -404,6 +406,8 @@ def _leaving_a_body(entry: TriggerEntry, recipient: ActorRef | None) -> TriggerE
     retreat: "announced their withdrawal *from ECOWAS*" (SANCTION 161)."""
     if entry.event_type != "RETREAT" or entry.mode != "withdraw" or recipient is None:
         return entry
+    if entry.lemma not in _LEAVING:
+        return entry  # "surrendered their weapons *to U.N. monitors*" leaves no body
     body = recipient.sector in ("IGO", "JUD") and not recipient.members
     return LEAVE_BODY if body else entry
 

@@ -240,7 +240,7 @@ _REFUSED = {
     "03": ("120", "change"),  # "will not accept any such proposal"
 }
 _REFUSING_MODALS = frozenset({"will", "wo", "would", "shall", "'ll"})
-_FAILING_VERBS = frozenset({"fail"})
+_FAILING_VERBS = frozenset({"fail", "unable"})  # "failed to agree", "were unable to agree"
 # Reaching or signing an agreement, settling a dispute (CAMEO 057, 037).
 _AGREEMENT_CODES = frozenset({"057", "037"})
 

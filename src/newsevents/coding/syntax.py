@@ -514,6 +514,8 @@ def complement_entities(verb: Token, exclude: set[int]) -> Iterator[Token]:
     for child in verb.children:
         if child.dep_ in SUBJECT_DEPS | PASSIVE_SUBJECT_DEPS | {"punct", "cc", "conj", "advcl"}:
             continue
+        if child.lower_ == "according":
+            continue  # "..., according to UN monitors": the source, not a party
         for tok in child.subtree:
             if tok.i in exclude or tok.ent_type_ not in ENTITY_LABELS:
                 continue
@@ -655,6 +657,9 @@ def _such_as(prep: Token) -> bool:
     return prep.i > 0 and prep.doc[prep.i - 1].lower_ == "such"
 
 
+_PARTICLE_WORDS = frozenset({"free", "loose"})
+
+
 def phrase_bounds(
     head: Token, *, with_conjuncts: bool, descriptions: bool = True
 ) -> tuple[int, int]:
@@ -677,6 +682,8 @@ def phrase_bounds(
             continue
         if child.dep_ == "appos" and _detached(head, child):
             continue  # "Russia began pumping gas ..., *a milestone* in ...": a misparse
+        if child.dep_ == "amod" and child.lower_ in _PARTICLE_WORDS and child.i == head.head.i + 1:
+            continue  # "set *free* six hostages": the verb's particle, parsed as an adjective
         tokens.extend(t.i for t in child.subtree)
     if not with_conjuncts:
         tokens.extend(_parenthesis_after(head, max(tokens) + 1))
