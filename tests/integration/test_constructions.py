@@ -237,3 +237,24 @@ def test_an_act_called_for_is_not_asserted(sentence, trigger):
     events = newsevents.code_text(sentence, published="2024-03-01")
     found = [e for e in events if e.evidence.trigger == trigger]
     assert found and all(e.modality == "hypothetical" for e in found)
+
+
+@pytest.mark.parametrize(
+    ("sentence", "main"),
+    [
+        (
+            "Sharif offered to mediate between Saudi Arabia and Iran on Monday, days after "
+            "Riyadh cut ties with Tehran.",
+            "AGREE",
+        ),
+        (
+            "The rebels freed two hostages on Friday, a week after the army launched an "
+            "offensive in the region.",
+            "RETREAT",
+        ),
+    ],
+)
+def test_context_placed_in_time_ranks_below_the_news(sentence, main):
+    events = newsevents.code_text(sentence, published="2024-03-01")
+    assert len(events) >= 2  # the context is still coded, as an event of its own
+    assert max(events, key=lambda e: e.confidence).event_type == main

@@ -129,6 +129,13 @@ class RoleFinder:
         """The direct object; for an event noun ("called a *meeting* with X") the partner
         named inside it; else a named partner of a preposition ("met with X")."""
         verb = trigger.token
+        if trigger.entry.cameo == "064":
+            # information shared goes to a party: "handed over intelligence *to Afghan
+            # officials*", "shared evidence *with India*" (not "intelligence", a sector word)
+            shared = filter(self._names_a_party, syntax.prep_objects(verb, {"to", "with"}))
+            partner = next(shared, None)
+            if partner is not None:
+                return self._party_inside(syntax.resolve_relative(partner))
         if _moves_things(trigger.entry):
             goal = _goal(verb, self._names_a_party)
             if goal is not None:

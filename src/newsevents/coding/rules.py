@@ -492,6 +492,8 @@ def _confidence(trigger: Trigger, roles: Roles) -> float:
         score += 0.1 if roles.recipient.country else 0.05
     score -= 0.03 * min(syntax.depth(trigger.token), 4)
     score -= 0.1 if syntax.in_subordinate_clause(trigger.token) else 0.0
+    # "..., *days after* Riyadh cut ties": context the main news is placed against
+    score -= 0.2 if syntax.in_time_before(trigger.token) else 0.0
     # "forces *backed* by X", "the soldiers who *opened* fire": a participant's description
     score -= 0.1 if trigger.token.dep_ in ("acl", "amod", "relcl") else 0.0
     # "staged sit-ins ..., *vowing* to stay": a trailing participle adds to the main verb

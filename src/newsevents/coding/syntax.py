@@ -295,6 +295,25 @@ def in_subordinate_clause(token: Token) -> bool:
     return False
 
 
+_TIME_UNITS = frozenset({"hour", "day", "week", "month", "year", "decade", "minute"})
+
+
+def in_time_before(token: Token) -> bool:
+    """Inside a clause placed in time against the news ("..., *days after* Riyadh cut ties",
+    "*a day after* militants killed 26 people"): context for the main event."""
+    current = token
+    for _ in range(4):
+        marks = {c.lower_ for c in current.children if c.dep_ == "mark"}
+        if marks & {"after", "before", "since"} and any(
+            c.dep_ == "npadvmod" and c.lemma_.lower() in _TIME_UNITS for c in current.children
+        ):
+            return True
+        if current.head.i == current.i or current.dep_ not in ("xcomp", "conj", "advcl", "acl"):
+            return False
+        current = current.head
+    return False
+
+
 def depth(token: Token) -> int:
     """Head hops from the token to its sentence's root."""
     hops = 0
