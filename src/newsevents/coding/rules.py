@@ -132,6 +132,9 @@ class RuleCoder:
         ]
 
     def trigger_at(self, tok: Token) -> Trigger | None:
+        """The event a token triggers, if any: a verb with a row in the lexicon (read in
+        its context by `_row_trigger`), else a verb without one that carries an event noun,
+        a demand or a joint act (`_unlisted_trigger`)."""
         if tok.pos_ not in ("VERB", "AUX") and not (tok.pos_ == "NOUN" and tok.dep_ == "ROOT"):
             return None
         stopped = senses.stopped_cooperation(tok, self.lexicon)
@@ -146,32 +149,42 @@ class RuleCoder:
             entry = None  # "*Asked* about the deal, he said ...", "*helped* by a weaker yen"
         if entry is not None and entry.mode == "phone" and not self._called_party(tok):
             entry = None  # "called a general strike to express anger" is no phone call
-        if entry is not None and senses.bare_statement(
-            tok, entry, self.lexicon, self.roles.is_party
-        ):
+        if entry is None:
+            return self._unlisted_trigger(tok)
+        if senses.bare_statement(tok, entry, self.lexicon, self.roles.is_party):
             return None
-        if entry is not None and senses.sent_to_investigate(tok, entry, self.lexicon):
+        if senses.sent_to_investigate(tok, entry, self.lexicon):
             return None  # "sent a team *to investigate*": the inquiry is the event
-        if entry is not None and not entry.conditions and entry.lemma in LIGHT_VERBS:
+        return self._row_trigger(tok, entry)
+
+    def _row_trigger(self, tok: Token, entry: TriggerEntry) -> Trigger:
+        """What a verb with a lexicon row triggers, the readings that narrow the row first:
+        the noun of a light verb, a joint act, a pledge of force, an object with its own
+        noun row, a weapons test."""
+        if not entry.conditions and entry.lemma in LIGHT_VERBS:
             light = self._light_trigger(tok)  # "ordered a general *mobilisation*": the
             if light is not None:  # noun says what
                 return light
-        if entry is not None:
-            joint = self._joint_object(tok)
-            if joint is not None:
-                return joint  # "conducted *joint* exercises": cooperation, not a show of force
-            if entry.event_type in ("COERCE", "MOBILIZE") and (joint := self._joint_trigger(tok)):
-                return joint  # "jointly arrested", "seized ... in a joint operation"
-            entry = senses.hostile_pledge(tok, entry, self.lexicon) or entry
-            modified = self._modified_object(tok, entry)
-            if modified is not None:
-                return modified  # "launched a *hunger* strike": the noun's row is narrower
-            if entry.event_type == "ASSAULT" and (
-                any(c.lower_ == "test" for c in tok.lefts)
-                or (entry.lemma in _FIRING_VERBS and _into_the_sea(tok))
-            ):
-                entry = TEST_FIRE  # "test-fired two missiles", "fired missiles into the sea"
-            return Trigger(tok, entry)
+        joint = self._joint_object(tok)
+        if joint is not None:
+            return joint  # "conducted *joint* exercises": cooperation, not a show of force
+        if entry.event_type in ("COERCE", "MOBILIZE") and (joint := self._joint_trigger(tok)):
+            return joint  # "jointly arrested", "seized ... in a joint operation"
+        entry = senses.hostile_pledge(tok, entry, self.lexicon) or entry
+        modified = self._modified_object(tok, entry)
+        if modified is not None:
+            return modified  # "launched a *hunger* strike": the noun's row is narrower
+        if entry.event_type == "ASSAULT" and (
+            any(c.lower_ == "test" for c in tok.lefts)
+            or (entry.lemma in _FIRING_VERBS and _into_the_sea(tok))
+        ):
+            entry = TEST_FIRE  # "test-fired two missiles", "fired missiles into the sea"
+        return Trigger(tok, entry)
+
+    def _unlisted_trigger(self, tok: Token) -> Trigger | None:
+        """A verb without a usable row: a speech verb's demand, a light verb's event noun,
+        a state ("on hunger strike", "responsible for killings"), an event noun as subject
+        of an occurrence verb ("clashes *erupted*"), or an act done jointly."""
         lemmas = lemma_candidates(tok)
         if any(lemma in SPEECH_VERBS for lemma in lemmas):
             clause = _demand_clause(tok)
