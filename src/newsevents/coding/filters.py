@@ -32,7 +32,7 @@ PROTESTER_WORDS = frozenset(
     {"protester", "protestor", "demonstrator", "rioter", "mob", "crowd", "marcher"}
     | {"activist", "striker"}
 )
-MOB_WORDS = frozenset({"mob", "crowd"})
+_MOB_WORDS = frozenset({"mob", "crowd"})
 _KILLING = frozenset(
     {"kill", "lynch", "murder", "hack", "behead", "slaughter", "massacre", "butcher", "stab"}
 )
@@ -129,7 +129,7 @@ def rioting(entry: TriggerEntry, actor: ActorRef | None, verb: Token) -> Trigger
         word = head.lemma_.lower() if head is not None else ""
         if entry.cameo in ("191", "192") and word in OCCUPIER_WORDS:
             return OBSTRUCT
-        if word in MOB_WORDS and _kills(verb):
+        if word in _MOB_WORDS and _kills(verb):
             return entry
         if word in PROTESTER_WORDS:
             return RIOT

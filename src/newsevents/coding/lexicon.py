@@ -170,7 +170,13 @@ def _particle_adjective(verb: Token, values: frozenset[str]) -> bool:
     if verb.i + 1 >= len(verb.doc):
         return False
     after = verb.doc[verb.i + 1]
-    return after.lower_ in values and after.dep_ == "amod" and after.head.head.i == verb.i
+    return after.lower_ in values and is_misread_particle(after)
+
+
+def is_misread_particle(token: Token) -> bool:
+    """An adjective of the verb's object right after the verb: the verb's particle as the
+    parse misread it ("set *free* six hostages")."""
+    return token.dep_ == "amod" and token.head.head.i == token.i - 1
 
 
 def _infinitive_of_purpose(child: Token) -> bool:

@@ -207,9 +207,7 @@ class RoleFinder:
             same_act = child.tag_ == "VBG" and inner.event_type == trigger.entry.event_type
             # an infinitive of a verb of intent the parse hung on as a clause of purpose:
             # "threatened on Monday *to expel* the ambassador"
-            intended = trigger.entry.event_type in _INTENT and any(
-                a.dep_ == "aux" and a.lower_ == "to" for a in child.children
-            )
+            intended = trigger.entry.event_type in _INTENT and syntax.is_infinitive(child)
             if child.dep_ == "xcomp" or (child.dep_ == "advcl" and (same_act or intended)):
                 found = self._recipient_token(Trigger(child, inner))
                 if found is not None:
@@ -249,21 +247,22 @@ class RoleFinder:
         for _ in range(2):
             found = []
             for head in todo:
-                for child in head.children:
-                    if child.dep_ == "advcl" and any(
-                        m.dep_ == "mark" and m.lower_ in _CONDITIONS for m in child.children
+                conditions = list(syntax.condition_clauses(head, _CONDITIONS))
+                for clause in conditions:
+                    subject, passive = syntax.find_subject(clause)
+                    if (
+                        subject is not None
+                        and not passive
+                        and subject.pos_ != "PRON"
+                        and (actor_tok is None or subject.i != actor_tok.i)
+                        and self.is_party(subject)
                     ):
-                        subject, passive = syntax.find_subject(child)
-                        if (
-                            subject is not None
-                            and not passive
-                            and subject.pos_ != "PRON"
-                            and (actor_tok is None or subject.i != actor_tok.i)
-                            and self.is_party(subject)
-                        ):
-                            return subject
-                    elif child.dep_ in ("xcomp", "ccomp", "conj", "advcl"):
-                        found.append(child)  # "threatened on Monday *to expel* ... if"
+                        return subject
+                found += [  # "threatened on Monday *to expel* ... if"
+                    c
+                    for c in head.children
+                    if c.dep_ in ("xcomp", "ccomp", "conj", "advcl") and c not in conditions
+                ]
             todo = found
         return None
 

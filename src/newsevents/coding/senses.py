@@ -147,7 +147,6 @@ def hostile_pledge(verb: Token, entry: TriggerEntry, lexicon: Lexicon) -> Trigge
     return None
 
 
-_SPANS_OF_TIME = frozenset({"hour", "day", "week", "month", "minute"})
 ULTIMATUM = TriggerEntry("give", (), "THREATEN", "relations", "139")
 _GIVING_VERBS = frozenset({"give", "hand", "grant", "allow"})
 
@@ -161,7 +160,7 @@ def ultimatum(verb: Token) -> TriggerEntry | None:
     timed = [  # a span of time: "48 hours", "one week", not "yesterday"
         c
         for c in spans
-        if c.lemma_.lower() in _SPANS_OF_TIME
+        if c.lemma_.lower() in syntax.SPANS_OF_TIME
         and any(n.dep_ in ("nummod", "det") for n in c.children)
     ]
     if not timed:

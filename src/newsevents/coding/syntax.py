@@ -10,7 +10,7 @@ from collections.abc import Iterator
 from collections.abc import Set as AbstractSet
 from typing import TYPE_CHECKING
 
-from newsevents.coding.lexicon import BODY_NOUNS, COUNT_NOUNS, SHARE_NOUNS
+from newsevents.coding.lexicon import BODY_NOUNS, COUNT_NOUNS, SHARE_NOUNS, is_misread_particle
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Span, Token
@@ -195,13 +195,19 @@ def is_asked_for(token: Token) -> bool:
     )
 
 
+def condition_clauses(verb: Token, marks: AbstractSet[str]) -> Iterator[Token]:
+    """The verb's adverbial clauses opened by one of `marks` ("*unless* X pays", "*if* Y")."""
+    for child in verb.children:
+        if child.dep_ == "advcl" and any(
+            m.dep_ == "mark" and m.lower_ in marks for m in child.children
+        ):
+            yield child
+
+
 def has_unless(token: Token) -> bool:
     """The verb, or a verb it is conjoined with, has an "unless" clause of its own."""
-    verbs = [token, *token.conjuncts]
     return any(
-        c.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ == "unless" for m in c.children)
-        for v in verbs
-        for c in v.children
+        next(condition_clauses(v, {"unless"}), None) is not None for v in [token, *token.conjuncts]
     )
 
 
@@ -295,7 +301,9 @@ def in_subordinate_clause(token: Token) -> bool:
     return False
 
 
-_TIME_UNITS = frozenset({"hour", "day", "week", "month", "year", "decade", "minute"})
+# Spans of time counted out ("48 hours", "*days* after"); an ultimatum gives the shorter ones.
+SPANS_OF_TIME = frozenset({"hour", "day", "week", "month", "minute"})
+_TIME_UNITS = SPANS_OF_TIME | {"year", "decade"}
 
 
 def in_time_before(token: Token) -> bool:
@@ -701,7 +709,7 @@ def phrase_bounds(
             continue
         if child.dep_ == "appos" and _detached(head, child):
             continue  # "Russia began pumping gas ..., *a milestone* in ...": a misparse
-        if child.dep_ == "amod" and child.lower_ in _PARTICLE_WORDS and child.i == head.head.i + 1:
+        if child.lower_ in _PARTICLE_WORDS and is_misread_particle(child):
             continue  # "set *free* six hostages": the verb's particle, parsed as an adjective
         tokens.extend(t.i for t in child.subtree)
     if not with_conjuncts:

@@ -13,6 +13,7 @@ from newsevents.config import NlpSettings
 from newsevents.errors import ModelNotFoundError
 from newsevents.nlp.datelines import install as install_datelines
 from newsevents.nlp.pretokenised import install as install_pretokenised_view
+from newsevents.nlp.pretokenised import teach
 from newsevents.nlp.rulepipes import install as install_compiled_rules
 
 if TYPE_CHECKING:
@@ -66,14 +67,9 @@ def _keep_whole(nlp: Language) -> None:
     if not isinstance(tokenizer, Tokenizer):
         return  # a custom tokeniser keeps its own rules
     for word, like in _WHOLE_WORDS.items():
-        model = nlp.vocab[like]
         for form in (word, word.capitalize()):
             tokenizer.add_special_case(form, [{ORTH: form}])
-            lexeme = nlp.vocab[form]
-            lexeme.norm_ = model.norm_
-            lexeme.prefix_ = model.prefix_
-            lexeme.suffix_ = model.suffix_
-            lexeme.shape_ = model.shape_
+            teach(nlp.vocab, form, like)
 
 
 def model_name(nlp: Language) -> str:

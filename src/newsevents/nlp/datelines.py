@@ -22,6 +22,7 @@ A dateline here is, at a paragraph's start, within `_MAX_TOKENS` tokens:
 
 from __future__ import annotations
 
+import re
 from typing import TYPE_CHECKING
 
 from spacy.language import Language
@@ -108,22 +109,21 @@ _OUTLETS = frozenset(
     ]
 )
 _FUNCTION_WORDS = frozenset({"the", "a", "an", "this", "that", "in", "on", "at", "after"})
-_JOINERS = frozenset({"de", "del", "la", "al", "el", "es", "of", "-", "'", "’", "."})
+# Marks inside a place's name, written close ("PORT-AU-PRINCE", "St. John's"), and small
+# words between its capitalised words ("Rio de Janeiro").
+_JOINERS = frozenset({"-", "'", "’", "."})
+_PLACE_PARTICLES = frozenset({"de", "del", "la", "al", "of"})
+_LINE_BREAK = re.compile(r"\n\s*(?=\S)")
 
 
 def install(nlp: Language) -> None:
     """Put the dateline component just before the parser (or last), once."""
     if DATELINE in nlp.pipe_names:
         return
-    if "parser" in nlp.pipe_names:
-        before = nlp.pipe_names[nlp.pipe_names.index("parser")]
-        for name in ("tok2vec", "parser"):
-            if name in nlp.pipe_names:
-                before = name
-                break
-        nlp.add_pipe(DATELINE, before=before)
-    else:
+    if "parser" not in nlp.pipe_names:
         nlp.add_pipe(DATELINE)
+        return
+    nlp.add_pipe(DATELINE, before="tok2vec" if "tok2vec" in nlp.pipe_names else "parser")
 
 
 @Language.component(DATELINE)
@@ -138,14 +138,13 @@ def mark_datelines(doc: Doc) -> Doc:
 
 
 def _paragraph_starts(doc: Doc) -> list[int]:
+    """The first token of the doc and the first word after each line break, found in the
+    text (a doc has a few paragraphs and many tokens)."""
     starts = [0] if len(doc) else []
-    for token in doc[:-1]:
-        if "\n" in token.whitespace_ or (token.is_space and "\n" in token.text):
-            nxt = token.i + 1
-            while nxt < len(doc) and doc[nxt].is_space:
-                nxt += 1
-            if nxt < len(doc):
-                starts.append(nxt)
+    for br in _LINE_BREAK.finditer(doc.text):
+        word = doc.char_span(br.end(), br.end() + 1, alignment_mode="expand")
+        if word is not None and len(word):
+            starts.append(word.start)
     return starts
 
 
@@ -164,12 +163,7 @@ def dateline_end(doc: Doc, start: int) -> int | None:
             place.append(tok)
             i += 1
             continue
-        if (
-            place
-            and tok.lower_ in ("de", "del", "la", "al", "of")
-            and i + 1 < limit
-            and _capitalised(doc[i + 1])
-        ):
+        if place and tok.lower_ in _PLACE_PARTICLES and i + 1 < limit and _capitalised(doc[i + 1]):
             place.append(tok)
             i += 1
             continue
@@ -180,13 +174,11 @@ def dateline_end(doc: Doc, start: int) -> int | None:
     extra = False
     if i < limit and doc[i].text == ",":
         j = i + 1
-        country = 0
-        while j < limit and (_capitalised(doc[j]) or doc[j].lower_ in _MONTHS) and country < 3:
-            if doc[j].lower_ in _MONTHS:
-                break
+        parts = 0  # a country ("KAGARA, Nigeria"), a date ("MOGADISHU, Oct 14"), or both
+        while j < limit and parts < 3 and _capitalised(doc[j]) and doc[j].lower_ not in _MONTHS:
             j += 1
-            country += 1
-        if country and j < limit and doc[j].text == ",":
+            parts += 1
+        if parts and j < limit and doc[j].text == ",":
             j += 1
         if j < limit and doc[j].lower_.rstrip(".") in _MONTHS:
             j += 1
@@ -196,8 +188,8 @@ def dateline_end(doc: Doc, start: int) -> int | None:
                 j += 1
             else:
                 return None
-            country += 1
-        if not country:
+            parts += 1
+        if not parts:
             return None
         i, extra = j, True
     outlet = known = False

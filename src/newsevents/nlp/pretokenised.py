@@ -58,10 +58,11 @@ def install(nlp: Language) -> None:
     nlp.add_pipe(RESTORE, last=True)
 
 
-def _teach(vocab: Vocab, detached: str, attached: str) -> None:
-    """Give a rejoined token ("’ s", "Nov .") the lexical features of the token running
-    text has ("’s", "Nov."), which are what the models embed."""
-    lexeme, model = vocab[detached], vocab[attached]
+def teach(vocab: Vocab, word: str, like: str) -> None:
+    """Give `word` the lexical features of `like`, which are what the models embed: a
+    rejoined token ("’ s", "Nov .") those of the token running text has ("’s", "Nov."),
+    a hyphenated word kept whole ("sit-in") those of a plain word of its kind."""
+    lexeme, model = vocab[word], vocab[like]
     lexeme.norm_ = model.norm_
     lexeme.prefix_ = model.prefix_
     lexeme.suffix_ = model.suffix_
@@ -112,7 +113,7 @@ def _rejoin(doc: Doc, abbreviations: frozenset[str]) -> None:
     with doc.retokenize() as retokenizer:
         for i, attached in found:
             span = doc[i : i + 2]
-            _teach(doc.vocab, span.text, attached)
+            teach(doc.vocab, span.text, attached)
             retokenizer.merge(span)
 
 
