@@ -32,6 +32,11 @@ PROTESTER_WORDS = frozenset(
     {"protester", "protestor", "demonstrator", "rioter", "mob", "crowd", "marcher"}
     | {"activist", "striker"}
 )
+# Crowds that riot when they wreck things or stone the police, but attack when they beat
+# or kill people ("youths *beat* the candidate").
+_CROWD_WORDS = frozenset({"youth", "student", "supporter", "resident", "villager"})
+_WRECKING = frozenset({"torch", "burn", "hurl", "throw", "storm", "ransack", "loot", "pelt"})
+_WRECKING |= {"set", "smash", "vandalize", "vandalise", "stone", "clash"}
 _MOB_WORDS = frozenset({"mob", "crowd"})
 _KILLING = frozenset(
     {"kill", "lynch", "murder", "hack", "behead", "slaughter", "massacre", "butcher", "stab"}
@@ -131,9 +136,27 @@ def rioting(entry: TriggerEntry, actor: ActorRef | None, verb: Token) -> Trigger
             return OBSTRUCT
         if word in _MOB_WORDS and _kills(verb):
             return entry
-        if word in PROTESTER_WORDS:
+        if word in PROTESTER_WORDS or (word in _CROWD_WORDS and entry.lemma in _WRECKING):
             return RIOT
     return entry
+
+
+DEADLY_RAID = TriggerEntry("raid", (), "ASSAULT", None, "190")
+# Seizing or wrecking verbs (CAMEO 171) that name an armed attack when people are killed.
+_RAIDING = frozenset({"raid", "burn", "torch", "loot", "ransack", "overrun"})
+
+
+def deadly_raid(entry: TriggerEntry, verb: Token) -> TriggerEntry:
+    """A raid or a burning that kills is an armed attack, not a seizure of property:
+    "gunmen raided a hamlet, *slitting the throats* of 31 villagers", "burned the village,
+    *killing* dozens"."""
+    if entry.event_type != "COERCE" or entry.lemma not in _RAIDING:
+        return entry
+    acts = [c for c in verb.children if c.dep_ in ("advcl", "conj") and c.tag_ == "VBG"]
+    slaying = any(
+        a.lemma_.lower() == "slit" or a.lemma_.lower() in _KILLING or _kills(a) for a in acts
+    )
+    return DEADLY_RAID if slaying else entry
 
 
 def _kills(verb: Token) -> bool:
@@ -166,16 +189,20 @@ _RELIEF = frozenset(
     {"rescue", "rescuer", "relief", "humanitarian", "medical", "medic", "doctor", "evacuate"}
     | {"deliver", "distribute", "rebuild", "treat", "aid", "supply", "victim", "survivor"}
     | {"surgical", "surgeon", "nurse", "health", "hospital", "vaccinate", "feed"}
+    | {"food", "medicine", "tent", "blanket"}  # "warships loaded with *food*"
 )
 
 
 def troop_movement(
     entry: TriggerEntry, verb: Token, noun: Token | None, actor: ActorRef | None
 ) -> TriggerEntry:
-    """Troops sent to keep the peace are aid (CAMEO 074): "deployed 300 troops to the UN
+    """Arms sent to a border are a show of force (154), not military aid; troops sent to
+    keep the peace are aid (CAMEO 074): "deployed 300 troops to the UN
     *peacekeeping* mission"; two or more parties exercising together cooperate (062): "the
     US and its allies launched *war games*"; troops that "arrived in Mali" are deployed,
     not visiting (a visit is between political actors)."""
+    if entry.cameo == "072" and _to_a_frontier(verb):
+        return TROOPS_TO_FRONTIER  # "sent tanks and troops *to the Cambodian border*"
     visit = entry.event_type == "CONSULT" and entry.mode == "visit"
     arrived = visit and actor is not None and actor.sector == "MIL" and _troops(verb)
     if arrived:
@@ -200,6 +227,16 @@ def troop_movement(
         if len(parties) > 1:  # not "30 warships and 150 aircraft" of one navy
             return JOINT_EXERCISE
     return entry
+
+
+TROOPS_TO_FRONTIER = TriggerEntry("send", (), "MOBILIZE", "troops", "154")
+_FRONTIERS = frozenset({"border", "frontier", "front", "frontline", "borderline", "boundary"})
+
+
+def _to_a_frontier(verb: Token) -> bool:
+    """Arms or forces sent to a border or a front: the sender's own posture, not aid."""
+    goals = syntax.prep_objects(verb, {"to", "toward", "towards", "along"})
+    return any(g.lemma_.lower() in _FRONTIERS for g in goals)
 
 
 def _nationalities(doc: Doc, actor: ActorRef) -> set[str]:
@@ -247,9 +284,17 @@ def _purpose(verb: Token) -> list[Token]:
 def _sent_where(verb: Token) -> list[Token]:
     """The words saying what is sent and where or as what: the object, a dative and the
     verb's prepositional phrases; not a clause about something else ("days after
-    peacekeeping talks collapsed")."""
-    parts = [c for c in verb.children if c.dep_ in ("dobj", "dative", "prep", "nsubjpass")]
+    peacekeeping talks collapsed", "after the kidnapping of *aid* workers")."""
+    parts = [
+        c
+        for c in verb.children
+        if c.dep_ in ("dobj", "dative", "prep", "nsubjpass") and c.lower_ not in _WHEN_PREPS
+    ]
     return [t for part in parts for t in part.subtree]
+
+
+# Prepositions that place a deployment in time, not say what it is for.
+_WHEN_PREPS = frozenset({"after", "before", "following", "since", "amid", "despite", "until"})
 
 
 def is_not_political(

@@ -75,6 +75,7 @@ MILITARY_JOINT_NOUNS = frozenset(
 JOINT_NOUNS = MILITARY_JOINT_NOUNS | frozenset(
     {"investigation", "production", "venture", "project", "development", "research", "effort"}
     | {"work", "construction", "management", "control", "verification", "survey", "study"}
+    | {"committee", "commission", "team", "panel", "mechanism", "centre", "center", "unit"}
 )
 # Verbs whose subject names the event ("clashes erupted").
 OCCURRENCE_VERBS = frozenset(
@@ -153,7 +154,9 @@ class Condition:
             or lemma + "s" in self.values
             or (lemma.endswith("y") and lemma[:-1] + "ies" in self.values)  # "delivery"
             or (noun.ent_type_ and "%" + noun.ent_type_.lower() in self.values)
-            for noun in named_nouns(child)
+            # and the conjuncts: "units, *tents* and medical supplies were flown"
+            for part in (child, *(c for c in child.conjuncts if c.pos_ in ("NOUN", "PROPN")))
+            for noun in named_nouns(part)
         )
 
 
@@ -173,9 +176,17 @@ def _particle_adjective(verb: Token, values: frozenset[str]) -> bool:
     return after.lower_ in values and is_misread_particle(after)
 
 
+# Verbs whose particle "over" the parse may take for a number's modifier.
+_HANDING_VERBS = frozenset({"hand", "turn", "give", "sign"})
+
+
 def is_misread_particle(token: Token) -> bool:
-    """An adjective of the verb's object right after the verb: the verb's particle as the
-    parse misread it ("set *free* six hostages")."""
+    """An adjective of the verb's object right after the verb, or a modifier of the
+    object's number: the verb's particle as the parse misread it ("set *free* six
+    hostages", "hands *over* three militants")."""
+    if token.dep_ == "quantmod" and token.head.dep_ == "nummod":
+        verb = token.head.head.head  # not "killed *over* 100 people", a number's modifier
+        return verb.i == token.i - 1 and verb.lemma_.lower() in _HANDING_VERBS
     return token.dep_ == "amod" and token.head.head.i == token.i - 1
 
 

@@ -92,9 +92,14 @@ class RoleFinder:
         if trigger.occurrence and trigger.noun is not None:
             noun = trigger.noun
             return _noun_actor(noun), self._partner(noun) or _done_to(noun)
-        if verb.pos_ == "NOUN" and verb.dep_ == "ROOT":
+        if (
+            verb.pos_ == "NOUN"
+            and verb.dep_ == "ROOT"
+            and not any(c.dep_ == "nsubj" for c in verb.children)
+        ):
             # a headline-like parse with a noun at the root: "Israeli air *strikes* killed
-            # 67 people" (the verb parsed as a clause on the noun)
+            # 67 people" (the verb parsed as a clause on the noun); a root noun with a
+            # subject is a verb the tagger missed ("Hong Kong police *arrest* Jimmy Lai")
             return _noun_actor(verb), self._partner(verb) or _done_to(verb)
         subject, passive = syntax.find_subject(verb)
         if trigger.clause is not None:
@@ -137,10 +142,13 @@ class RoleFinder:
             if partner is not None:
                 return self._party_inside(syntax.resolve_relative(partner))
         if _moves_things(trigger.entry):
-            goal = _goal(verb, self._names_a_party)
+            # aid comes *from* no one it helps: "rescued 15 hostages *from FARC rebels*"
+            away = trigger.entry.lemma not in _RESCUES
+            goal = _goal(verb, self._names_a_party, away=away)
             if goal is not None:
                 return syntax.resolve_relative(goal)  # "deployed troops *to Mali*"
-        obj = trigger.noun or syntax.object_of(verb) or _clause_subject(verb)
+        demand = trigger.entry.event_type == "REQUEST"
+        obj = trigger.noun or syntax.object_of(verb) or _clause_subject(verb, demand=demand)
         if obj is not None and (
             trigger.noun is not None
             or self.lexicon.noun_match(obj) is not None
@@ -168,7 +176,7 @@ class RoleFinder:
                     return syntax.resolve_relative(goal)
             return syntax.resolve_relative(obj)
         beneficiary = self._partner(obj) if obj is not None else None
-        beneficiary = beneficiary or self._prep_partner(verb)
+        beneficiary = beneficiary or self._prep_partner(verb) or self._row_partner(trigger)
         if beneficiary is not None:
             return beneficiary  # "provided aid *to the Palestinians*"
         if obj is not None and self._names_a_party(obj):
@@ -274,7 +282,9 @@ class RoleFinder:
         places += [c for p in places[1:] for c in p.children if c.dep_ == "dobj"]
         for head in places:
             for side in syntax.prep_objects(head, {"between"}):
-                if self.is_party(side) and any(c.dep_ == "conj" for c in side.children):
+                # (the second side may hang deeper: "between the government *of X and*
+                # student protesters")
+                if self.is_party(side) and any(c.dep_ == "conj" for c in side.subtree):
                     return side
         return None
 
@@ -322,6 +332,15 @@ class RoleFinder:
     def _partner(self, noun: Token) -> Token | None:
         partner = next(filter(self._names_a_party, syntax.prep_objects(noun)), None)
         return self._party_inside(partner) if partner is not None else None
+
+    def _row_partner(self, trigger: Trigger) -> Token | None:
+        """The party after the preposition the trigger's row names: "stood *by* X"."""
+        preps = {v for c in trigger.entry.conditions if c.kind == "prep" for v in c.values}
+        if not preps:
+            return None
+        found = filter(self._names_a_party, syntax.prep_objects(trigger.token, preps))
+        partner = next(found, None)
+        return self._party_inside(syntax.resolve_relative(partner)) if partner else None
 
     def _prep_partner(self, verb: Token) -> Token | None:
         partner = next(filter(self._names_a_party, syntax.prep_objects(verb)), None)
@@ -461,14 +480,18 @@ def _concrete(noun: Token) -> bool:
 
 
 _GOAL_PREPS = {"to", "into", "against", "toward", "towards", "from"}
+# Rescuers take people *from* their captors, who are not the recipient.
+_RESCUES = frozenset({"rescue", "free", "liberate", "evacuate", "save"})
 
 
-def _goal(verb: Token, names: Callable[[Token], bool]) -> Token | None:
+def _goal(verb: Token, names: Callable[[Token], bool], *, away: bool = True) -> Token | None:
     """The first object of a goal preposition that `names` accepts ("sent troops *to X*"),
-    also where the parse hangs it on what is moved ("shipped a load of vaccines *to X*")."""
+    also where the parse hangs it on what is moved ("shipped a load of vaccines *to X*");
+    with `away`, also a place left ("withdrew *from Sinai*")."""
     obj = syntax.object_of(verb)
     heads = [verb] if obj is None else [verb, *named_nouns(obj)]
-    goals = [p for head in heads for p in syntax.prep_objects(head, _GOAL_PREPS)]
+    preps = _GOAL_PREPS if away else _GOAL_PREPS - {"from"}
+    goals = [p for head in heads for p in syntax.prep_objects(head, preps)]
     goals += [  # "pulled their countries *out of ECOWAS*"; a body, not a place left
         g
         for out in syntax.prep_objects_of(verb, "out")
@@ -526,28 +549,44 @@ def _giver(verb: Token) -> Token | None:
     return next((p for head in heads for p in syntax.prep_objects(head, {"from"})), None)
 
 
+_SECURITY_FORCES = frozenset(
+    {"soldier", "police", "policeman", "officer", "reservist", "gendarme", "marine", "unit"}
+)
 _FORCES = frozenset(
     {"troop", "troops", "force", "forces", "soldier", "army", "navy", "unit", "country"}
     | {"countries", "nation", "nations"}  # "pulled *their countries* out of ECOWAS"
 )
 
 
-def _clause_subject(verb: Token) -> Token | None:
+def _clause_subject(verb: Token, *, demand: bool = False) -> Token | None:
     """The subject of an infinitive the parse made a clause of its own, which is the
-    verb's object in all but the parse: "allowed *refugees* to return"."""
+    verb's object in all but the parse: "allowed *refugees* to return"; for a demand, the
+    subject of a clause in the subjunctive: "demanded that *Prime Minister Nawaz Sharif*
+    resign"."""
     for child in verb.children:
-        if child.dep_ == "ccomp" and syntax.is_infinitive(child):
-            return next((c for c in child.children if c.dep_ == "nsubj"), None)
+        if child.dep_ != "ccomp":
+            continue
+        bare = (
+            demand
+            and child.tag_ in ("VB", "VBP")
+            and not any(c.dep_ in ("aux", "auxpass") for c in child.children)
+        )
+        if syntax.is_infinitive(child) or bare:
+            subject = next((c for c in child.children if c.dep_ == "nsubj"), None)
+            if subject is not None and (not bare or subject.pos_ != "PRON"):
+                return subject
     return None
 
 
 def _own_forces(entry: TriggerEntry, noun: Token) -> bool:
     """The actor's own forces mobilised or withdrawn ("put *its army* on alert", "will pull
     *its troops* out of Somalia") are no recipient."""
-    moved = entry.event_type == "MOBILIZE" or (
-        entry.event_type == "RETREAT" and noun.lemma_.lower() in _FORCES
-    )
-    return moved and any(c.dep_ == "poss" and c.lower_ in _POSSESSIVES for c in noun.children)
+    forces = noun.lemma_.lower() in _FORCES or noun.lemma_.lower() in _SECURITY_FORCES
+    moved = entry.event_type == "MOBILIZE" or (entry.event_type == "RETREAT" and forces)
+    owners = [c for c in noun.children if c.dep_ == "poss"]
+    if entry.event_type == "MOBILIZE" and forces and not owners:
+        return True  # "put *troops* on high alert", "mobilised *police officers*"
+    return moved and any(c.lower_ in _POSSESSIVES for c in owners)
 
 
 def _deploys(entry: TriggerEntry) -> bool:

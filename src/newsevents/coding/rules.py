@@ -21,6 +21,7 @@ from newsevents.coding.context import DocumentContexts
 from newsevents.coding.fields import ArticleFrame, describe
 from newsevents.coding.filters import (
     JOINT_EXERCISE,
+    deadly_raid,
     is_mishap,
     is_not_political,
     is_private_trip,
@@ -49,7 +50,7 @@ from newsevents.records import ActorRef, Article, Event, Evidence, Modality
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Span, Token
 
-CODER_NAME = "rules.v8"  # bump whenever the rules or their tables change what is coded
+CODER_NAME = "rules.v9"  # bump whenever the rules or their tables change what is coded
 SPEECH_VERBS = frozenset(
     [
         "say",
@@ -208,7 +209,10 @@ class RuleCoder:
             found = self._noun_trigger(tok, subject, occurrence=True)
             if found is not None:
                 return found
-        return self._joint_trigger(tok)
+        # "set up a *joint* committee", "flew a *joint* patrol": any verb with a joint act
+        # (not one that ends it: "had *dropped* joint projects")
+        ends = any(lemma in senses.STOP_VERBS or lemma in _DROPPING for lemma in lemmas)
+        return (None if ends else self._joint_object(tok)) or self._joint_trigger(tok)
 
     def _called_party(self, verb: Token) -> bool:
         """A phone call needs a party called ("called *Erdogan* to apologise"); the bare
@@ -304,7 +308,7 @@ class RuleCoder:
         entry = labour_strike(entry, trigger.noun or syntax.object_of(token) or token, roles.actor)
         entry = _leaving_a_body(entry, roles.recipient)
         entry = troop_movement(entry, token, trigger.noun, roles.actor)
-        entry = _intended(rioting(entry, roles.actor, token), token, modality)
+        entry = _intended(rioting(deadly_raid(entry, token), roles.actor, token), token, modality)
         cameo_root = entry.cameo[:2]
         evidence = _evidence(trigger.token, sent)
         frame = frame or ArticleFrame.of(token.doc, article)
@@ -426,10 +430,17 @@ def _leaving_a_body(entry: TriggerEntry, recipient: ActorRef | None) -> TriggerE
 
 
 def _intended(entry: TriggerEntry, trigger: Token, modality: Modality) -> TriggerEntry:
-    """Future or readied cooperation is AGREE; future or readied force is THREATEN; and
-    so is any act announced for "unless" a condition is met ("will withdraw its force
+    """Future or readied cooperation is AGREE; future or readied force is THREATEN, and
+    so is force that could follow another party's act; and so is any act announced for
+    "unless" a condition is met ("will withdraw its force
     *unless* the president arranges a ceasefire": an ultimatum)."""
-    if modality not in ("future", "hypothetical") or not syntax.is_intended(trigger, modality):
+    if modality not in ("future", "hypothetical"):
+        return entry
+    # force or a sanction that "could" follow what another party does is a threat: "could
+    # suspend its budget support *unless the government* restores rights"; other acts
+    # that could happen are speculation ("could be preparing to conduct a test")
+    threat = entry.event_type in senses.THREAT and syntax.put_to_another(trigger)
+    if not syntax.is_intended(trigger, modality) and not threat:
         return entry
     if syntax.has_unless(trigger) and entry.event_type not in senses.THREAT:
         return dataclasses.replace(entry, event_type="THREATEN", mode=None, cameo="130")
@@ -444,6 +455,8 @@ def _intended(entry: TriggerEntry, trigger: Token, modality: Modality) -> Trigge
     return entry
 
 
+# Verbs that give up a plan or a project.
+_DROPPING = frozenset({"drop", "cancel", "scrap", "abandon", "postpone", "freeze", "shelve"})
 # Rows that end, suspend or refuse an activity, rather than carry it out.
 _ENDING_TYPES = frozenset({"CONCEDE", "RETREAT", "SANCTION", "REJECT"})
 _OPEN_WATER = frozenset({"sea", "water", "waters", "ocean"})

@@ -204,6 +204,19 @@ def condition_clauses(verb: Token, marks: AbstractSet[str]) -> Iterator[Token]:
             yield child
 
 
+def put_to_another(verb: Token) -> bool:
+    """The act hangs on an "if" or "unless" clause about another party than its own
+    subject: "could extend martial law *if militants spread* their rebellion"."""
+    own, _ = find_subject(verb)
+    for clause in condition_clauses(verb, _CONDITIONS):
+        subject, _ = find_subject(clause)
+        if subject is None or subject.pos_ == "PRON" or subject.dep_ == "expl":
+            continue
+        if own is None or subject.lemma_.lower() != own.lemma_.lower():
+            return True
+    return False
+
+
 def has_unless(token: Token) -> bool:
     """The verb, or a verb it is conjoined with, has an "unless" clause of its own."""
     return any(
@@ -487,11 +500,22 @@ def find_agent(verb: Token) -> Token | None:
                     return grand
     if not _is_passive(verb):
         return None
-    nouns = (g for c in verb.children if c.dep_ == "prep" for g in c.children)
-    for noun in nouns:
+    nouns = [g for c in verb.children if c.dep_ == "prep" for g in c.children]
+    objects = [c for c in verb.children if c.dep_ == "dobj"]  # "was promised *loans* by X"
+    for noun in nouns + objects:
         for by in noun.children:
             if _misplaced_agent(noun, by):
                 return next((g for g in by.children if g.dep_ == "pobj"), None)
+    for obj in objects:  # deeper: "was promised loans *worth $10 billion by* China"
+        for by in obj.subtree:
+            if by.dep_ == "agent" and by.lower_ == "by":
+                return next((g for g in by.children if g.dep_ == "pobj"), None)
+    for conj in verb.children:
+        # "was stormed and set ablaze *by protesters*": the agent of both verbs
+        if conj.dep_ == "conj" and conj.pos_ == "VERB" and not has_own_subject(conj):
+            found = find_agent(conj)
+            if found is not None:
+                return found
     return None
 
 
@@ -500,16 +524,18 @@ def _is_passive(verb: Token) -> bool:
 
 
 def _misplaced_agent(noun: Token, by: Token) -> bool:
-    """A "by" phrase naming a party, on the object of a passive verb's preposition."""
+    """A "by" phrase naming a party, on the object of a passive verb's preposition or on
+    its second object ("was promised loans *by China*")."""
     if by.dep_ not in ("prep", "agent") or by.lower_ != "by" or by.i < noun.i:
         return False
-    verb = noun.head.head
-    if noun.dep_ != "pobj" or not _is_passive(verb):
+    verb = noun.head if noun.dep_ == "dobj" else noun.head.head
+    if noun.dep_ not in ("pobj", "dobj") or not _is_passive(verb):
         return False
     if any(c.dep_ == "agent" for c in verb.children):
         return False
+    instrument = noun.head.lower_ == "with"  # "beaten *with pipes* by militants"
     return any(
-        g.dep_ == "pobj" and (g.pos_ == "PROPN" or g.ent_type_ in _ACTING_ENTITIES)
+        g.dep_ == "pobj" and (g.pos_ == "PROPN" or g.ent_type_ in _ACTING_ENTITIES or instrument)
         for g in by.children
     )
 
@@ -684,7 +710,7 @@ def _such_as(prep: Token) -> bool:
     return prep.i > 0 and prep.doc[prep.i - 1].lower_ == "such"
 
 
-_PARTICLE_WORDS = frozenset({"free", "loose"})
+_PARTICLE_WORDS = frozenset({"free", "loose", "over"})
 
 
 def phrase_bounds(
@@ -711,10 +737,74 @@ def phrase_bounds(
             continue  # "Russia began pumping gas ..., *a milestone* in ...": a misparse
         if child.lower_ in _PARTICLE_WORDS and is_misread_particle(child):
             continue  # "set *free* six hostages": the verb's particle, parsed as an adjective
-        tokens.extend(t.i for t in child.subtree)
+        tokens.extend(
+            t.i
+            for t in child.subtree
+            if not (t.lower_ in _PARTICLE_WORDS and is_misread_particle(t))
+        )  # "hands *over* three militants": the particle parsed inside the number
     if not with_conjuncts:
         tokens.extend(_parenthesis_after(head, max(tokens) + 1))
-    return _trim(head.doc, min(tokens), max(tokens) + 1)
+    end = _rest_of_name(head.doc, _split_subject(head, max(tokens) + 1))
+    end = _before_speaker(head.doc, min(tokens), end)
+    return _trim(head.doc, min(tokens), end)
+
+
+def _split_subject(head: Token, end: int) -> int:
+    """The end of a subject the parse split in two next to each other: "Sudan's army chief
+    *Abdel Fattah al-Burhan* has agreed", "Ghana's opposition *New Patriotic Party*
+    insisted" (both parts hung on the verb as subjects)."""
+    if head.dep_ != "nsubj":
+        return end
+    for other in head.head.children:
+        if other.dep_ == "nsubj" and other.i > head.i and other.left_edge.i == end:
+            return other.right_edge.i + 1
+    return end
+
+
+_SPEECH_LEMMAS = frozenset({"say", "tell", "report", "add", "state", "confirm", "announce"})
+
+
+def _before_speaker(doc: Doc, start: int, end: int) -> int:
+    """The end of a phrase that swallowed the speaker of a sentence-final attribution the
+    parse hung on it as an apposition: "ambushed by FARC guerrillas in Cauca*, Colombia's
+    defence minister, Juan Carlos Pinzon,* said"."""
+    after = end + 1 if end < len(doc) and doc[end].text == "," else end
+    if after >= len(doc):
+        return end
+    verb = doc[after]
+    if verb.lemma_.lower() not in _SPEECH_LEMMAS or verb.pos_ != "VERB":
+        return end
+    if any(c.dep_ == "nsubj" for c in verb.children):
+        return end
+    last = end - 1
+    while last > start and doc[last].is_punct:
+        last -= 1
+    for tok in doc[start:end]:
+        if tok.dep_ == "appos" and tok.right_edge.i >= last and tok.left_edge.i > start:
+            comma = tok.left_edge.i - 1
+            if doc[comma].text == ",":
+                return comma
+    return end
+
+
+def _rest_of_name(doc: Doc, end: int) -> int:
+    """The end of a hyphenated name the parse broke up: "Bashar al*-Assad*", "Moon
+    Jae*-in*" (the parts after the hyphen hung on the verb)."""
+    while (
+        end + 1 < len(doc)
+        and not doc[end - 1].whitespace_
+        and doc[end].text == "-"
+        and not doc[end].whitespace_
+        and doc[end - 1].ent_type_ == "PERSON"
+        and (doc[end + 1].ent_iob_ == "I" or _name_syllable(doc[end + 1]))
+    ):
+        end += 2
+    return end
+
+
+def _name_syllable(token: Token) -> bool:
+    """The last part of a hyphenated given name: "Jae-*in*", "Myung-*bak*"."""
+    return token.is_alpha and token.pos_ in ("PROPN", "NOUN") and len(token) <= 4
 
 
 def _detached(head: Token, child: Token) -> bool:
