@@ -56,7 +56,11 @@ def test_no_event(sentence):
 
 @pytest.mark.parametrize(
     "sentence",
-    ["No group has claimed responsibility for the attack.", "No one was arrested after the march."],
+    [
+        "No group has claimed responsibility for the attack.",
+        "No one was arrested after the march.",
+        "No ceasefire agreement was signed in Geneva on Friday.",  # "no" on a modifier
+    ],
 )
 def test_a_no_subject_negates_the_event(sentence):
     events = newsevents.code_text(sentence, published="2024-03-01")

@@ -244,7 +244,10 @@ def _nationalities(doc: Doc, actor: ActorRef) -> set[str]:
     span = doc.char_span(actor.start, actor.end)
     if span is None:
         return set()
-    modifiers = [t for left in span.root.lefts for t in left.subtree]  # not "along *Panama*"
+    root = span.root
+    if root.lemma_.lower() in syntax.COUNTING_HEADS:  # "thousands *of* U.S. and Philippine
+        root = next(syntax.prep_objects(root, {"of"}), root)  # troops"
+    modifiers = [t for left in root.lefts for t in left.subtree]  # not "along *Panama*"
     return {  # "Spanish" (read as a language), "*U.S.* and Philippine forces"
         t.lower_ for t in modifiers if t.ent_type_ in ("NORP", "LANGUAGE", "GPE")
     }

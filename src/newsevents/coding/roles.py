@@ -99,7 +99,12 @@ class RoleFinder:
         ):
             # a headline-like parse with a noun at the root: "Israeli air *strikes* killed
             # 67 people" (the verb parsed as a clause on the noun); a root noun with a
-            # subject is a verb the tagger missed ("Hong Kong police *arrest* Jimmy Lai")
+            # subject is a verb the tagger missed ("Hong Kong police *arrest* Jimmy Lai"),
+            # and so is one with an object, its subject parsed as a modifier ("Russian
+            # *artillery* pounds Ukrainian positions")
+            doer = _headline_subject(verb)
+            if doer is not None:
+                return doer, self._recipient_token(trigger)
             return _noun_actor(verb), self._partner(verb) or _done_to(verb)
         subject, passive = syntax.find_subject(verb)
         if trigger.clause is not None:
@@ -647,6 +652,15 @@ def _plural(noun: Token) -> bool:
     if noun.tag_ in ("NNS", "NNPS"):
         return True
     return noun.lower_.endswith("s") and any(c.lower_ == "the" for c in noun.children)
+
+
+def _headline_subject(noun: Token) -> Token | None:
+    """The subject of a headline verb tagged as a root noun with an object: the last
+    noun before it."""
+    if not any(c.dep_ == "dobj" for c in noun.children):
+        return None
+    before = [c for c in noun.lefts if c.dep_ == "compound" and c.pos_ in ("NOUN", "PROPN")]
+    return before[-1] if before else None
 
 
 def _noun_actor(noun: Token) -> Token | None:

@@ -150,6 +150,8 @@ class RuleCoder:
             entry = None  # "*Asked* about the deal, he said ...", "*helped* by a weaker yen"
         if entry is not None and entry.mode == "phone" and not self._called_party(tok):
             entry = None  # "called a general strike to express anger" is no phone call
+        if entry is not None and _courtesy_call(tok, entry):
+            entry = COURTESY_CALL  # "called on the prime minister in Islamabad"
         if entry is None:
             return self._unlisted_trigger(tok)
         if senses.bare_statement(tok, entry, self.lexicon, self.roles.is_party):
@@ -198,8 +200,10 @@ class RuleCoder:
         if any(lemma in senses.STATE_VERBS for lemma in lemmas):
             for noun in syntax.prep_objects(tok, {"on"}):
                 found = self._noun_trigger(tok, noun, occurrence=False)
-                if found is not None and not senses.definite(noun):
+                held = found is not None and found.entry.event_type not in _NOT_STATES
+                if held and not senses.definite(noun):
                     return found  # "has been on hunger strike", "remained on alert"
+                # (not "has been on life *support*", "lives on *aid*")
             for noun in senses.responsible_for(tok):
                 found = self._noun_trigger(tok, noun, occurrence=False)
                 if found is not None:
@@ -306,7 +310,7 @@ class RuleCoder:
             entry, modality = refused, "asserted"  # "will not lift the ban": a refusal
         # (the verb stands for its noun when nothing is struck: "dock workers *strike*")
         entry = labour_strike(entry, trigger.noun or syntax.object_of(token) or token, roles.actor)
-        entry = _leaving_a_body(entry, roles.recipient)
+        entry = _opened_together(_leaving_a_body(entry, roles.recipient), roles.actor)
         entry = troop_movement(entry, token, trigger.noun, roles.actor)
         entry = _intended(rioting(deadly_raid(entry, token), roles.actor, token), token, modality)
         cameo_root = entry.cameo[:2]
@@ -393,13 +397,42 @@ def _light_objects(verb: Token) -> list[Token]:
 
 
 def _demand_clause(verb: Token) -> Token | None:
-    """The reported clause of "X said Y must/should ...", if there is one."""
+    """The reported clause of "X said Y must/should ...", if there is one; not a duty the
+    speaker puts on itself ("says *it* must restore order")."""
     for child in verb.children:
         if child.dep_ == "ccomp" and any(
             a.dep_ == "aux" and a.lower_ in ("must", "should") for a in child.children
         ):
+            subject, _ = syntax.find_subject(child)
+            if subject is not None and subject.lower_ in _SELF:
+                continue
             return child
     return None
+
+
+_SELF = frozenset({"i", "we", "it"})
+_NOT_STATES = frozenset({"SUPPORT", "AID"})  # no one is "on" support or aid as a stance
+COURTESY_CALL = TriggerEntry("call", (), "CONSULT", "visit", "042")
+
+
+def _courtesy_call(verb: Token, entry: TriggerEntry) -> bool:
+    """ "called on X" with nothing asked of X (no "to ...", "for ...", "that ..."), but a
+    place or a briefing: a visit ("called on Prime Minister Imran Khan *in Islamabad* and
+    briefed him")."""
+    if entry.lemma != "call" or entry.event_type != "REQUEST":
+        return False
+    ons = syntax.prep_objects(verb, {"on", "upon"})
+    party = next(ons, None)
+    if party is None or party.pos_ != "PROPN":
+        return False
+    clauses = ("xcomp", "ccomp", "advcl", "acl", "relcl")
+    asked = [t for t in verb.subtree if t.dep_ in clauses and t.i != verb.i]
+    asked += list(syntax.prep_objects(verb, {"for"}))
+    if asked:
+        return False
+    placed = any(t.lower_ == "in" and t.head.i in (verb.i, party.i) for t in verb.subtree)
+    briefed = any(c.dep_ == "conj" and c.pos_ == "VERB" for c in verb.children)
+    return placed or briefed
 
 
 _DESCRIBING = frozenset({"ask", "oppose", "broker"})  # also "a *UN-brokered* deal"
@@ -416,6 +449,17 @@ def _described(verb: Token, entry: TriggerEntry) -> bool:
 
 LEAVE_BODY = TriggerEntry("withdraw", (), "SANCTION", "withdraw", "161")
 _LEAVING = frozenset({"withdraw", "pull", "quit", "leave", "exit", "withdrawal", "pullout"})
+
+
+OPEN_TOGETHER = TriggerEntry("reopen", (), "COOPERATE", None, "061")
+
+
+def _opened_together(entry: TriggerEntry, actor: ActorRef | None) -> TriggerEntry:
+    """A border or a bridge two states reopen between them is cooperation, not access one
+    grants: "Colombia and Venezuela *reopened* the bridge to cargo trucks"."""
+    if entry.lemma != "reopen" or entry.cameo != "086" or actor is None:
+        return entry
+    return OPEN_TOGETHER if len(actor.members) > 1 else entry
 
 
 def _leaving_a_body(entry: TriggerEntry, recipient: ActorRef | None) -> TriggerEntry:

@@ -133,7 +133,12 @@ def _nobody(subject: Token) -> bool:
         return True
     if subject.lower_ == "one" and any(c.lower_ == "no" for c in subject.children):
         return True  # "no one"
-    return any(c.dep_ == "det" and c.lower_ in ("no", "neither") for c in subject.children)
+    # the "no" may sit on a modifier the parse made the head of it: "*no* tsunami warning"
+    return any(
+        c.dep_ == "det" and c.lower_ in ("no", "neither")
+        for c in subject.subtree
+        if c.i < subject.i and (c.head.i == subject.i or c.head.dep_ in ("compound", "nsubj"))
+    )
 
 
 MODAL_MODALITY = {
@@ -646,10 +651,16 @@ def is_temporal(token: Token) -> bool:
 def _is_temporal_modifier(child: Token) -> bool:
     if child.dep_ in ("npadvmod", "nmod", "compound") and is_temporal(child):
         return True
+    if child.dep_ == "prep" and child.lower_ in _CIRCUMSTANCE_PREPS:
+        return True  # "stabbed to death by inmates *during a riot*"
     if child.dep_ == "prep":
         objects = [g for g in child.children if g.dep_ == "pobj"]
         return bool(objects) and all(is_temporal(g) for g in objects)
     return False
+
+
+# Prepositions that place an act in time or circumstance; they never name a party.
+_CIRCUMSTANCE_PREPS = frozenset({"during", "amid", "amidst", "following", "despite"})
 
 
 def _is_loose_addition(head: Token, child: Token) -> bool:
