@@ -22,9 +22,11 @@ ACCIDENT_NOUNS = frozenset(
     | {"cholera", "malaria", "ebola", "measles", "measle", "epidemic", "pandemic", "famine"}
     | {"monsoon"}
     | {"rain", "rains", "wildfire", "wildfires", "heat", "cold", "snow"}
+    | {"snowfall", "blizzard", "tornado", "eruption", "mudslide", "storms", "frost"}
 )
 ACCIDENT_VERBS = frozenset(
     {"crash", "plunge", "derail", "collapse", "capsize", "sink", "overturn", "collide"}
+    | {"skid", "veer"}
 )
 WEAPON_WORDS = frozenset({"artillery", "gun", "mortar", "rocket", "sniper", "tank", "machine"})
 STATE_SECTORS = frozenset({"GOV", "MIL", "IGO", "REB", "OPP", "PTY", "COP", "LEG", "JUD", "ELI"})
@@ -231,11 +233,13 @@ def troop_movement(
 
 TROOPS_TO_FRONTIER = TriggerEntry("send", (), "MOBILIZE", "troops", "154")
 _FRONTIERS = frozenset({"border", "frontier", "front", "frontline", "borderline", "boundary"})
+_FRONTIERS |= {"street", "streets"}  # "sent armoured vehicles *onto the streets*"
 
 
 def _to_a_frontier(verb: Token) -> bool:
-    """Arms or forces sent to a border or a front: the sender's own posture, not aid."""
-    goals = syntax.prep_objects(verb, {"to", "toward", "towards", "along"})
+    """Arms or forces sent to a border, a front or the streets: the sender's own
+    posture, not aid."""
+    goals = syntax.prep_objects(verb, {"to", "toward", "towards", "along", "onto", "into"})
     return any(g.lemma_.lower() in _FRONTIERS for g in goals)
 
 

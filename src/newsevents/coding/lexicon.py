@@ -120,8 +120,8 @@ class Condition:
             if child.dep_ in _OBJECT_DEPS:
                 nouns += [n for g in child.children for n in _prepositional_objects(g)]
             return any(self._names(noun) for noun in nouns)
-        if self.kind == "prt" and child.dep_ == "advmod":
-            return child.lower_ in self.values  # "pulled *back*" parsed as an adverb
+        if self.kind == "prt" and child.dep_ in ("advmod", "npadvmod"):
+            return child.lower_ in self.values  # "pulled *back*", "flew *home*" as adverbs
         if self.kind == "prep" and child.dep_ in _OBJECT_DEPS and self.values & _OBJECT_GOAL_PREPS:
             # "shipped a load of vaccines *to Gaza*": the parse hung the goal on the goods
             return any(self._child_holds(g) for n in named_nouns(child) for g in n.children)

@@ -154,6 +154,7 @@ class RoleFinder:
                 return syntax.resolve_relative(goal)  # "deployed troops *to Mali*"
         demand = trigger.entry.event_type == "REQUEST"
         obj = trigger.noun or syntax.object_of(verb) or _clause_subject(verb, demand=demand)
+        obj = obj or _shared_object(verb)
         if obj is not None and (
             trigger.noun is not None
             or self.lexicon.noun_match(obj) is not None
@@ -494,7 +495,8 @@ def _goal(verb: Token, names: Callable[[Token], bool], *, away: bool = True) -> 
     also where the parse hangs it on what is moved ("shipped a load of vaccines *to X*");
     with `away`, also a place left ("withdrew *from Sinai*")."""
     obj = syntax.object_of(verb)
-    heads = [verb] if obj is None else [verb, *named_nouns(obj)]
+    things = [] if obj is None else [obj, *obj.conjuncts]  # "vehicles and a team *to X*"
+    heads = [verb, *(n for thing in things for n in named_nouns(thing))]
     preps = _GOAL_PREPS if away else _GOAL_PREPS - {"from"}
     goals = [p for head in heads for p in syntax.prep_objects(head, preps)]
     goals += [  # "pulled their countries *out of ECOWAS*"; a body, not a place left
@@ -561,6 +563,20 @@ _FORCES = frozenset(
     {"troop", "troops", "force", "forces", "soldier", "army", "navy", "unit", "country"}
     | {"countries", "nation", "nations"}  # "pulled *their countries* out of ECOWAS"
 )
+
+
+def _shared_object(verb: Token) -> Token | None:
+    """The object of the next verb the trigger shares its subject and object with: "clubbed
+    and kicked *opposition supporters*", "attacked and burned *the village*"."""
+    if any(c.dep_ in ("xcomp", "ccomp", "advcl") for c in verb.children):
+        return None  # "pledged to work with China and has promoted ...": two acts
+    for conj in verb.children:
+        if conj.dep_ == "conj" and conj.pos_ == "VERB" and not syntax.has_own_subject(conj):
+            own_aux = any(c.dep_ in ("aux", "auxpass") for c in conj.children)
+            if own_aux or any(c.dep_ == "prep" for c in verb.children if c.i < conj.i):
+                return None  # "marched to the square and *burned* flags": its own act
+            return syntax.object_of(conj)
+    return None
 
 
 def _clause_subject(verb: Token, *, demand: bool = False) -> Token | None:

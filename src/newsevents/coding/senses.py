@@ -85,6 +85,7 @@ def bare_statement(
 HOSTILE_AIMS = frozenset(
     {"disrupt", "destroy", "crush", "punish", "avenge", "retaliate", "annihilate", "eliminate"}
     | {"obliterate", "wipe", "smash", "sabotage", "exterminate", "drown", "bury"}
+    | {"raze", "flatten", "level", "incinerate"}
 )
 
 
@@ -112,6 +113,14 @@ def _retaliation(noun: Token) -> bool:
     )
 
 
+def _own(thing: Token | None) -> bool:
+    """A thing the actor owns: "*its* bases", "*their* embassy"."""
+    return thing is not None and any(
+        c.dep_ == "poss" and c.lower_ in ("its", "their", "his", "her", "our")
+        for c in thing.children
+    )
+
+
 def hostile_pledge(verb: Token, entry: TriggerEntry, lexicon: Lexicon) -> TriggerEntry | None:
     """ "vowed to *attack* American bases", "vowed that the group would *strike* deep inside
     Israel", "promised a *tough response*": a pledge of force or punishment is a threat."""
@@ -120,9 +129,18 @@ def hostile_pledge(verb: Token, entry: TriggerEntry, lexicon: Lexicon) -> Trigge
     obj = syntax.object_of(verb)
     if obj is not None and _retaliation(obj):
         return dataclasses.replace(entry, event_type="THREATEN", mode=None, cameo="130")
-    for child in verb.children:
+    # a "that" clause the parse hung on a noun of the pledge: "vowed *in a speech that*
+    # the Islamic Republic would raze ..."
+    spoken = [
+        c
+        for noun in syntax.prep_objects(verb, {"in", "during", "at"})
+        for c in noun.children
+        if c.dep_ == "relcl" and any(m.dep_ == "mark" and m.lower_ == "that" for m in c.children)
+    ]
+    for child in [*verb.children, *spoken]:
         pledged = (
-            child.dep_ == "xcomp"
+            child in spoken
+            or child.dep_ == "xcomp"
             or (child.dep_ == "advcl" and syntax.is_infinitive(child))
             or (child.dep_ == "ccomp" and child.pos_ in ("VERB", "AUX"))
         )
@@ -135,8 +153,9 @@ def hostile_pledge(verb: Token, entry: TriggerEntry, lexicon: Lexicon) -> Trigge
             kind = "ASSAULT"  # "vowed to *carry the war* into Russian cities"
         if kind is None and child.lemma_.lower() in HOSTILE_AIMS:
             kind = "ASSAULT"  # "vowed to *disrupt* the election", "to *crush* the revolt"
-        if kind is None and child.lemma_.lower() in COERCIVE_AIMS:
-            kind = "COERCE"  # "vowed to *shut* the Strait of Hormuz"
+        if kind is None and child.lemma_.lower() in COERCIVE_AIMS and not _own(carried):
+            kind = "COERCE"  # "vowed to *shut* the Strait of Hormuz" (not "to close *its*
+            # last two bases")
         if kind is None and child.lemma_.lower() in LIGHT_VERBS:
             kind = _light_event(child, lexicon)  # "vowed to *launch a wave of attacks*"
         if kind not in THREAT and syntax.has_unless(child):  # an ultimatum: "vowed to

@@ -721,7 +721,7 @@ def _such_as(prep: Token) -> bool:
     return prep.i > 0 and prep.doc[prep.i - 1].lower_ == "such"
 
 
-_PARTICLE_WORDS = frozenset({"free", "loose", "over"})
+_PARTICLE_WORDS = frozenset({"free", "loose", "over", "dead"})  # "shot *dead* X"
 
 
 def phrase_bounds(

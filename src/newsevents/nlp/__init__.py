@@ -56,6 +56,8 @@ _WHOLE_WORDS = {
     "test-fires": "launches",
     "test-fired": "launched",
     "test-firing": "launching",
+    "call-up": "mobilisation",
+    "call-ups": "mobilisations",
 }
 
 
