@@ -23,6 +23,7 @@ ACCIDENT_NOUNS = frozenset(
     | {"monsoon"}
     | {"rain", "rains", "wildfire", "wildfires", "heat", "cold", "snow"}
     | {"snowfall", "blizzard", "tornado", "eruption", "mudslide", "storms", "frost"}
+    | {"locust", "locusts", "swarm", "swarms"}
 )
 ACCIDENT_VERBS = frozenset(
     {"crash", "plunge", "derail", "collapse", "capsize", "sink", "overturn", "collide"}
@@ -304,6 +305,10 @@ def _sent_where(verb: Token) -> list[Token]:
 _WHEN_PREPS = frozenset({"after", "before", "following", "since", "amid", "despite", "until"})
 
 
+# Documents of numbers, which report rather than act.
+_FINDINGS = frozenset({"poll", "polls", "survey", "surveys", "census", "index", "study"})
+
+
 def is_not_political(
     entry: TriggerEntry, actor: ActorRef | None, recipient: ActorRef | None
 ) -> bool:
@@ -315,6 +320,8 @@ def is_not_political(
         return recipient is None
     if actor is None:
         return False
+    if actor.text.split()[-1].lower() in _FINDINGS:
+        return True  # "a poll *put* support for the Socialists at 28 percent"
     if entry.lemma == "stop" and entry.mode == "strike":
         state = actor.sector in STATE_SECTORS or actor.sector == "BUS"
         return state or bool(actor.country and not actor.sector)

@@ -154,9 +154,10 @@ class Condition:
             or lemma + "s" in self.values
             or (lemma.endswith("y") and lemma[:-1] + "ies" in self.values)  # "delivery"
             or (noun.ent_type_ and "%" + noun.ent_type_.lower() in self.values)
-            # and the conjuncts: "units, *tents* and medical supplies were flown"
+            # and the conjuncts: "units, *tents* and medical supplies were flown"; and
+            # the role word before a name: "suspended *broadcaster* RFI"
             for part in (child, *(c for c in child.conjuncts if c.pos_ in ("NOUN", "PROPN")))
-            for noun in named_nouns(part)
+            for noun in (*named_nouns(part), *_role_words(part))
         )
 
 
@@ -294,6 +295,14 @@ def generic_head_nouns(noun: Token) -> list[Token]:
     return [  # the tagger takes some such nouns for adjectives: "its *alert* level"
         c for c in noun.lefts if c.dep_ in ("compound", "amod") and c.pos_ in ("NOUN", "ADJ")
     ]
+
+
+def _role_words(name: Token) -> list[Token]:
+    """The common nouns that say what a name is: "*broadcaster* RFI", "*newspaper* La
+    Prensa"."""
+    if name.pos_ != "PROPN":
+        return []
+    return [c for c in name.lefts if c.dep_ == "compound" and c.pos_ == "NOUN"]
 
 
 def named_nouns(noun: Token) -> tuple[Token, ...]:

@@ -360,6 +360,10 @@ class RoleFinder:
         if token.pos_ in ("PROPN", "PRON") or token.ent_type_ in syntax.ENTITY_LABELS:
             return True
         words = [token] if alone else syntax.premodified(token)
+        # "an *official* visit", "*official* figures": the adjective names no official
+        words = [t for t in words if not (t.lower_ == "official" and t.pos_ == "ADJ")]
+        if not words:
+            return False
         match = self.names.resolve([t.text for t in words])
         return match.country is not None or match.sector is not None
 

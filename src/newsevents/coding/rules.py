@@ -257,8 +257,12 @@ class RuleCoder:
     def _joint_trigger(self, verb: Token) -> Trigger | None:
         """Anything two parties do jointly is COOPERATE: "jointly surveyed the volcano",
         "dismantled a network in a *joint operation*"."""
-        if any(c.dep_ == "advmod" and c.lower_ in ("jointly", "together") for c in verb.children):
+        if any(c.dep_ == "advmod" and c.lower_ == "jointly" for c in verb.children):
             return Trigger(verb, JOINT_ACT)
+        together = any(c.dep_ == "advmod" and c.lower_ == "together" for c in verb.children)
+        if together and verb.dep_ != "relcl" and _several(verb):
+            return Trigger(verb, JOINT_ACT)  # not "which *together* produce 60 percent",
+            # "could hold the country *together*"
         for noun in syntax.prep_objects(verb, {"in", "through", "under"}):
             entry = self.lexicon.noun_match(noun)
             if entry is not None and entry.event_type == "COOPERATE":
@@ -396,6 +400,15 @@ def _light_objects(verb: Token) -> list[Token]:
     return found + list(syntax.prep_objects(verb, preps))
 
 
+def _several(verb: Token) -> bool:
+    """The verb's subject names more than one party: "China and Russia", "the two
+    armies"."""
+    subject, _ = syntax.find_subject(verb)
+    if subject is None:
+        return False
+    return bool(list(subject.conjuncts)) or subject.tag_ in ("NNS", "NNPS")
+
+
 def _demand_clause(verb: Token) -> Token | None:
     """The reported clause of "X said Y must/should ...", if there is one; not a duty the
     speaker puts on itself ("says *it* must restore order")."""
@@ -436,15 +449,22 @@ def _courtesy_call(verb: Token, entry: TriggerEntry) -> bool:
 
 
 _DESCRIBING = frozenset({"ask", "oppose", "broker"})  # also "a *UN-brokered* deal"
+# Participles that say what drove something even with an agent: "profits rose, *helped*
+# by a weaker yen", "the shilling weakened, *pressured* by demand from importers".
+_CIRCUMSTANTIAL = frozenset({"help", "pressure"})
 
 
 def _described(verb: Token, entry: TriggerEntry) -> bool:
     """Participles that describe rather than report an act: "*Asked* about the prospects,
     the negotiator said ...", "protesters *opposed* to tax increases stormed ..."; "help"
-    even with an agent: "profits rose, *helped* by a weaker yen"."""
-    if verb.tag_ != "VBN" or verb.dep_ not in ("advcl", "acl", "amod"):
+    and "pressure" even with an agent: "profits rose, *helped* by a weaker yen"."""
+    if verb.tag_ != "VBN" or verb.dep_ not in ("advcl", "acl", "amod", "xcomp"):
         return False
-    return entry.lemma == "help" or (entry.lemma in _DESCRIBING and syntax.find_agent(verb) is None)
+    if entry.lemma in _CIRCUMSTANTIAL:
+        return True
+    if verb.dep_ == "xcomp":
+        return False
+    return entry.lemma in _DESCRIBING and syntax.find_agent(verb) is None
 
 
 LEAVE_BODY = TriggerEntry("withdraw", (), "SANCTION", "withdraw", "161")
@@ -459,7 +479,8 @@ def _opened_together(entry: TriggerEntry, actor: ActorRef | None) -> TriggerEntr
     grants: "Colombia and Venezuela *reopened* the bridge to cargo trucks"."""
     if entry.lemma != "reopen" or entry.cameo != "086" or actor is None:
         return entry
-    return OPEN_TOGETHER if len(actor.members) > 1 else entry
+    pair = actor.text.lower().removeprefix("the ").split()[:1] in (["two"], ["both"])
+    return OPEN_TOGETHER if len(actor.members) > 1 or pair else entry
 
 
 def _leaving_a_body(entry: TriggerEntry, recipient: ActorRef | None) -> TriggerEntry:

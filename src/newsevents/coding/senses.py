@@ -67,7 +67,13 @@ def bare_statement(
     if entry.conditions or entry.lemma not in STATEMENT_VERBS:
         return False
     for clause in verb.children:
-        if clause.dep_ != "ccomp" or not factual(clause):
+        if clause.dep_ != "ccomp":
+            continue
+        past = syntax.modal_of(clause) is None and clause.tag_ in ("VBD", "VBN")
+        if entry.lemma == "warn" and past:
+            return True  # a report of what happened: "locusts *have destroyed* crops, the
+            # FAO warned"
+        if not factual(clause):
             continue
         if entry.lemma != "warn":
             return True

@@ -735,7 +735,11 @@ def phrase_bounds(
     is trimmed. Without `descriptions`, a comma apposition is left out too ("Pakistan*, a
     key US ally*").
     """
-    skip = {"relcl", "advcl"} if with_conjuncts else {"punct", "cc", "conj", "relcl", "advcl"}
+    # (punctuation children add nothing a range would not: a comma after a skipped clause
+    # would stretch the phrase over it)
+    skip = (
+        {"relcl", "advcl", "punct"} if with_conjuncts else {"punct", "cc", "conj", "relcl", "advcl"}
+    )
     tokens = [head.i]
     for child in head.children:
         if child.dep_ in skip or (child.dep_ in ("acl", "case") and child.i > head.i):
