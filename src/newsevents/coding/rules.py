@@ -11,7 +11,7 @@ and conditional acts); build the Event with its evidence offsets.
 from __future__ import annotations
 
 import dataclasses
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from typing import TYPE_CHECKING
 
 from newsevents.coding import senses, syntax
@@ -151,7 +151,7 @@ class RuleCoder:
         if entry is not None and entry.mode == "phone" and not self._called_party(tok):
             entry = None  # "called a general strike to express anger" is no phone call
         if entry is not None and _courtesy_call(tok, entry):
-            entry = COURTESY_CALL  # "called on the prime minister in Islamabad"
+            entry = COURTESY_CALL  # "called on Prime Minister Imran Khan in Islamabad"
         if entry is None:
             return self._unlisted_trigger(tok)
         if senses.bare_statement(tok, entry, self.lexicon, self.roles.is_party):
@@ -168,9 +168,13 @@ class RuleCoder:
             light = self._light_trigger(tok)  # "ordered a general *mobilisation*": the
             if light is not None:  # noun says what
                 return light
-        joint = self._joint_object(tok)
+        ends = any(
+            lemma in senses.STOP_VERBS or lemma in _DROPPING for lemma in lemma_candidates(tok)
+        )
+        joint = None if ends else self._joint_object(tok)
         if joint is not None:
             return joint  # "conducted *joint* exercises": cooperation, not a show of force
+        # (not "suspended joint exercises")
         if entry.event_type in ("COERCE", "MOBILIZE") and (joint := self._joint_trigger(tok)):
             return joint  # "jointly arrested", "seized ... in a joint operation"
         entry = senses.hostile_pledge(tok, entry, self.lexicon) or entry
@@ -316,7 +320,8 @@ class RuleCoder:
         entry = labour_strike(entry, trigger.noun or syntax.object_of(token) or token, roles.actor)
         entry = _opened_together(_leaving_a_body(entry, roles.recipient), roles.actor)
         entry = troop_movement(entry, token, trigger.noun, roles.actor)
-        entry = _intended(rioting(deadly_raid(entry, token), roles.actor, token), token, modality)
+        entry = rioting(deadly_raid(entry, token), roles.actor, token)
+        entry = _intended(entry, token, modality, self.roles.is_party)
         cameo_root = entry.cameo[:2]
         evidence = _evidence(trigger.token, sent)
         frame = frame or ArticleFrame.of(token.doc, article)
@@ -402,11 +407,16 @@ def _light_objects(verb: Token) -> list[Token]:
 
 def _several(verb: Token) -> bool:
     """The verb's subject names more than one party: "China and Russia", "the two
-    armies"."""
+    sides" (not "troops", many of one party)."""
     subject, _ = syntax.find_subject(verb)
     if subject is None:
         return False
-    return bool(list(subject.conjuncts)) or subject.tag_ in ("NNS", "NNPS")
+    if any(c.pos_ == "PROPN" or c.ent_type_ for c in subject.conjuncts):
+        return True
+    return any(c.lower_ in _PAIR_WORDS for c in subject.lefts)
+
+
+_PAIR_WORDS = frozenset({"two", "both", "three", "several"})
 
 
 def _demand_clause(verb: Token) -> Token | None:
@@ -443,7 +453,12 @@ def _courtesy_call(verb: Token, entry: TriggerEntry) -> bool:
     asked += list(syntax.prep_objects(verb, {"for"}))
     if asked:
         return False
-    placed = any(t.lower_ == "in" and t.head.i in (verb.i, party.i) for t in verb.subtree)
+    placed = any(
+        t.lower_ == "in"
+        and t.head.i in (verb.i, party.i)
+        and any(g.ent_type_ in ("GPE", "LOC", "FAC") for g in t.children)
+        for t in verb.subtree
+    )  # "in Islamabad", not "in a statement"
     briefed = any(c.dep_ == "conj" and c.pos_ == "VERB" for c in verb.children)
     return placed or briefed
 
@@ -479,8 +494,9 @@ def _opened_together(entry: TriggerEntry, actor: ActorRef | None) -> TriggerEntr
     grants: "Colombia and Venezuela *reopened* the bridge to cargo trucks"."""
     if entry.lemma != "reopen" or entry.cameo != "086" or actor is None:
         return entry
+    states = {m.country or m.name for m in actor.members if m.country or m.name}
     pair = actor.text.lower().removeprefix("the ").split()[:1] in (["two"], ["both"])
-    return OPEN_TOGETHER if len(actor.members) > 1 or pair else entry
+    return OPEN_TOGETHER if len(states) > 1 or pair else entry
 
 
 def _leaving_a_body(entry: TriggerEntry, recipient: ActorRef | None) -> TriggerEntry:
@@ -494,7 +510,9 @@ def _leaving_a_body(entry: TriggerEntry, recipient: ActorRef | None) -> TriggerE
     return LEAVE_BODY if body else entry
 
 
-def _intended(entry: TriggerEntry, trigger: Token, modality: Modality) -> TriggerEntry:
+def _intended(
+    entry: TriggerEntry, trigger: Token, modality: Modality, is_party: Callable[[Token], bool]
+) -> TriggerEntry:
     """Future or readied cooperation is AGREE; future or readied force is THREATEN, and
     so is force that could follow another party's act; and so is any act announced for
     "unless" a condition is met ("will withdraw its force
@@ -504,7 +522,7 @@ def _intended(entry: TriggerEntry, trigger: Token, modality: Modality) -> Trigge
     # force or a sanction that "could" follow what another party does is a threat: "could
     # suspend its budget support *unless the government* restores rights"; other acts
     # that could happen are speculation ("could be preparing to conduct a test")
-    threat = entry.event_type in senses.THREAT and syntax.put_to_another(trigger)
+    threat = entry.event_type in senses.THREAT and syntax.put_to_another(trigger, is_party)
     if not syntax.is_intended(trigger, modality) and not threat:
         return entry
     if syntax.has_unless(trigger) and entry.event_type not in senses.THREAT:

@@ -70,7 +70,10 @@ def bare_statement(
         if clause.dep_ != "ccomp":
             continue
         past = syntax.modal_of(clause) is None and clause.tag_ in ("VBD", "VBN")
-        if entry.lemma == "warn" and past:
+        stance = clause.lemma_.lower() == "be" or any(
+            c.dep_ in ("acomp", "xcomp") for c in clause.children
+        )  # "warned that it *was ready* to retaliate" is still a threat
+        if entry.lemma == "warn" and past and not stance:
             return True  # a report of what happened: "locusts *have destroyed* crops, the
             # FAO warned"
         if not factual(clause):

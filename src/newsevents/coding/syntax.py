@@ -6,7 +6,7 @@ about countries or event categories.
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from collections.abc import Set as AbstractSet
 from typing import TYPE_CHECKING
 
@@ -134,8 +134,11 @@ def _nobody(subject: Token) -> bool:
     if subject.lower_ == "one" and any(c.lower_ == "no" for c in subject.children):
         return True  # "no one"
     # the "no" may sit on a modifier the parse made the head of it: "*no* tsunami warning"
+    doc = subject.doc
     return any(
-        c.dep_ == "det" and c.lower_ in ("no", "neither")
+        c.dep_ == "det"
+        and c.lower_ in ("no", "neither")
+        and not (c.i + 1 < len(doc) and doc[c.i + 1].text == "-")  # not "a *no*-confidence vote"
         for c in subject.subtree
         if c.i < subject.i and (c.head.i == subject.i or c.head.dep_ in ("compound", "nsubj"))
     )
@@ -209,14 +212,15 @@ def condition_clauses(verb: Token, marks: AbstractSet[str]) -> Iterator[Token]:
             yield child
 
 
-def put_to_another(verb: Token) -> bool:
-    """The act hangs on an "if" or "unless" clause about another party than its own
-    subject: "could extend martial law *if militants spread* their rebellion"."""
+def put_to_another(verb: Token, is_party: Callable[[Token], bool]) -> bool:
+    """The act hangs on an "if", "unless" or "lest" clause about another party than its
+    own subject: "could suspend its budget support *unless the government of
+    President X* restores ...", "*if Washington* tried to topple ..."."""
     own, _ = find_subject(verb)
-    for clause in condition_clauses(verb, _CONDITIONS):
+    for clause in (c for v in [verb, *verb.conjuncts] for c in condition_clauses(v, _CONDITIONS)):
         subject, _ = find_subject(clause)
-        if subject is None or subject.pos_ == "PRON" or subject.dep_ == "expl":
-            continue
+        if subject is None or subject.pos_ == "PRON" or not is_party(subject):
+            continue  # a party, not "*if the talks* fail" or "if *it* rains"
         if own is None or subject.lemma_.lower() != own.lemma_.lower():
             return True
     return False
@@ -513,7 +517,8 @@ def find_agent(verb: Token) -> Token | None:
                 return next((g for g in by.children if g.dep_ == "pobj"), None)
     for obj in objects:  # deeper: "was promised loans *worth $10 billion by* China"
         for by in obj.subtree:
-            if by.dep_ == "agent" and by.lower_ == "by":
+            # (not the agent of a participle inside: "given weapons *seized by the army*")
+            if by.dep_ == "agent" and by.lower_ == "by" and by.head.tag_ != "VBN":
                 return next((g for g in by.children if g.dep_ == "pobj"), None)
     for conj in verb.children:
         # "was stormed and set ablaze *by protesters*": the agent of both verbs
