@@ -303,8 +303,9 @@ class RoleFinder:
 
     def _party_by_sector_only(self, obj: Token) -> bool:
         """A thing that reads as a party only through a sector word ("*military* aid"),
-        not a named or national one ("Chinese ships")."""
-        if self.is_party(obj, alone=True):
+        not a named or national one ("Chinese ships"), nor people counted out ("dozens *of
+        schoolgirls*")."""
+        if any(self.is_party(n, alone=True) for n in named_nouns(obj)):
             return False
         match = self.names.resolve([t.text for t in syntax.premodified(obj)])
         return match.sector is not None and match.country is None
@@ -621,7 +622,10 @@ def _own_forces(entry: TriggerEntry, noun: Token) -> bool:
     forces = noun.lemma_.lower() in _FORCES or noun.lemma_.lower() in _SECURITY_FORCES
     moved = entry.event_type == "MOBILIZE" or (entry.event_type == "RETREAT" and forces)
     owners = [c for c in noun.children if c.dep_ == "poss"]
-    own_object = noun.dep_ in ("dobj", "nsubjpass") and noun.lemma_.lower() in _UNOWNED_FORCES
+    moved_noun = noun
+    if noun.dep_ == "pobj" and noun.head.lower_ == "of":  # "a force *of 260 troops*"
+        moved_noun = noun.head.head
+    own_object = moved_noun.dep_ in ("dobj", "nsubjpass") and noun.lemma_.lower() in _UNOWNED_FORCES
     if entry.event_type == "MOBILIZE" and own_object and not owners:
         return True
     return moved and any(c.lower_ in _POSSESSIVES for c in owners)
