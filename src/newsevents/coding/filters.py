@@ -155,15 +155,18 @@ def deadly_raid(entry: TriggerEntry, verb: Token) -> TriggerEntry:
     *killing* dozens"."""
     if entry.event_type != "COERCE" or entry.lemma not in _RAIDING:
         return entry
-    acts = [c for c in verb.children if c.dep_ in ("advcl", "conj") and c.tag_ == "VBG"]
-    slit = any(a.lemma_.lower() == "slit" for a in acts)  # "*slitting* the throats of ..."
+    slit = any(a.lemma_.lower() == "slit" for a in _participles(verb))  # "*slitting* ..."
     return DEADLY_RAID if slit or _kills(verb) else entry
+
+
+def _participles(verb: Token) -> list[Token]:
+    """The "-ing" participles that go on from the act: "stormed the village, *killing* ..."."""
+    return [c for c in verb.children if c.dep_ in ("advcl", "conj") and c.tag_ == "VBG"]
 
 
 def _kills(verb: Token) -> bool:
     """The act, or a participle of it, is a killing."""
-    acts = [verb, *(c for c in verb.children if c.dep_ in ("advcl", "conj") and c.tag_ == "VBG")]
-    return any(a.lemma_.lower() in _KILLING for a in acts)
+    return any(a.lemma_.lower() in _KILLING for a in (verb, *_participles(verb)))
 
 
 def labour_strike(entry: TriggerEntry, noun: Token | None, actor: ActorRef | None) -> TriggerEntry:
@@ -223,8 +226,9 @@ def troop_movement(
             return RELIEF_DEPLOYMENT  # "deployed *search-and-rescue* teams", "*to deliver aid*"
     exercise = noun is not None and noun.lemma_.lower() in MILITARY_JOINT_NOUNS
     if exercise and actor is not None:
-        parties = {m.country or m.name for m in actor.members if m.country or m.name}
-        parties |= _nationalities(verb.doc, actor)  # "*French and Egyptian* warships"
+        parties = member_parties(actor) | _nationalities(
+            verb.doc, actor
+        )  # "*French and Egyptian* warships"
         if len(parties) > 1:  # not "30 warships and 150 aircraft" of one navy
             return JOINT_EXERCISE
     return entry
@@ -240,6 +244,11 @@ def _to_a_frontier(verb: Token) -> bool:
     posture, not aid."""
     goals = syntax.prep_objects(verb, {"to", "toward", "towards", "along", "onto", "into"})
     return any(g.lemma_.lower() in _FRONTIERS for g in goals)
+
+
+def member_parties(actor: ActorRef) -> set[str]:
+    """The distinct parties among a compound actor's members (their countries or names)."""
+    return {party for m in actor.members if (party := m.country or m.name)}
 
 
 def _nationalities(doc: Doc, actor: ActorRef) -> set[str]:

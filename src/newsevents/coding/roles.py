@@ -119,12 +119,7 @@ class RoleFinder:
                 # noun stands in, as before, so that "talks were held in Geneva" is kept)
                 partner = self._recipient_token(dataclasses.replace(trigger, noun=subject))
                 return agent, partner or (subject if agent is None else None)
-            away = trigger.entry.lemma not in _RESCUES
-            goal = (
-                _goal(verb, self._names_a_party, away=away)
-                if _moves_things(trigger.entry)
-                else None
-            )
+            goal = _goal_of(trigger, self._names_a_party) if _moves_things(trigger.entry) else None
             if agent is None and _deploys(trigger.entry):
                 # "the army was placed on alert": its own posture; "peacekeepers are being
                 # deployed to X": the force moves itself
@@ -153,9 +148,7 @@ class RoleFinder:
             if partner is not None:
                 return self._party_inside(syntax.resolve_relative(partner))
         if _moves_things(trigger.entry):
-            # aid comes *from* no one it helps: "rescued 15 hostages *from FARC rebels*"
-            away = trigger.entry.lemma not in _RESCUES
-            goal = _goal(verb, self._names_a_party, away=away)
+            goal = _goal_of(trigger, self._names_a_party)
             if goal is not None:
                 return syntax.resolve_relative(goal)  # "deployed troops *to Mali*"
         demand = trigger.entry.event_type == "REQUEST"
@@ -500,6 +493,12 @@ _GOAL_PREPS = {"to", "into", "against", "toward", "towards", "from"}
 _RESCUES = frozenset({"rescue", "free", "liberate", "evacuate", "save"})
 
 
+def _goal_of(trigger: Trigger, names: Callable[[Token], bool]) -> Token | None:
+    """Where what a trigger moves goes; rescuers take people *from* their captors, who are
+    not where they go ("rescued 15 hostages *from FARC rebels*")."""
+    return _goal(trigger.token, names, away=trigger.entry.lemma not in _RESCUES)
+
+
 def _goal(verb: Token, names: Callable[[Token], bool], *, away: bool = True) -> Token | None:
     """The first object of a goal preposition that `names` accepts ("sent troops *to X*"),
     also where the parse hangs it on what is moved ("shipped a load of vaccines *to X*");
@@ -571,12 +570,10 @@ _UNOWNED_FORCES = frozenset(
     {"troop", "force", "soldier", "army", "unit", "police", "policeman", "officer"}
     | {"reservist", "gendarme", "marine", "paratrooper", "commando", "reinforcement"}
 )
-_SECURITY_FORCES = frozenset(
-    {"soldier", "police", "policeman", "officer", "reservist", "gendarme", "marine", "unit"}
-)
 _FORCES = frozenset(
     {"troop", "troops", "force", "forces", "soldier", "army", "navy", "unit", "country"}
     | {"countries", "nation", "nations"}  # "pulled *their countries* out of ECOWAS"
+    | {"police", "policeman", "officer", "reservist", "gendarme", "marine"}
 )
 
 
@@ -619,7 +616,7 @@ def _own_forces(entry: TriggerEntry, noun: Token) -> bool:
     *its troops* out of Somalia") are no recipient; nor are forces a mobilisation moves
     without an owner named ("put *troops* on high alert"), but forces it moves against
     are ("deployed troops against *rebel forces*")."""
-    forces = noun.lemma_.lower() in _FORCES or noun.lemma_.lower() in _SECURITY_FORCES
+    forces = noun.lemma_.lower() in _FORCES
     moved = entry.event_type == "MOBILIZE" or (entry.event_type == "RETREAT" and forces)
     owners = [c for c in noun.children if c.dep_ == "poss"]
     moved_noun = noun

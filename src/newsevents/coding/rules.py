@@ -27,6 +27,7 @@ from newsevents.coding.filters import (
     is_private_trip,
     is_toll,
     labour_strike,
+    member_parties,
     rioting,
     troop_movement,
 )
@@ -168,13 +169,9 @@ class RuleCoder:
             light = self._light_trigger(tok)  # "ordered a general *mobilisation*": the
             if light is not None:  # noun says what
                 return light
-        ends = any(
-            lemma in senses.STOP_VERBS or lemma in _DROPPING for lemma in lemma_candidates(tok)
-        )
-        joint = None if ends else self._joint_object(tok)
+        joint = self._joint_object(tok)
         if joint is not None:
             return joint  # "conducted *joint* exercises": cooperation, not a show of force
-        # (not "suspended joint exercises")
         if entry.event_type in ("COERCE", "MOBILIZE") and (joint := self._joint_trigger(tok)):
             return joint  # "jointly arrested", "seized ... in a joint operation"
         entry = senses.hostile_pledge(tok, entry, self.lexicon) or entry
@@ -218,9 +215,7 @@ class RuleCoder:
             if found is not None:
                 return found
         # "set up a *joint* committee", "flew a *joint* patrol": any verb with a joint act
-        # (not one that ends it: "had *dropped* joint projects")
-        ends = any(lemma in senses.STOP_VERBS or lemma in _DROPPING for lemma in lemmas)
-        return (None if ends else self._joint_object(tok)) or self._joint_trigger(tok)
+        return self._joint_object(tok) or self._joint_trigger(tok)
 
     def _called_party(self, verb: Token) -> bool:
         """A phone call needs a party called ("called *Erdogan* to apologise"); the bare
@@ -247,6 +242,12 @@ class RuleCoder:
         return Trigger(verb, found, noun=obj)
 
     def _joint_object(self, verb: Token) -> Trigger | None:
+        """A joint act named as the verb's object; not one the verb ends ("suspended joint
+        exercises", "had *dropped* joint projects")."""
+        if any(
+            lemma in senses.STOP_VERBS or lemma in _DROPPING for lemma in lemma_candidates(verb)
+        ):
+            return None
         obj = syntax.object_of(verb)
         if obj is None or not (
             any(c.dep_ in ("amod", "compound") and c.lower_ in JOINT_WORDS for c in obj.lefts)
@@ -494,9 +495,8 @@ def _opened_together(entry: TriggerEntry, actor: ActorRef | None) -> TriggerEntr
     grants: "Colombia and Venezuela *reopened* the bridge to cargo trucks"."""
     if entry.lemma != "reopen" or entry.cameo != "086" or actor is None:
         return entry
-    states = {m.country or m.name for m in actor.members if m.country or m.name}
     pair = actor.text.lower().removeprefix("the ").split()[:1] in (["two"], ["both"])
-    return OPEN_TOGETHER if len(states) > 1 or pair else entry
+    return OPEN_TOGETHER if len(member_parties(actor)) > 1 or pair else entry
 
 
 def _leaving_a_body(entry: TriggerEntry, recipient: ActorRef | None) -> TriggerEntry:
