@@ -124,7 +124,9 @@ def resolve_tokens(
     doc = head.doc
     bounds = syntax.phrase_bounds(head, with_conjuncts=False, descriptions=not recipient)
     text, s, e = _span_text(doc, *bounds)
-    core = _core_tokens(head)
+    # (within the phrase: not a closing speaker the parse hung on an "of" phrase, "the
+    # ports of Hodeidah*, the head of the UN mission* said")
+    core = [t for t in _core_tokens(head) if start <= t.i < end]
     match = names.resolve([t.text for t in core])
     if match.country is None:
         match = _merge(match, names.resolve([t.text for t in doc[start:end]]))

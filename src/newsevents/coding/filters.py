@@ -25,6 +25,14 @@ ACCIDENT_NOUNS = frozenset(
     | {"snowfall", "blizzard", "tornado", "eruption", "mudslide", "storms", "frost"}
     | {"locust", "locusts", "swarm", "swarms"}
 )
+# Nature does not act: a river, the weather.
+_NATURE = frozenset({"river", "lake", "sea", "ocean", "mountain", "volcano", "weather", "climate"})
+# Vehicles that burn, crash or hit something do so by accident (a warship or a drone is
+# not among them).
+_VEHICLES = frozenset(
+    {"tanker", "bus", "minibus", "truck", "lorry", "train", "ferry", "car", "airliner"}
+    | {"freighter", "coach", "van", "taxi", "motorcycle", "trawler"}
+)
 ACCIDENT_VERBS = frozenset(
     {"crash", "plunge", "derail", "collapse", "capsize", "sink", "overturn", "collide"}
     | {"skid", "veer"}
@@ -79,12 +87,31 @@ def is_mishap(entry: TriggerEntry, token: Token, actor: ActorRef | None) -> bool
         )
         if head is not None and (head.lemma_.lower() in ACCIDENT_NOUNS or named) and not weapon:
             return True  # also "a magnitude 6.8 *earthquake* struck", whose actor is a misparse
+        if head is not None and head.lemma_.lower() in _NATURE:
+            return True  # "the Mekong River, which *supports* 60 million people", "bad
+            # *weather* was to blame for the accident"
+        if (
+            head is not None
+            and entry.event_type in ("ASSAULT", "COERCE")
+            and (
+                head.lemma_.lower() in _VEHICLES
+                or (
+                    head.pos_ == "PROPN"
+                    and any(t.dep_ == "compound" and t.lower_ in _VEHICLES for t in head.lefts)
+                )
+            )  # (also a named one, "the tanker *Sanchi*"; not "a car *bomb*")
+        ):
+            return True  # "the tanker sank after *burning* for a week"
     if entry.event_type != "ASSAULT":
         return False
-    if token.dep_ == "advcl" and token.head.lemma_.lower() in ACCIDENT_VERBS:
-        return True
-    if any(c.dep_ == "advcl" and c.lemma_.lower() in ACCIDENT_VERBS for c in token.children):
-        return True  # "were killed *when their helicopter crashed*"
+    verbs = [token]
+    while verbs[-1].dep_ == "conj" and verbs[-1].head.i != verbs[-1].i:
+        verbs.append(verbs[-1].head)  # "..., killing 24 and *injuring* 15"
+    for verb in verbs:
+        if verb.dep_ == "advcl" and verb.head.lemma_.lower() in ACCIDENT_VERBS:
+            return True
+        if any(c.dep_ == "advcl" and c.lemma_.lower() in ACCIDENT_VERBS for c in verb.children):
+            return True  # "were killed *when their helicopter crashed*"
     return any(o.lemma_.lower() in ACCIDENT_NOUNS for o in syntax.prep_objects(token, {"in"}))
 
 
@@ -115,12 +142,27 @@ def _since(child: Token) -> bool:
     return child.dep_ == "advcl" and any(m.lower_ == "since" for m in child.children)
 
 
-def is_private_trip(entry: TriggerEntry, actor: ActorRef | None) -> bool:
-    """A visit is CONSULT only between political actors, not "tourists visited"."""
+# What a trip is for when it meets no one: "flew to London *for a medical check-up*".
+_PRIVATE_ERRANDS = frozenset(
+    {"check-up", "checkup", "treatment", "surgery", "holiday", "vacation"}
+    | {"rest", "pilgrimage", "honeymoon", "tests", "examination"}
+)
+
+
+def is_private_trip(entry: TriggerEntry, actor: ActorRef | None, verb: Token) -> bool:
+    """A visit is CONSULT only between political actors, not "tourists visited", and only
+    when it is not a private errand ("flew to London for medical *treatment*")."""
     if entry.mode != "visit" or entry.event_type != "CONSULT":
         return False
     if actor is None:
         return True
+    if entry.lemma == "fly" and any(c.dep_ == "dobj" for c in verb.children):
+        return True  # "*flying* the first group to Spain" carries people, visits no one
+    for errand in syntax.prep_objects(verb, {"for"}):
+        words = verb.doc[errand.left_edge.i : errand.i + 1]
+        name = "".join(t.text_with_ws for t in words).lower().split()
+        if any(w in _PRIVATE_ERRANDS or w == "medical" for w in [*name, errand.lemma_.lower()]):
+            return True  # (a hyphenated word is three tokens: "check - up")
     named = actor.country or actor.members or actor.name
     return not named and actor.sector not in STATE_SECTORS
 
@@ -283,6 +325,18 @@ _UNITS = frozenset(
     {"troop", "soldier", "force", "peacekeeper", "marine", "paratrooper", "sailor"}
     | {"contingent", "battalion", "brigade", "unit", "division", "army", "regiment"}
 )
+
+
+_HELPING = frozenset({"help", "assist", "aid", "support", "bolster"})
+
+
+def sent_to_help(verb: Token) -> bool:
+    """Troops or police sent "*to help* restore order": a pledge of aid when it is still to
+    come, not a threat."""
+    return any(
+        c.dep_ in ("advcl", "xcomp") and syntax.is_infinitive(c) and c.lemma_.lower() in _HELPING
+        for c in verb.children
+    )
 
 
 def _purpose(verb: Token) -> list[Token]:

@@ -58,6 +58,7 @@ LIGHT_VERBS = frozenset(
 LIGHT_VERBS |= {"express", "voice", "reaffirm", "reiterate", "convey", "extend", "show", "conclude"}
 LIGHT_VERBS |= {"join", "take", "place", "put", "perform", "participate", "engage"}
 LIGHT_VERBS |= {"unleash", "wrap", "commence", "kick"}  # "unleashed a wave of *attacks*"
+LIGHT_VERBS |= {"enforce"}  # "would *enforce* an indefinite blockade"
 # Light verbs whose event is the object of "in": "participated *in* peacekeeping operations".
 IN_LIGHT_VERBS = frozenset({"participate", "engage"})
 # Heads that say little themselves; the noun before them names the thing ("a *mediation*
@@ -66,9 +67,10 @@ GENERIC_HEADS = frozenset(
     {"effort", "campaign", "bid", "drive", "initiative", "material", "item", "kit"}
     | {"hour", "order"}  # "eased *curfew* hours", "extended the *curfew* order"
     | {"level", "line"}  # "raised its *alert* level", "a *credit* line"
+    | {"law", "bill", "decree", "legislation"}  # "passed an *amnesty* law"
 )
 # "joint patrols", "combined drills": done together, so COOPERATE (CAMEO 06x).
-JOINT_WORDS = frozenset({"joint", "combined", "coordinated", "bilateral"})
+JOINT_WORDS = frozenset({"joint", "combined", "coordinated", "bilateral", "trilateral"})
 MILITARY_JOINT_NOUNS = frozenset(
     {"exercise", "drill", "patrol", "manoeuvre", "maneuver", "operation", "offensive", "game"}
 )
@@ -188,7 +190,13 @@ def is_misread_particle(token: Token) -> bool:
     if token.dep_ == "quantmod" and token.head.dep_ == "nummod":
         verb = token.head.head.head  # not "killed *over* 100 people", a number's modifier
         return verb.i == token.i - 1 and verb.lemma_.lower() in _HANDING_VERBS
-    return token.dep_ == "amod" and token.head.head.i == token.i - 1
+    if token.dep_ != "amod" or token.i == 0:
+        return False
+    before = token.doc[token.i - 1]
+    # (also deeper in a name: "shot *dead* Kazakh opposition figure Altynbek Sarsenbayev")
+    return token.head.head.i == before.i or (
+        before.pos_ == "VERB" and before in token.head.ancestors
+    )
 
 
 def _infinitive_of_purpose(child: Token) -> bool:
@@ -492,6 +500,10 @@ _IRREGULAR_PAST = {
     "shot": "shoot",
     "stole": "steal",
     "broke": "break",
+    "flew": "fly",  # "Moon Jae-in *flew* to Pyongyang": the broken name leaves it a noun
+    "met": "meet",
+    "sent": "send",
+    "held": "hold",
 }
 
 

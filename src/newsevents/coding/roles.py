@@ -73,8 +73,20 @@ class RoleFinder:
         ):
             # "placed *its forces* on alert", "brought *tanks* up", "rallied *in Dakar*"
             recipient_tok = None
+        if (
+            recipient_tok is not None
+            and trigger.entry.event_type == "ACCUSE"
+            and _a_court(recipient_tok)
+        ):
+            # a case filed *at the ICJ* accuses the party of its participle: "..., accusing
+            # *Israel* of genocide"
+            recipient_tok = self._clause_recipient(trigger) or recipient_tok
+        if recipient_tok is not None and recipient_tok.lower_ in _REFLEXIVES:
+            recipient_tok = None  # "a suicide bomber blew *himself* up"
         if recipient_tok is None and trigger.entry.event_type == "THREATEN":
-            recipient_tok = self._condition_subject(trigger.token, actor_tok)
+            recipient_tok = self._pledged_against(trigger.token) or self._condition_subject(
+                trigger.token, actor_tok
+            )
         if recipient_tok is None and trigger.entry.event_type in ("CONSULT", "AGREE"):
             recipient_tok = self._between(trigger.token)
         if recipient_tok is None or (actor_tok is not None and recipient_tok.i == actor_tok.i):
@@ -110,6 +122,13 @@ class RoleFinder:
         subject, passive = syntax.find_subject(verb)
         if trigger.clause is not None:
             inner, _ = syntax.find_subject(trigger.clause)
+            told = next((c for c in verb.children if c.dep_ in ("dobj", "dative")), None)
+            if (
+                told is not None
+                and (inner is None or inner.pos_ == "PRON")
+                and told.lemma_.lower() not in _AUDIENCES
+            ):
+                inner = told  # "told *Cairo* it risked losing aid"
             return subject, inner
         if passive:
             agent = syntax.find_agent(verb)
@@ -126,6 +145,8 @@ class RoleFinder:
                 return subject, goal
             if agent is None and trigger.entry.mode in _STATE_ACTS:
                 agent = _state_of_place(verb)  # "was arrested *in Rwanda*": Rwanda did it
+            if agent is None and trigger.entry.event_type in _TARGETED:
+                agent = self._doer_when(verb)  # "were killed *when rebels ambushed* ..."
             if goal is not None:
                 # what is moved is not the recipient, where it goes is: "funds donated *to
                 # the appeal*", "peacekeepers were sent *to Mali*"
@@ -147,7 +168,19 @@ class RoleFinder:
             partner = next(shared, None)
             if partner is not None:
                 return self._party_inside(syntax.resolve_relative(partner))
-        if _moves_things(trigger.entry):
+        if trigger.entry.cameo == "063":
+            # a suspect handed over goes to a party, who is the partner: "extradited Viktor
+            # Bout *to the United States*"
+            goal = _goal(verb, self._names_a_party, away=False)
+            if goal is not None:
+                return syntax.resolve_relative(goal)
+        if trigger.entry.mode in ("release", "access"):
+            # the people freed or let in are the recipient, not where they go: "handed over
+            # three hostages *to the Red Cross*", "let a UN convoy *into Madaya*"
+            freed = syntax.object_of(verb)
+            if freed is not None and self.is_party(freed) and not _possessed(freed):
+                return syntax.resolve_relative(freed)
+        if _moves_things(trigger.entry) and not self._shut_out(trigger):
             goal = _goal_of(trigger, self._names_a_party)
             if goal is not None:
                 return syntax.resolve_relative(goal)  # "deployed troops *to Mali*"
@@ -155,6 +188,14 @@ class RoleFinder:
         obj = trigger.noun or syntax.object_of(verb) or _clause_subject(verb, demand=demand)
         if trigger.entry.event_type in _TARGETED:
             obj = obj or _shared_object(verb)  # not "arrived and arrested 20 protesters"
+            if obj is not None and trigger.noun is None and _concrete(obj):
+                return obj  # what force is used on: "hit *an oil refinery near Moscow*"
+            if obj is not None and any(_munition(n) for n in named_nouns(obj)):
+                aimed = self._prep_partner(verb, _AIMS | {"into", "toward", "towards"})
+                if aimed is not None:
+                    return aimed  # "fired dozens of artillery shells *at South Korean marines*"
+        if trigger.entry.event_type == "PROTEST" and obj is not None and _street(obj):
+            return None  # "flooded *the streets* of Belgrade": where, not whom
         if obj is not None and (
             trigger.noun is not None
             or self.lexicon.noun_match(obj) is not None
@@ -181,8 +222,16 @@ class RoleFinder:
                 if goal is not None:
                     return syntax.resolve_relative(goal)
             return syntax.resolve_relative(obj)
+        if obj is not None and trigger.entry.event_type in _TARGETED and _counted_out(obj):
+            return obj  # "shot dead *14 patrons* at a bar in Monterrey"
         beneficiary = self._partner(obj) if obj is not None else None
-        beneficiary = beneficiary or self._prep_partner(verb) or self._row_partner(trigger)
+        # what an appeal is *for* is what is asked, not who is asked ("appealed to the
+        # international community *for help* in repatriating refugees")
+        preps = syntax.RECIPIENT_PREPS - {"for"} if demand else syntax.RECIPIENT_PREPS
+        # a case filed *at the ICJ* accuses someone else ("..., accusing Israel of ...")
+        courts = trigger.entry.event_type != "ACCUSE"
+        beneficiary = beneficiary or self._prep_partner(verb, preps, courts=courts)
+        beneficiary = beneficiary or self._row_partner(trigger)
         if beneficiary is not None:
             return beneficiary  # "provided aid *to the Palestinians*"
         if obj is not None and self._names_a_party(obj):
@@ -190,6 +239,44 @@ class RoleFinder:
         if obj is not None and trigger.entry.event_type in _TARGETED and _concrete(obj):
             return obj  # what force is used on: "shelled *the town*", "raided *a hospital*"
         return _area_of_measure(trigger, obj) or _given_to(trigger, obj, self.is_party)
+
+    def _pledged_against(self, verb: Token) -> Token | None:
+        """Whom a pledged act is aimed at: "vowed to take resolute countermeasures *against
+        Vilnius*", "vowed to hit back *at* government troops"."""
+        for act in (c for c in verb.children if c.dep_ == "xcomp"):
+            obj = syntax.object_of(act)
+            heads = [act] if obj is None else [act, obj]
+            for head in heads:
+                target = next(filter(self.is_party, syntax.prep_objects(head, _AIMS)), None)
+                if target is not None:
+                    return syntax.resolve_relative(target)
+        return None
+
+    def _doer_when(self, verb: Token) -> Token | None:
+        """Who used force in the "when" clause of a passive act of force: "troopers were
+        killed *when suspected Maoist rebels ambushed* their patrol"."""
+        for clause in verb.children:
+            if clause.dep_ != "advcl" or not any(
+                m.dep_ in ("mark", "advmod") and m.lower_ == "when" for m in clause.children
+            ):
+                continue
+            act = self.lexicon.match(clause)
+            subject, passive = syntax.find_subject(clause)
+            forceful = act is not None and act.event_type in _TARGETED
+            if forceful and subject is not None and not passive and self.is_party(subject):
+                return subject
+        return None
+
+    def _shut_out(self, trigger: Trigger) -> bool:
+        """A party shut out of a body is what the act is done to, not the body: "excluded
+        *Myanmar's junta chief* from its annual summit"."""
+        obj = syntax.object_of(trigger.token)
+        return (
+            trigger.entry.lemma in _SHUTTING_OUT
+            and obj is not None
+            and self.is_party(obj)
+            and not any(c.dep_ == "poss" and c.pos_ == "PRON" for c in obj.children)
+        )
 
     def _moved_things(self, trigger: Trigger, noun: Token) -> bool:
         """Forces or weapons a mobilisation moves, named as its object and not a party."""
@@ -233,6 +320,10 @@ class RoleFinder:
         a deal *in Dhaka*", "agreed *in Helsinki* to end the war", "demanded at a summit *in
         Abuja*"), not a party to it. For other acts the place stays: "declared a ceasefire *in
         Tripoli*", "aid workers arrived *in Nepal*", "called for reform *in the US*"."""
+        if trigger.entry.event_type == "PROTEST" and any(
+            _street(a) and a.head.i == trigger.token.i for a in head.ancestors
+        ):
+            return True  # "flooded the streets *of Belgrade*"
         tok = head
         while tok.dep_ in ("compound", "appos", "conj", "amod") and tok.head.i != tok.i:
             tok = tok.head
@@ -300,6 +391,8 @@ class RoleFinder:
         schoolgirls*")."""
         if any(self.is_party(n, alone=True) for n in named_nouns(obj)):
             return False
+        if any(c.dep_ in ("appos", "poss") and self.is_party(c) for c in obj.children):
+            return False  # "Myanmar's junta chief *Min Aung Hlaing*"
         match = self.names.resolve([t.text for t in syntax.premodified(obj)])
         return match.sector is not None and match.country is None
 
@@ -343,12 +436,32 @@ class RoleFinder:
     def _row_partner(self, trigger: Trigger) -> Token | None:
         """The party after the preposition the trigger's row names: "stood *by* X"."""
         preps = {v for c in trigger.entry.conditions if c.kind == "prep" for v in c.values}
-        return self._prep_partner(trigger.token, preps) if preps else None
+        if not preps:
+            return None
+        named = self._prep_partner(trigger.token, preps)
+        if named is not None or trigger.entry.event_type != "REQUEST":
+            return named
+        # who an appeal is made to, named or not: "appealed *to the international community*"
+        return next(
+            (
+                p
+                for p in syntax.prep_objects(trigger.token, preps & _ADDRESSEE_PREPS)
+                if p.pos_ in ("NOUN", "PROPN") and not syntax.is_temporal(p)
+            ),
+            None,
+        )
 
     def _prep_partner(
-        self, verb: Token, preps: AbstractSet[str] = syntax.RECIPIENT_PREPS
+        self, verb: Token, preps: AbstractSet[str] = syntax.RECIPIENT_PREPS, *, courts: bool = True
     ) -> Token | None:
-        partner = next(filter(self._names_a_party, syntax.prep_objects(verb, preps)), None)
+        """The first party after one of the verb's prepositions; not an instrument ("with
+        artillery"), nor, unless `courts`, the court a case is filed at."""
+        objects = (
+            p
+            for p in syntax.prep_objects(verb, preps)
+            if not _instrument(p) and (courts or not _a_court(p))
+        )
+        partner = next(filter(self._names_a_party, objects), None)
         return self._party_inside(syntax.resolve_relative(partner)) if partner is not None else None
 
     def is_party(self, token: Token, *, alone: bool = False) -> bool:
@@ -439,6 +552,11 @@ def _speaker_for_pronoun(subject: Token | None) -> Token | None:
 
 _PLACE_PREPS = frozenset({"in", "near", "at", "over"})
 _TARGETED = frozenset({"ASSAULT", "COERCE"})
+_AIMS = frozenset({"against", "at", "on"})  # what a pledged act is aimed at
+_REFLEXIVES = frozenset({"himself", "herself", "itself", "themselves", "myself", "ourselves"})
+# Courts and tribunals a case is filed at: the venue, not the party accused.
+_COURTS = frozenset({"court", "tribunal", "icj", "icc"})
+_SHUTTING_OUT = frozenset({"exclude", "expel", "ban", "bar", "suspend", "remove", "eject", "oust"})
 
 # Measures on an area (curfews, emergency rule, their lifting) and alerts: the area is what
 # they are imposed on.
@@ -476,7 +594,55 @@ _TARGET_PLACES = frozenset(
     | {"hospital", "clinic", "school", "university", "mosque", "church", "temple", "market"}
     | {"convoy", "vehicle", "bus", "embassy", "consulate", "office", "offices", "headquarters"}
     | {"building", "home", "house", "compound", "residence", "prison", "jail", "port"}
+    | {"refinery", "depot", "plant", "facility", "airfield", "airbase", "bridge", "factory"}
+    | {"warehouse", "pipeline", "terminal"}
 )
+_STREETS = frozenset({"street", "streets", "square", "centre", "center", "road", "highway"})
+
+
+def _street(noun: Token) -> bool:
+    return noun.lemma_.lower() in _STREETS or noun.lower_ in _STREETS
+
+
+# Prepositions of whom an appeal is made to ("appealed *to* donors", "called *on* X").
+_ADDRESSEE_PREPS = frozenset({"to", "on", "upon", "with"})  # "pleaded *with* donors"
+
+
+def _counted_out(noun: Token) -> bool:
+    """People counted out as the object of force, with nothing after them: "*14 patrons*",
+    "*three* guards" (not "five bases used by ...", "three stations on the pipeline")."""
+    return (
+        noun.tag_ == "NNS"
+        and any(c.dep_ == "nummod" for c in noun.children)
+        and not _concrete(noun)
+        and not any(c.i > noun.i and c.dep_ in ("prep", "acl", "relcl") for c in noun.children)
+    )
+
+
+# What force is used *with*: the instrument, not a party ("pounded X *with artillery*").
+_INSTRUMENTS = frozenset(
+    {"artillery", "rocket", "missile", "mortar", "shell", "gun", "tank", "drone", "bomb"}
+    | {"grenade", "bullet", "gas", "baton", "cannon", "knife", "machete", "weapon", "fire"}
+    | {"explosive", "airstrike", "strike", "barrage", "firearm", "rifle", "stone", "rock"}
+)
+
+
+def _instrument(noun: Token) -> bool:
+    return noun.head.lower_ == "with" and noun.lemma_.lower() in _INSTRUMENTS
+
+
+def _munition(noun: Token) -> bool:
+    lemma = noun.lemma_.lower()
+    return lemma in _INSTRUMENTS or lemma.rstrip("s") in _INSTRUMENTS
+
+
+def _possessed(noun: Token) -> bool:
+    """ "*its* forces", "*their* weapons": the actor's own."""
+    return any(c.dep_ == "poss" and c.pos_ == "PRON" for c in noun.children)
+
+
+def _a_court(noun: Token) -> bool:
+    return noun.lemma_.lower() in _COURTS or noun.lower_ in _COURTS
 
 
 def _concrete(noun: Token) -> bool:
@@ -589,6 +755,13 @@ def _shared_object(verb: Token) -> Token | None:
                 return None  # "marched to the square and *burned* flags": its own act
             return syntax.object_of(conj)
     return None
+
+
+# Whom news is told without being its party: "told *reporters* it must ...".
+_AUDIENCES = frozenset(
+    {"reporter", "journalist", "press", "media", "correspondent", "audience", "crowd"}
+    | {"parliament", "lawmaker", "supporter", "rally", "gathering", "conference"}
+)
 
 
 def _clause_subject(verb: Token, *, demand: bool = False) -> Token | None:

@@ -29,6 +29,7 @@ from newsevents.coding.filters import (
     labour_strike,
     member_parties,
     rioting,
+    sent_to_help,
     troop_movement,
 )
 from newsevents.coding.lexicon import (
@@ -51,7 +52,7 @@ from newsevents.records import ActorRef, Article, Event, Evidence, Modality
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Span, Token
 
-CODER_NAME = "rules.v9"  # bump whenever the rules or their tables change what is coded
+CODER_NAME = "rules.v10"  # bump whenever the rules or their tables change what is coded
 SPEECH_VERBS = frozenset(
     [
         "say",
@@ -194,6 +195,9 @@ class RuleCoder:
             clause = _demand_clause(tok)
             if clause is not None:
                 return Trigger(tok, DEMAND, clause=clause)
+            clause = _threat_clause(tok)
+            if clause is not None:
+                return Trigger(tok, WARNING, clause=clause)
         if any(lemma in LIGHT_VERBS for lemma in lemmas):
             light = self._light_trigger(tok)
             if light is not None:
@@ -305,7 +309,7 @@ class RuleCoder:
         if roles.actor is None and roles.recipient is None:
             return None
         token, entry = trigger.token, trigger.entry
-        if is_mishap(entry, token, roles.actor) or is_private_trip(entry, roles.actor):
+        if is_mishap(entry, token, roles.actor) or is_private_trip(entry, roles.actor, token):
             return None
         if is_toll(entry, token):
             return None
@@ -403,6 +407,8 @@ def _light_objects(verb: Token) -> list[Token]:
         found.append(obj)
         found.extend(c for c in obj.conjuncts if c.pos_ == "NOUN")  # "air and naval *drills*"
     preps = {"on", "into", "to"} | ({"in"} if verb.lemma_.lower() in IN_LIGHT_VERBS else set())
+    if verb.lemma_.lower() == "lead":
+        preps.discard("to")  # "the attacks *led to* the invasion": a cause, not an act
     return found + list(syntax.prep_objects(verb, preps))
 
 
@@ -430,6 +436,36 @@ def _demand_clause(verb: Token) -> Token | None:
             subject, _ = syntax.find_subject(child)
             if subject is not None and subject.lower_ in _SELF:
                 continue
+            return child
+    return None
+
+
+# What a party is told it will face: "X will face serious *repercussions* if ...".
+_PENALTIES = frozenset(
+    {"consequences", "repercussions", "retaliation", "reprisals", "punishment", "response"}
+    | {"sanctions", "action", "measures", "suspension", "expulsion", "isolation"}
+)
+WARNING = TriggerEntry("warn", (), "THREATEN", None, "130")
+
+
+def _threat_clause(verb: Token) -> Token | None:
+    """The reported clause of "X said Y *will face consequences* if ...", "told Y it
+    *risked losing* aid unless ...": a threat by the speaker, put to Y."""
+    for child in verb.children:
+        if child.dep_ != "ccomp":
+            continue
+        lemma = child.lemma_.lower()
+        if lemma == "face":
+            objects = [o for c in child.children if c.dep_ == "dobj" for o in (c, *c.conjuncts)]
+            if not any(o.lemma_.lower() in _PENALTIES or o.lower_ in _PENALTIES for o in objects):
+                continue
+        elif lemma != "risk" or not any(
+            c.dep_ == "xcomp" and c.lemma_.lower() in ("lose", "face") for c in child.children
+        ):
+            continue
+        if syntax.modal_of(child) == "future" or any(
+            m.dep_ == "mark" and m.lower_ in ("if", "unless") for m in child.subtree
+        ):
             return child
     return None
 
@@ -528,6 +564,8 @@ def _intended(
     if syntax.has_unless(trigger) and entry.event_type not in senses.THREAT:
         return dataclasses.replace(entry, event_type="THREATEN", mode=None, cameo="130")
     considered = syntax.is_considered(trigger)  # "is considering sending aid": CAMEO 014
+    if entry.event_type == "MOBILIZE" and sent_to_help(trigger):
+        return dataclasses.replace(entry, event_type="AGREE", mode=None, cameo="033")
     if entry.event_type in _AGREE_CODES:
         cameo = "014" if considered else _AGREE_CODES[entry.event_type]
         return dataclasses.replace(entry, event_type="AGREE", mode=None, cameo=cameo)
@@ -601,6 +639,8 @@ def _confidence(trigger: Trigger, roles: Roles) -> float:
         score += 0.1 if roles.recipient.country else 0.05
     score -= 0.03 * min(syntax.depth(trigger.token), 4)
     score -= 0.1 if syntax.in_subordinate_clause(trigger.token) else 0.0
+    # "..., *if* Washington moved to halt exports": the condition of the news, not the news
+    score -= 0.1 if syntax.is_conditional(trigger.token) else 0.0
     # "..., *days after* Riyadh cut ties": context the main news is placed against
     score -= 0.2 if syntax.in_time_before(trigger.token) else 0.0
     # "forces *backed* by X", "the soldiers who *opened* fire": a participant's description

@@ -95,18 +95,25 @@ HOSTILE_AIMS = frozenset(
     {"disrupt", "destroy", "crush", "punish", "avenge", "retaliate", "annihilate", "eliminate"}
     | {"obliterate", "wipe", "smash", "sabotage", "exterminate", "drown", "bury"}
     | {"raze", "flatten", "level", "incinerate"}
+    | {"hit"}  # "vowed to *hit back* at Sri Lankan forces"
 )
 
 
 # Aims that close or cut off; a pledge of them threatens coercion.
 COERCIVE_AIMS = frozenset({"shut", "close", "block", "blockade", "seal", "choke"})
+# One's own frontier, closed to a neighbour: "to shut *its border crossings with Belarus*".
+_FRONTIERS = frozenset({"border", "borders", "crossing", "crossings", "airspace", "port", "ports"})
 _WAR_NOUNS = frozenset({"war", "fight", "battle", "jihad", "offensive", "insurgency"})
 # What is pledged in return for an act: a threat as it stands ("vowed *revenge*"), or with a
 # word that makes it hostile ("promised a *tough* response", "*severe* consequences").
 _RETALIATION = frozenset(
     {"revenge", "retaliation", "reprisal", "reprisals", "retribution", "vengeance"}
+    | {"countermeasure", "countermeasures", "counter-measures"}
 )
 _RESPONSES = frozenset({"response", "consequences", "reaction", "answer", "punishment"})
+# Acts named only by a word that makes them hostile: "*retaliatory* steps".
+_ACTS = frozenset({"step", "steps", "measure", "measures", "action"})
+_RETALIATORY = frozenset({"retaliatory", "resolute", "punitive", "reciprocal", "military"})
 _HOSTILE_MODIFIERS = frozenset(
     {"tough", "harsh", "strong", "firm", "crushing", "decisive", "painful", "severe", "swift"}
     | {"forceful", "military", "devastating", "fierce", "heavy", "serious", "dire", "grave"}
@@ -117,8 +124,12 @@ def _retaliation(noun: Token) -> bool:
     lemma = noun.lemma_.lower()
     if lemma in _RETALIATION or noun.lower_ in _RETALIATION:
         return True
+    if lemma in _ACTS or noun.lower_ in _ACTS:
+        return any(
+            c.dep_ in ("amod", "compound") and c.lower_ in _RETALIATORY for c in noun.children
+        )
     return (lemma in _RESPONSES or noun.lower_ in _RESPONSES) and any(
-        c.dep_ == "amod" and c.lower_ in _HOSTILE_MODIFIERS for c in noun.children
+        c.dep_ == "amod" and c.lower_ in _HOSTILE_MODIFIERS | _RETALIATORY for c in noun.children
     )
 
 
@@ -127,6 +138,21 @@ def _own(thing: Token | None) -> bool:
     return thing is not None and any(
         c.dep_ == "poss" and c.lower_ in ("its", "their", "his", "her", "our")
         for c in thing.children
+    )
+
+
+def _closed_to_another(thing: Token | None) -> bool:
+    """One's own frontier closed to another party: "its border *with Belarus*", "its
+    airspace *to Russian aircraft*"."""
+    return (
+        thing is not None
+        and thing.lemma_.lower() in _FRONTIERS
+        and any(
+            c.dep_ == "prep"
+            and c.lower_ in ("with", "to")
+            and any(g.dep_ == "pobj" for g in c.children)
+            for c in thing.children
+        )
     )
 
 
@@ -158,11 +184,18 @@ def hostile_pledge(verb: Token, entry: TriggerEntry, lexicon: Lexicon) -> Trigge
         inner = lexicon.match(child)
         kind = inner.event_type if inner is not None else None
         carried = syntax.object_of(child)
+        if kind is None and carried is not None and _retaliation(carried):
+            return dataclasses.replace(entry, event_type="THREATEN", mode=None, cameo="130")
+            # "vowed to *take retaliatory steps*", "to take resolute *countermeasures*"
         if kind is None and carried is not None and carried.lemma_.lower() in _WAR_NOUNS:
             kind = "ASSAULT"  # "vowed to *carry the war* into Russian cities"
         if kind is None and child.lemma_.lower() in HOSTILE_AIMS:
             kind = "ASSAULT"  # "vowed to *disrupt* the election", "to *crush* the revolt"
-        if kind is None and child.lemma_.lower() in COERCIVE_AIMS and not _own(carried):
+        if (
+            kind is None
+            and child.lemma_.lower() in COERCIVE_AIMS
+            and (not _own(carried) or _closed_to_another(carried))
+        ):
             kind = "COERCE"  # "vowed to *shut* the Strait of Hormuz" (not "to close *its*
             # last two bases")
         if kind is None and child.lemma_.lower() in LIGHT_VERBS:
@@ -191,6 +224,8 @@ def ultimatum(verb: Token) -> TriggerEntry | None:
         if c.lemma_.lower() in syntax.SPANS_OF_TIME
         and any(n.dep_ in ("nummod", "det") for n in c.children)
     ]
+    # or a deadline: "gave Venezuela *until Dec. 1* to adopt the bloc's rules"
+    timed += [c for c in verb.children if c.dep_ == "prep" and c.lower_ in ("until", "till")]
     if not timed:
         return None
     infinitives = [g for c in timed for g in c.children if syntax.is_given_time(g)]

@@ -182,6 +182,9 @@ def is_conditional(token: Token) -> bool:
             c.dep_ == "mark" and c.lower_ in _CONDITIONS for c in current.children
         ):
             return True
+        if current.dep_ == "xcomp":
+            current = current.head  # "if Washington *moved to halt* exports"
+            continue
         if current.dep_ != "conj" or has_own_subject(current):
             return False
         current = current.head
@@ -419,7 +422,9 @@ def _misread_subject(verb: Token) -> Token | None:
     ..." tagged as an adverb. The name is the subject."""
     for child in verb.lefts:
         if child.dep_ in ("advmod", "npadvmod", "dep") and (
-            child.ent_type_ in _ACTING_ENTITIES or _acronym(child)
+            child.ent_type_ in _ACTING_ENTITIES
+            or _acronym(child)
+            or (child.pos_ == "PROPN" and child.i == verb.i - 1)  # "Indian PM *Modi* congratulates"
         ):
             return child
     return None
@@ -445,8 +450,14 @@ def _active_participle(verb: Token) -> bool:
         and verb.lower_.endswith("ed")
         and noun.dep_ == "ROOT"
         and noun.i < verb.i
-        and any(c.dep_ == "det" and c.lower_ in ("a", "an", "the") for c in noun.children)
-        and not any(c.dep_ in ("aux", "auxpass", "agent") for c in verb.children)
+        and any(
+            (c.dep_ == "det" and c.lower_ in ("a", "an", "the")) or c.dep_ == "poss"
+            for c in noun.children
+        )  # (or a possessor: "Iraq's foreign minister *conferred* ...")
+        and not any(
+            c.dep_ in ("aux", "auxpass") or (c.dep_ == "agent" and not _by_means(c))
+            for c in verb.children
+        )
         # a complement, not a caption's place or cause ("A man *wounded in* a strike")
         and any(c.dep_ == "prep" and c.lower_ in _COMPLEMENT_PREPS for c in verb.children)
     )
@@ -505,8 +516,8 @@ def find_agent(verb: Token) -> Token | None:
     for child in verb.children:
         if child.dep_ == "agent":
             for grand in child.children:
-                if grand.dep_ == "pobj":
-                    return grand
+                if grand.dep_ == "pobj" and not _by_means(child) and not is_temporal(grand):
+                    return grand  # (not "conferred *by telephone*", "withdrawn *by Sept. 11*")
     if not _is_passive(verb):
         return None
     nouns = [g for c in verb.children if c.dep_ == "prep" for g in c.children]
@@ -527,6 +538,19 @@ def find_agent(verb: Token) -> Token | None:
             if found is not None:
                 return found
     return None
+
+
+# How something is done or sent, after "by": a means, never an agent.
+_MEANS = frozenset(
+    {"telephone", "phone", "video", "videoconference", "videolink", "link", "letter", "email"}
+    | {"mail", "post", "satellite", "radio", "road", "air", "sea", "land", "bus", "train"}
+    | {"plane", "helicopter", "boat", "ship", "car", "decree", "vote", "majority"}
+)
+
+
+def _by_means(agent: Token) -> bool:
+    """ "*by telephone*", "*by road*": how it was done, not who did it."""
+    return any(g.dep_ == "pobj" and g.lemma_.lower() in _MEANS for g in agent.children)
 
 
 def _is_passive(verb: Token) -> bool:
@@ -686,7 +710,23 @@ def _is_loose_addition(head: Token, child: Token) -> bool:
         return True  # "accused the army *of mass slaughter*": the charge, not the party
     if child.dep_ == "prep" and child.lower_ == "as" and not _such_as(child):
         return True  # "held families *as human shields*": the role they were put in
+    if child.dep_ == "prep" and child.lower_ == "for" and _priced(child):
+        return True  # "sold a stake to COSCO *for 280.5 million euros*": the price
     return child.dep_ == "appos" and child.pos_ != "PROPN" and head.pos_ != "PROPN"
+
+
+def _priced(prep: Token) -> bool:
+    """A preposition whose object is a sum of money."""
+    return any(
+        g.dep_ == "pobj" and (g.ent_type_ == "MONEY" or g.lemma_.lower() in _CURRENCIES)
+        for g in prep.children
+    )
+
+
+_CURRENCIES = frozenset(
+    {"dollar", "euro", "pound", "yen", "yuan", "rupee", "franc", "rouble", "ruble", "peso"}
+    | {"shekel", "lira", "naira", "rand", "riyal", "dinar", "dirham", "won", "baht"}
+)
 
 
 # Verbs and nouns of a charge, whose "of" phrase names the act charged.
