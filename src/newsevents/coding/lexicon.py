@@ -58,7 +58,7 @@ LIGHT_VERBS = frozenset(
 LIGHT_VERBS |= {"express", "voice", "reaffirm", "reiterate", "convey", "extend", "show", "conclude"}
 LIGHT_VERBS |= {"join", "take", "place", "put", "perform", "participate", "engage"}
 LIGHT_VERBS |= {"unleash", "wrap", "commence", "kick"}  # "unleashed a wave of *attacks*"
-LIGHT_VERBS |= {"enforce"}  # "would *enforce* an indefinite blockade"
+LIGHT_VERBS |= {"enforce", "decree"}  # "would *enforce* a blockade", "*decreed* a mobilisation"
 # Light verbs whose event is the object of "in": "participated *in* peacekeeping operations".
 IN_LIGHT_VERBS = frozenset({"participate", "engage"})
 # Heads that say little themselves; the noun before them names the thing ("a *mediation*
@@ -501,6 +501,7 @@ _IRREGULAR_PAST = {
     "stole": "steal",
     "broke": "break",
     "flew": "fly",  # "Moon Jae-in *flew* to Pyongyang": the broken name leaves it a noun
+    "decreed": "decree",  # (the lemmatizer keeps "decreed")
     "met": "meet",
     "sent": "send",
     "held": "hold",

@@ -83,7 +83,13 @@ class RoleFinder:
             recipient_tok = self._clause_recipient(trigger) or recipient_tok
         if recipient_tok is not None and recipient_tok.lower_ in _REFLEXIVES:
             recipient_tok = None  # "a suicide bomber blew *himself* up"
-        if recipient_tok is None and trigger.entry.event_type == "THREATEN":
+        if recipient_tok is None and trigger.entry.event_type in ("AGREE", "AID"):
+            # "promised $200 million *to help Honduras* overhaul its police"
+            recipient_tok = self._purpose_party(trigger, helped=True)
+        threat = trigger.entry.event_type == "THREATEN" or (
+            trigger.entry.event_type in _FORCEFUL and syntax.modal_of(trigger.token) == "future"
+        )  # (force still to come is coded a threat later: "will call a strike *if* ...")
+        if recipient_tok is None and threat:
             recipient_tok = self._pledged_against(trigger.token) or self._condition_subject(
                 trigger.token, actor_tok
             )
@@ -119,6 +125,10 @@ class RoleFinder:
             if doer is not None:
                 return doer, self._recipient_token(trigger)
             return _noun_actor(verb), self._partner(verb) or _done_to(verb)
+        if syntax.causative(verb):
+            # "he would have *them* killed": the one who has it done acts on them
+            done_to = next(c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass"))
+            return _speaker_for_pronoun(syntax.find_subject(verb.head)[0]), done_to
         subject, passive = syntax.find_subject(verb)
         if trigger.clause is not None:
             inner, _ = syntax.find_subject(trigger.clause)
@@ -161,6 +171,9 @@ class RoleFinder:
         """The direct object; for an event noun ("called a *meeting* with X") the partner
         named inside it; else a named partner of a preposition ("met with X")."""
         verb = trigger.token
+        purpose = self._purpose_party(trigger)
+        if purpose is not None:
+            return purpose
         if trigger.entry.cameo == "064":
             # information shared goes to a party: "handed over intelligence *to Afghan
             # officials*", "shared evidence *with India*" (not "intelligence", a sector word)
@@ -178,7 +191,10 @@ class RoleFinder:
             # the people freed or let in are the recipient, not where they go: "handed over
             # three hostages *to the Red Cross*", "let a UN convoy *into Madaya*"
             freed = syntax.object_of(verb)
-            if freed is not None and self.is_party(freed) and not _possessed(freed):
+            people = freed is not None and any(
+                self.is_party(n, alone=True) for n in named_nouns(freed)
+            )  # (not "six Iraqi *artifacts*", a thing returned)
+            if freed is not None and people and not _possessed(freed):
                 return syntax.resolve_relative(freed)
         if _moves_things(trigger.entry) and not self._shut_out(trigger):
             goal = _goal_of(trigger, self._names_a_party)
@@ -186,6 +202,14 @@ class RoleFinder:
                 return syntax.resolve_relative(goal)  # "deployed troops *to Mali*"
         demand = trigger.entry.event_type == "REQUEST"
         obj = trigger.noun or syntax.object_of(verb) or _clause_subject(verb, demand=demand)
+        if (
+            trigger.entry.event_type == "ACCUSE"
+            and trigger.entry.lemma in _BLAMING
+            and obj is not None
+            and obj.pos_ in ("NOUN", "PROPN")
+            and self.lexicon.noun_match(obj) is None
+        ):
+            return syntax.resolve_relative(obj)  # "blamed *the Black Axe confraternity*"
         if trigger.entry.event_type in _TARGETED:
             obj = obj or _shared_object(verb)  # not "arrived and arrested 20 protesters"
             if obj is not None and trigger.noun is None and _concrete(obj):
@@ -240,6 +264,44 @@ class RoleFinder:
             return obj  # what force is used on: "shelled *the town*", "raided *a hospital*"
         return _area_of_measure(trigger, obj) or _given_to(trigger, obj, self.is_party)
 
+    def _purpose_party(self, trigger: Trigger, *, helped: bool = False) -> Token | None:
+        """Whom the act is for, by its purpose: force sent "*to confront* the cartels", a
+        trip "*for talks with* X"; with `helped`, money promised "*to help* Honduras"."""
+        verb, entry = trigger.token, trigger.entry
+        aims = _CONFRONTING if entry.event_type == "MOBILIZE" else None
+        if entry.event_type in ("AGREE", "AID") and helped:
+            aims = _HELPING
+        if aims is not None:
+            # (also on the place the force goes: "to the state of Michoacan *to confront* ...")
+            places = [g for p in verb.children if p.dep_ == "prep" for g in p.subtree]
+            moved = syntax.object_of(verb)  # or on the force: "troops *to confront* ..."
+            for act in [*verb.children, *places, *(moved.children if moved is not None else ())]:
+                if act.dep_ not in ("advcl", "xcomp", "acl") or not syntax.is_infinitive(act):
+                    continue
+                obj = syntax.object_of(act) if act.lemma_.lower() in aims else None
+                if obj is None and act.lemma_.lower() in aims:  # "to help *Honduras* overhaul"
+                    obj = next(
+                        (
+                            s
+                            for c in act.children
+                            if c.dep_ in ("ccomp", "xcomp")
+                            for s in c.children
+                            if s.dep_ == "nsubj"
+                        ),
+                        None,
+                    )
+                if obj is not None and self.is_party(obj):
+                    return syntax.resolve_relative(obj)
+        if entry.mode == "visit" and trigger.noun is None:
+            for talks in syntax.prep_objects(verb, {"for"}):
+                if talks.lemma_.lower() in _TALKS:
+                    partner = next(
+                        filter(self.is_party, syntax.prep_objects(talks, {"with"})), None
+                    )
+                    if partner is not None:
+                        return syntax.resolve_relative(partner)
+        return None
+
     def _pledged_against(self, verb: Token) -> Token | None:
         """Whom a pledged act is aimed at: "vowed to take resolute countermeasures *against
         Vilnius*", "vowed to hit back *at* government troops"."""
@@ -250,6 +312,8 @@ class RoleFinder:
                 target = next(filter(self.is_party, syntax.prep_objects(head, _AIMS)), None)
                 if target is not None:
                     return syntax.resolve_relative(target)
+            if obj is not None and obj.pos_ == "PROPN" and self.is_party(obj):
+                return syntax.resolve_relative(obj)  # "threatened to hold *Gilani* in contempt"
         return None
 
     def _doer_when(self, verb: Token) -> Token | None:
@@ -354,10 +418,9 @@ class RoleFinder:
             for head in todo:
                 conditions = list(syntax.condition_clauses(head, _CONDITIONS))
                 for clause in conditions:
-                    subject, passive = syntax.find_subject(clause)
-                    if (
+                    subject, _ = syntax.find_subject(clause)
+                    if (  # (also a passive one: "unless *the commission* was overhauled")
                         subject is not None
-                        and not passive
                         and subject.pos_ != "PRON"
                         and (actor_tok is None or subject.i != actor_tok.i)
                         and self.is_party(subject)
@@ -553,6 +616,15 @@ def _speaker_for_pronoun(subject: Token | None) -> Token | None:
 _PLACE_PREPS = frozenset({"in", "near", "at", "over"})
 _TARGETED = frozenset({"ASSAULT", "COERCE"})
 _AIMS = frozenset({"against", "at", "on"})  # what a pledged act is aimed at
+# Purposes that name whom force is sent against, or whom help is for.
+_CONFRONTING = frozenset(
+    {"confront", "fight", "battle", "combat", "counter", "hunt", "crush", "repel", "tackle"}
+    | {"pursue", "attack", "deter", "face", "dislodge", "root"}
+)
+_HELPING = frozenset({"help", "assist", "support", "aid"})
+_TALKS = frozenset({"talk", "talks", "meeting", "meetings", "summit", "negotiations"})
+_BLAMING = frozenset({"blame", "accuse", "sue", "charge", "indict"})
+_FORCEFUL = frozenset({"ASSAULT", "MOBILIZE", "COERCE", "SANCTION", "PROTEST"})
 _REFLEXIVES = frozenset({"himself", "herself", "itself", "themselves", "myself", "ourselves"})
 # Courts and tribunals a case is filed at: the venue, not the party accused.
 _COURTS = frozenset({"court", "tribunal", "icj", "icc"})
@@ -774,7 +846,9 @@ def _clause_subject(verb: Token, *, demand: bool = False) -> Token | None:
             continue
         bare = (
             demand
-            and child.tag_ in ("VB", "VBP")
+            # (or a base form the tagger took for a past or a noun: "that Carrie Lam *set*
+            # up an inquiry", "that the council *hand* over power")
+            and (child.tag_ in ("VB", "VBP") or child.lower_ == child.lemma_.lower())
             and not any(c.dep_ in ("aux", "auxpass") for c in child.children)
         )
         if syntax.is_infinitive(child) or bare:

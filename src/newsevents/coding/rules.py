@@ -436,6 +436,8 @@ def _demand_clause(verb: Token) -> Token | None:
             subject, _ = syntax.find_subject(child)
             if subject is not None and subject.lower_ in _SELF:
                 continue
+            if subject is not None and not _may_be_asked(subject):
+                continue  # "crude *output* should reach 1.4 million barrels": a forecast
             return child
     return None
 
@@ -471,6 +473,18 @@ def _threat_clause(verb: Token) -> Token | None:
 
 
 _SELF = frozenset({"i", "we", "it"})
+# What a forecast says "should" happen to: no party is asked.
+_MEASURES = frozenset(
+    {"output", "production", "growth", "inflation", "price", "prices", "rate", "rates"}
+    | {"exports", "imports", "revenue", "revenues", "deficit", "economy", "demand", "supply"}
+    | {"figure", "figures", "number", "numbers", "level", "levels", "share", "shares"}
+)
+
+
+def _may_be_asked(subject: Token) -> bool:
+    return subject.lemma_.lower() not in _MEASURES and subject.lower_ not in _MEASURES
+
+
 _NOT_STATES = frozenset({"SUPPORT", "AID"})  # no one is "on" support or aid as a stance
 COURTESY_CALL = TriggerEntry("call", (), "CONSULT", "visit", "042")
 
@@ -501,6 +515,9 @@ def _courtesy_call(verb: Token, entry: TriggerEntry) -> bool:
 
 
 _DESCRIBING = frozenset({"ask", "oppose", "broker"})  # also "a *UN-brokered* deal"
+# a participle that says what a party is, not what was done: "the *jailed* former leader",
+# "*Norwegian-mediated* negotiations", "a gas project *shared* with Senegal"
+_DESCRIBING |= {"jail", "imprison", "detain", "exile", "oust", "depose", "mediate", "share"}
 # Participles that say what drove something even with an agent: "profits rose, *helped*
 # by a weaker yen", "the shilling weakened, *pressured* by demand from importers".
 _CIRCUMSTANTIAL = frozenset({"help", "pressure"})

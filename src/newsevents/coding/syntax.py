@@ -164,10 +164,26 @@ def modal_of(token: Token) -> str | None:
         for child in current.children:
             if child.dep_ == "aux" and child.lower_ in MODAL_MODALITY:
                 return MODAL_MODALITY[child.lower_]
+        if causative(current):
+            current = current.head  # "he *would have* them killed"
+            continue
         if current.dep_ not in ("conj", "xcomp") or has_own_subject(current):
             return None
         current = current.head
     return None
+
+
+_CAUSATIVES = frozenset({"have", "get"})
+
+
+def causative(verb: Token) -> bool:
+    """A participle an actor has done by others: "would *have* them *killed*"."""
+    return (
+        verb.tag_ == "VBN"
+        and verb.dep_ in ("ccomp", "xcomp")
+        and verb.head.lemma_.lower() in _CAUSATIVES
+        and any(c.dep_ in ("nsubj", "nsubjpass") for c in verb.children)
+    )
 
 
 _CONDITIONS = frozenset({"if", "unless", "lest"})
@@ -334,6 +350,8 @@ _TIME_UNITS = SPANS_OF_TIME | {"year", "decade"}
 def in_time_before(token: Token) -> bool:
     """Inside a clause placed in time against the news ("..., *days after* Riyadh cut ties",
     "*a day after* militants killed 26 people"): context for the main event."""
+    if token.dep_ == "pcomp" and token.head.lower_ in ("after", "before", "since"):
+        return True  # "Erdogan said *after meeting* Sudan's army chief"
     current = token
     for _ in range(4):
         marks = {c.lower_ for c in current.children if c.dep_ == "mark"}
@@ -578,6 +596,13 @@ def object_of(verb: Token) -> Token | None:
     for child in verb.children:
         if child.dep_ in OBJECT_DEPS and child.pos_ in NOMINAL_POS:
             return child
+    if verb.dep_ == "amod" and verb.tag_ == "VBD" and any(c.dep_ == "nsubj" for c in verb.children):
+        # a past tense with its own subject, parsed as a modifier of its object: "Mexico
+        # *extradited* drug kingpin Joaquin Guzman to ..."
+        noun = verb.head
+        while noun.dep_ == "compound" and noun.head.i > noun.i:
+            noun = noun.head
+        return noun
     return None
 
 
