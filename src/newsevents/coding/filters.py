@@ -9,7 +9,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from newsevents.coding import syntax
-from newsevents.coding.lexicon import MILITARY_JOINT_NOUNS, TriggerEntry
+from newsevents.coding.lexicon import MILITARY_JOINT_NOUNS, TriggerEntry, named_nouns
 from newsevents.records import ActorRef
 
 if TYPE_CHECKING:
@@ -27,6 +27,7 @@ ACCIDENT_NOUNS = frozenset(
 )
 # Nature does not act: a river, the weather.
 _NATURE = frozenset({"river", "lake", "sea", "ocean", "mountain", "volcano", "weather", "climate"})
+_NATURE |= {"dam", "reservoir"}  # works do not act either: "the dam *supplies* water"
 # Vehicles that burn, crash or hit something do so by accident (a warship or a drone is
 # not among them).
 _VEHICLES = frozenset(
@@ -176,6 +177,8 @@ def rioting(entry: TriggerEntry, actor: ActorRef | None, verb: Token) -> Trigger
         return entry
     for part in (actor, *actor.members):
         head = _head(verb.doc, part)
+        if head is not None:
+            head = named_nouns(head)[-1]  # "hundreds of *demonstrators*"
         word = head.lemma_.lower() if head is not None else ""
         if entry.cameo in ("191", "192") and word in OCCUPIER_WORDS:
             return OBSTRUCT

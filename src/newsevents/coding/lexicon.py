@@ -125,8 +125,12 @@ class Condition:
         if self.kind == "prt" and child.dep_ in ("advmod", "npadvmod"):
             return child.lower_ in self.values  # "pulled *back*", "flew *home*" as adverbs
         if self.kind == "prep" and child.dep_ in _OBJECT_DEPS and self.values & _OBJECT_GOAL_PREPS:
-            # "shipped a load of vaccines *to Gaza*": the parse hung the goal on the goods
-            return any(self._child_holds(g) for n in named_nouns(child) for g in n.children)
+            # "shipped a load of vaccines *to Gaza*": the parse hung the goal on the goods,
+            # or on a clause after them ("handed over X*, wanted in Turkey,* to Turkish
+            # authorities")
+            heads = [n for n in named_nouns(child)]
+            heads += [c for n in heads for c in n.children if c.dep_ == "acl"]
+            return any(self._child_holds(g) for n in heads for g in n.children)
         if self.kind in ("prep", "prt"):
             return (
                 child.dep_ in ("prep", "prt", "agent", "dative")
@@ -281,6 +285,10 @@ MEASURE_NOUNS = (
 _CHANGE_NOUNS = frozenset({"increase", "boost", "rise", "hike", "injection", "doubling"})
 
 
+# Vehicles named by what they carry when sent: "planes carrying aid".
+_CARRIERS = frozenset({"plane", "aircraft", "truck", "lorry", "ship", "vessel", "convoy", "flight"})
+
+
 _MONEY_WORDS = frozenset(
     {"million", "billion", "trillion", "dollar", "euro", "pound", "yen", "mln", "bln", "bn"}
 )
@@ -328,6 +336,16 @@ def _counted(noun: Token) -> list[Token]:
             modifiers += _objects_of(noun, ("of",))
         return modifiers
     lemma = noun.lemma_.lower()
+    if lemma in _CARRIERS:  # "ten planes *carrying* rescue teams, tents and supplies"
+        return [
+            o
+            for c in noun.children
+            if c.dep_ == "acl" and c.lemma_.lower() in ("carry", "load", "laden")
+            for g in c.children
+            if g.dep_ == "dobj" or (g.dep_ == "prep" and g.lower_ == "with")
+            for x in ([g] if g.dep_ == "dobj" else [x for x in g.children if x.dep_ == "pobj"])
+            for o in (x, *x.conjuncts)  # "rescue teams, *tents* and medical *supplies*"
+        ]
     if noun.ent_type_ == "MONEY" or lemma in _MONEY_WORDS or lemma in _CHANGE_NOUNS:
         return _objects_of(noun, ("in", "of"))  # "$33 million *in* assistance"
     if noun.lower_ not in _NAMED_BY_OF and lemma not in _NAMED_BY_OF:

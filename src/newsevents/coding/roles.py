@@ -211,6 +211,9 @@ class RoleFinder:
         ):
             return syntax.resolve_relative(obj)  # "blamed *the Black Axe confraternity*"
         if trigger.entry.event_type in _TARGETED:
+            ordered = _ordered_act(trigger)
+            if ordered is not None:
+                return ordered  # "ordered troops to shoot *protesters*": not the troops
             obj = obj or _shared_object(verb)  # not "arrived and arrested 20 protesters"
             if obj is not None and trigger.noun is None and _concrete(obj):
                 return obj  # what force is used on: "hit *an oil refinery near Moscow*"
@@ -522,15 +525,16 @@ class RoleFinder:
         objects = (
             p
             for p in syntax.prep_objects(verb, preps)
-            if not _instrument(p) and (courts or not _a_court(p))
+            if not _instrument(p) and (courts or not _a_court(p)) and p.pos_ != "VERB"
         )
         partner = next(filter(self._names_a_party, objects), None)
         return self._party_inside(syntax.resolve_relative(partner)) if partner is not None else None
 
     def is_party(self, token: Token, *, alone: bool = False) -> bool:
         """A word that can name an actor: a name, a pronoun, or a word with a sector (with
-        its modifiers: "*military* aid" reads as a party unless `alone`)."""
-        if syntax.is_temporal(token) or token.pos_ == "NUM":
+        its modifiers: "*military* aid" reads as a party unless `alone`); not a sum of
+        money ("80 million *Canadian* dollars")."""
+        if syntax.is_temporal(token) or token.pos_ == "NUM" or token.ent_type_ == "MONEY":
             return False
         if token.pos_ in ("PROPN", "PRON") or token.ent_type_ in syntax.ENTITY_LABELS:
             return True
@@ -621,7 +625,7 @@ _CONFRONTING = frozenset(
     {"confront", "fight", "battle", "combat", "counter", "hunt", "crush", "repel", "tackle"}
     | {"pursue", "attack", "deter", "face", "dislodge", "root"}
 )
-_HELPING = frozenset({"help", "assist", "support", "aid"})
+_HELPING = frozenset({"help", "assist", "support", "aid", "equip", "train", "rebuild"})
 _TALKS = frozenset({"talk", "talks", "meeting", "meetings", "summit", "negotiations"})
 _BLAMING = frozenset({"blame", "accuse", "sue", "charge", "indict"})
 _FORCEFUL = frozenset({"ASSAULT", "MOBILIZE", "COERCE", "SANCTION", "PROTEST"})
@@ -680,6 +684,21 @@ def _street(noun: Token) -> bool:
 _ADDRESSEE_PREPS = frozenset({"to", "on", "upon", "with"})  # "pleaded *with* donors"
 
 
+def _ordered_act(trigger: Trigger) -> Token | None:
+    """The object of the act a row's named complement stands for: "ordered troops *to
+    shoot* protesters"."""
+    if trigger.entry.event_type != "ASSAULT" or not any(
+        c.kind == "xcomp" and c.values for c in trigger.entry.conditions
+    ):
+        return None  # (not "ordered the station to suspend *broadcasts*": the station)
+    for act in trigger.token.children:
+        if act.dep_ in ("xcomp", "advcl", "ccomp") and syntax.is_infinitive(act):
+            obj = syntax.object_of(act)
+            if obj is not None:
+                return syntax.resolve_relative(obj)
+    return None
+
+
 def _counted_out(noun: Token) -> bool:
     """People counted out as the object of force, with nothing after them: "*14 patrons*",
     "*three* guards" (not "five bases used by ...", "three stations on the pipeline")."""
@@ -727,6 +746,7 @@ def _concrete(noun: Token) -> bool:
 
 
 _GOAL_PREPS = {"to", "into", "against", "toward", "towards", "from"}
+_CARRYING = frozenset({"carry", "load", "transport", "ferry", "bring"})
 # Rescuers take people *from* their captors, who are not the recipient.
 _RESCUES = frozenset({"rescue", "free", "liberate", "evacuate", "save"})
 
@@ -744,6 +764,12 @@ def _goal(verb: Token, names: Callable[[Token], bool], *, away: bool = True) -> 
     obj = syntax.object_of(verb)
     things = [] if obj is None else [obj, *obj.conjuncts]  # "vehicles and a team *to X*"
     heads = [verb, *(n for thing in things for n in named_nouns(thing))]
+    heads += [  # "planes *carrying* aid to X" (not "companies *linked* to X")
+        c
+        for n in heads[1:]
+        for c in n.children
+        if c.dep_ == "acl" and c.lemma_.lower() in _CARRYING
+    ]
     preps = _GOAL_PREPS if away else _GOAL_PREPS - {"from"}
     goals = [p for head in heads for p in syntax.prep_objects(head, preps)]
     goals += [  # "pulled their countries *out of ECOWAS*"; a body, not a place left

@@ -213,7 +213,9 @@ class RuleCoder:
                 found = self._noun_trigger(tok, noun, occurrence=False)
                 if found is not None:
                     return found  # "the cartel is responsible for mass killings"
-        if any(lemma in OCCURRENCE_VERBS for lemma in lemmas):
+        toll = "leave" in lemmas and any(c.lower_ in _CASUALTIES for c in tok.subtree)
+        if any(lemma in OCCURRENCE_VERBS for lemma in lemmas) or toll:
+            # (and "clashes *left* at least 22 people *dead*")
             subject = next((c for c in tok.children if c.dep_ == "nsubj"), None)
             found = self._noun_trigger(tok, subject, occurrence=True)
             if found is not None:
@@ -473,6 +475,7 @@ def _threat_clause(verb: Token) -> Token | None:
 
 
 _SELF = frozenset({"i", "we", "it"})
+_CASUALTIES = frozenset({"dead", "wounded", "injured"})
 # What a forecast says "should" happen to: no party is asked.
 _MEASURES = frozenset(
     {"output", "production", "growth", "inflation", "price", "prices", "rate", "rates"}

@@ -105,6 +105,8 @@ def is_negated(token: Token) -> bool:
         c.dep_ == "det" and c.lower_ in ("no", "neither") for c in token.head.children
     ):
         return True
+    if token.dep_ == "pcomp" and token.head.lower_ == "without":
+        return True  # "ended *without* parliament *agreeing* on a successor"
     current = token
     for _ in range(3):
         if any(
