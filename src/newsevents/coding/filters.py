@@ -25,15 +25,35 @@ ACCIDENT_NOUNS = frozenset(
     | {"snowfall", "blizzard", "tornado", "eruption", "mudslide", "storms", "frost"}
     | {"locust", "locusts", "swarm", "swarms"}
 )
-# Nature does not act: a river, the weather.
+# Nature and works do not act: a river, the weather, hail, a dam.
 _NATURE = frozenset({"river", "lake", "sea", "ocean", "mountain", "volcano", "weather", "climate"})
-_NATURE |= {"dam", "reservoir"}  # works do not act either: "the dam *supplies* water"
+_NATURE |= {"hail", "lightning", "dam", "reservoir"}
 # Vehicles that burn, crash or hit something do so by accident (a warship or a drone is
 # not among them).
 _VEHICLES = frozenset(
-    {"tanker", "bus", "minibus", "truck", "lorry", "train", "ferry", "car", "airliner"}
-    | {"freighter", "coach", "van", "taxi", "motorcycle", "trawler"}
-)
+    {"tanker", "bus", "minibus", "train", "ferry", "airliner", "freighter", "coach", "trawler"}
+)  # (not cars, vans or trucks, which are driven into crowds, nor ships and vessels, which
+# fire water cannon)
+
+
+def _acts_by_itself(doc: Doc, actor: ActorRef, entry: TriggerEntry) -> bool:
+    """The actor (never a passive subject, who suffers the act) is nature or a work, or a
+    vehicle that burns or hits something: "the Mekong River, which *supports* 60 million
+    people", "*hail* pelted the city", "the tanker *Sanchi* sank after burning", "a
+    container *ship* hit the bridge"."""
+    head = _head(doc, actor)
+    if head is None:
+        return False
+    if head.lemma_.lower() in _NATURE:
+        return True
+    if entry.event_type not in ("ASSAULT", "COERCE"):
+        return False
+    named = head.pos_ == "PROPN" and any(
+        t.dep_ == "compound" and t.lower_ in _VEHICLES for t in head.lefts
+    )  # "the tanker *Sanchi*"
+    return head.lemma_.lower() in _VEHICLES or named
+
+
 ACCIDENT_VERBS = frozenset(
     {"crash", "plunge", "derail", "collapse", "capsize", "sink", "overturn", "collide"}
     | {"skid", "veer"}
@@ -88,21 +108,8 @@ def is_mishap(entry: TriggerEntry, token: Token, actor: ActorRef | None) -> bool
         )
         if head is not None and (head.lemma_.lower() in ACCIDENT_NOUNS or named) and not weapon:
             return True  # also "a magnitude 6.8 *earthquake* struck", whose actor is a misparse
-        if head is not None and head.lemma_.lower() in _NATURE:
-            return True  # "the Mekong River, which *supports* 60 million people", "bad
-            # *weather* was to blame for the accident"
-        if (
-            head is not None
-            and entry.event_type in ("ASSAULT", "COERCE")
-            and (
-                head.lemma_.lower() in _VEHICLES
-                or (
-                    head.pos_ == "PROPN"
-                    and any(t.dep_ == "compound" and t.lower_ in _VEHICLES for t in head.lefts)
-                )
-            )  # (also a named one, "the tanker *Sanchi*"; not "a car *bomb*")
-        ):
-            return True  # "the tanker sank after *burning* for a week"
+    if actor is not None and _acts_by_itself(token.doc, actor, entry):
+        return True
     if entry.event_type != "ASSAULT":
         return False
     verbs = [token]
@@ -161,9 +168,12 @@ def is_private_trip(entry: TriggerEntry, actor: ActorRef | None, verb: Token) ->
         return True  # "*flying* the first group to Spain" carries people, visits no one
     for errand in syntax.prep_objects(verb, {"for"}):
         words = verb.doc[errand.left_edge.i : errand.i + 1]
-        name = "".join(t.text_with_ws for t in words).lower().split()
-        if any(w in _PRIVATE_ERRANDS or w == "medical" for w in [*name, errand.lemma_.lower()]):
-            return True  # (a hyphenated word is three tokens: "check - up")
+        last = "".join(t.text_with_ws for t in words).lower().split()[-1]
+        # the head of the phrase (a hyphenated word is three tokens: "check - up"); not
+        # "for the *rest* of the summit", "for a medical *summit*"
+        of = any(c.dep_ == "prep" and c.lower_ == "of" for c in errand.children)
+        if (last in _PRIVATE_ERRANDS or errand.lemma_.lower() in _PRIVATE_ERRANDS) and not of:
+            return True
     named = actor.country or actor.members or actor.name
     return not named and actor.sector not in STATE_SECTORS
 
@@ -330,14 +340,14 @@ _UNITS = frozenset(
 )
 
 
-_HELPING = frozenset({"help", "assist", "aid", "support", "bolster"})
+HELPING = frozenset({"help", "assist", "aid", "support", "bolster"})
 
 
 def sent_to_help(verb: Token) -> bool:
     """Troops or police sent "*to help* restore order": a pledge of aid when it is still to
     come, not a threat."""
     return any(
-        c.dep_ in ("advcl", "xcomp") and syntax.is_infinitive(c) and c.lemma_.lower() in _HELPING
+        c.dep_ in ("advcl", "xcomp") and syntax.is_infinitive(c) and c.lemma_.lower() in HELPING
         for c in verb.children
     )
 

@@ -128,7 +128,7 @@ class Condition:
             # "shipped a load of vaccines *to Gaza*": the parse hung the goal on the goods,
             # or on a clause after them ("handed over X*, wanted in Turkey,* to Turkish
             # authorities")
-            heads = [n for n in named_nouns(child)]
+            heads = list(named_nouns(child))
             heads += [c for n in heads for c in n.children if c.dep_ == "acl"]
             return any(self._child_holds(g) for n in heads for g in n.children)
         if self.kind in ("prep", "prt"):
@@ -285,7 +285,8 @@ MEASURE_NOUNS = (
 _CHANGE_NOUNS = frozenset({"increase", "boost", "rise", "hike", "injection", "doubling"})
 
 
-# Vehicles named by what they carry when sent: "planes carrying aid".
+# Vehicles named by what they carry when sent: "planes carrying aid", and those verbs.
+CARRYING_VERBS = frozenset({"carry", "load", "laden", "transport", "ferry", "bring"})
 _CARRIERS = frozenset({"plane", "aircraft", "truck", "lorry", "ship", "vessel", "convoy", "flight"})
 
 
@@ -340,7 +341,7 @@ def _counted(noun: Token) -> list[Token]:
         return [
             o
             for c in noun.children
-            if c.dep_ == "acl" and c.lemma_.lower() in ("carry", "load", "laden")
+            if c.dep_ == "acl" and c.lemma_.lower() in CARRYING_VERBS
             for g in c.children
             if g.dep_ == "dobj" or (g.dep_ == "prep" and g.lower_ == "with")
             for x in ([g] if g.dep_ == "dobj" else [x for x in g.children if x.dep_ == "pobj"])

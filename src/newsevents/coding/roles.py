@@ -19,7 +19,8 @@ from typing import TYPE_CHECKING
 
 from newsevents.coding import syntax
 from newsevents.coding.actors import ArticleMemory, build_actor
-from newsevents.coding.lexicon import Lexicon, TriggerEntry, named_nouns
+from newsevents.coding.filters import HELPING
+from newsevents.coding.lexicon import CARRYING_VERBS, Lexicon, TriggerEntry, named_nouns
 from newsevents.coding.names import NameTable
 from newsevents.coding.reference import PERSON_NOUNS
 from newsevents.records import ActorRef
@@ -83,8 +84,14 @@ class RoleFinder:
             recipient_tok = self._clause_recipient(trigger) or recipient_tok
         if recipient_tok is not None and recipient_tok.lower_ in _REFLEXIVES:
             recipient_tok = None  # "a suicide bomber blew *himself* up"
-        if recipient_tok is None and trigger.entry.event_type in ("AGREE", "AID"):
-            # "promised $200 million *to help Honduras* overhaul its police"
+        pledged_force = trigger.entry.event_type == "MOBILIZE" and (
+            syntax.modal_of(trigger.token) == "future"
+        )  # (force to come "to help" is a pledge of aid; force sent is no aid)
+        if recipient_tok is None and (
+            trigger.entry.event_type in ("AGREE", "AID") or pledged_force
+        ):
+            # "promised $200 million *to help Honduras* overhaul its police", "will send
+            # troops *to help Estonia* deter Russia"
             recipient_tok = self._purpose_party(trigger, helped=True)
         threat = trigger.entry.event_type == "THREATEN" or (
             trigger.entry.event_type in _FORCEFUL and syntax.modal_of(trigger.token) == "future"
@@ -129,6 +136,10 @@ class RoleFinder:
             # "he would have *them* killed": the one who has it done acts on them
             done_to = next(c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass"))
             return _speaker_for_pronoun(syntax.find_subject(verb.head)[0]), done_to
+        if syntax.suffered(verb):
+            # "Besigye had *his home* raided *by police*": the agent acts on what is had
+            done_to = next(c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass"))
+            return syntax.find_agent(verb), done_to
         subject, passive = syntax.find_subject(verb)
         if trigger.clause is not None:
             inner, _ = syntax.find_subject(trigger.clause)
@@ -202,14 +213,16 @@ class RoleFinder:
                 return syntax.resolve_relative(goal)  # "deployed troops *to Mali*"
         demand = trigger.entry.event_type == "REQUEST"
         obj = trigger.noun or syntax.object_of(verb) or _clause_subject(verb, demand=demand)
-        if (
-            trigger.entry.event_type == "ACCUSE"
-            and trigger.entry.lemma in _BLAMING
-            and obj is not None
-            and obj.pos_ in ("NOUN", "PROPN")
-            and self.lexicon.noun_match(obj) is None
-        ):
-            return syntax.resolve_relative(obj)  # "blamed *the Black Axe confraternity*"
+        if trigger.entry.event_type == "ACCUSE" and trigger.entry.lemma in _BLAMING:
+            # "blamed the crash *on pilot error*": the one blamed follows "on"
+            blamed = next(
+                (p for p in syntax.prep_objects(verb, {"on"}) if not syntax.is_temporal(p)), None
+            )
+            if blamed is not None:
+                return syntax.resolve_relative(blamed) if self.is_party(blamed) else None
+            named = obj is not None and any(t.pos_ == "PROPN" for t in obj.subtree)
+            if obj is not None and (named or self.is_party(obj)):
+                return syntax.resolve_relative(obj)  # "blamed *the Black Axe confraternity*"
         if trigger.entry.event_type in _TARGETED:
             ordered = _ordered_act(trigger)
             if ordered is not None:
@@ -272,8 +285,8 @@ class RoleFinder:
         trip "*for talks with* X"; with `helped`, money promised "*to help* Honduras"."""
         verb, entry = trigger.token, trigger.entry
         aims = _CONFRONTING if entry.event_type == "MOBILIZE" else None
-        if entry.event_type in ("AGREE", "AID") and helped:
-            aims = _HELPING
+        if entry.event_type in ("AGREE", "AID", "MOBILIZE") and helped:
+            aims = _HELP_AIMS
         if aims is not None:
             # (also on the place the force goes: "to the state of Michoacan *to confront* ...")
             places = [g for p in verb.children if p.dep_ == "prep" for g in p.subtree]
@@ -330,7 +343,9 @@ class RoleFinder:
             act = self.lexicon.match(clause)
             subject, passive = syntax.find_subject(clause)
             forceful = act is not None and act.event_type in _TARGETED
-            if forceful and subject is not None and not passive and self.is_party(subject):
+            if subject is None or subject.pos_ == "PRON":
+                continue  # not "when *they* attacked"
+            if forceful and not passive and self.is_party(subject):
                 return subject
         return None
 
@@ -625,7 +640,8 @@ _CONFRONTING = frozenset(
     {"confront", "fight", "battle", "combat", "counter", "hunt", "crush", "repel", "tackle"}
     | {"pursue", "attack", "deter", "face", "dislodge", "root"}
 )
-_HELPING = frozenset({"help", "assist", "support", "aid", "equip", "train", "rebuild"})
+# Purposes that name whom aid is for ("to help X"), wider than `filters.sent_to_help`.
+_HELP_AIMS = HELPING | {"equip", "train", "rebuild"}
 _TALKS = frozenset({"talk", "talks", "meeting", "meetings", "summit", "negotiations"})
 _BLAMING = frozenset({"blame", "accuse", "sue", "charge", "indict"})
 _FORCEFUL = frozenset({"ASSAULT", "MOBILIZE", "COERCE", "SANCTION", "PROTEST"})
@@ -693,9 +709,9 @@ def _ordered_act(trigger: Trigger) -> Token | None:
         return None  # (not "ordered the station to suspend *broadcasts*": the station)
     for act in trigger.token.children:
         if act.dep_ in ("xcomp", "advcl", "ccomp") and syntax.is_infinitive(act):
-            obj = syntax.object_of(act)
+            obj = syntax.object_of(act) or next(syntax.prep_objects(act, {"on", "at"}), None)
             if obj is not None:
-                return syntax.resolve_relative(obj)
+                return syntax.resolve_relative(obj)  # (also "to open fire *on* protesters")
     return None
 
 
@@ -746,7 +762,6 @@ def _concrete(noun: Token) -> bool:
 
 
 _GOAL_PREPS = {"to", "into", "against", "toward", "towards", "from"}
-_CARRYING = frozenset({"carry", "load", "transport", "ferry", "bring"})
 # Rescuers take people *from* their captors, who are not the recipient.
 _RESCUES = frozenset({"rescue", "free", "liberate", "evacuate", "save"})
 
@@ -761,14 +776,14 @@ def _goal(verb: Token, names: Callable[[Token], bool], *, away: bool = True) -> 
     """The first object of a goal preposition that `names` accepts ("sent troops *to X*"),
     also where the parse hangs it on what is moved ("shipped a load of vaccines *to X*");
     with `away`, also a place left ("withdrew *from Sinai*")."""
-    obj = syntax.object_of(verb)
+    obj = syntax.object_of(verb) or syntax.misread_object(verb)
     things = [] if obj is None else [obj, *obj.conjuncts]  # "vehicles and a team *to X*"
     heads = [verb, *(n for thing in things for n in named_nouns(thing))]
     heads += [  # "planes *carrying* aid to X" (not "companies *linked* to X")
         c
         for n in heads[1:]
         for c in n.children
-        if c.dep_ == "acl" and c.lemma_.lower() in _CARRYING
+        if c.dep_ == "acl" and c.lemma_.lower() in CARRYING_VERBS
     ]
     preps = _GOAL_PREPS if away else _GOAL_PREPS - {"from"}
     goals = [p for head in heads for p in syntax.prep_objects(head, preps)]
@@ -859,6 +874,8 @@ def _shared_object(verb: Token) -> Token | None:
 _AUDIENCES = frozenset(
     {"reporter", "journalist", "press", "media", "correspondent", "audience", "crowd"}
     | {"parliament", "lawmaker", "supporter", "rally", "gathering", "conference"}
+    | {"reuters", "afp", "ap", "bbc", "cnn", "xinhua", "tass", "agency", "newspaper"}
+    | {"television", "radio", "broadcaster", "channel"}
 )
 
 

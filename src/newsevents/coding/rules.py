@@ -43,6 +43,7 @@ from newsevents.coding.lexicon import (
     exercise_with_partner,
     generic_head_nouns,
     lemma_candidates,
+    named_nouns,
 )
 from newsevents.coding.names import NameTable, default_table
 from newsevents.coding.people import PeopleTable, default_people, load_people
@@ -213,7 +214,9 @@ class RuleCoder:
                 found = self._noun_trigger(tok, noun, occurrence=False)
                 if found is not None:
                     return found  # "the cartel is responsible for mass killings"
-        toll = "leave" in lemmas and any(c.lower_ in _CASUALTIES for c in tok.subtree)
+        toll = "leave" in lemmas and any(  # in the complement: "left 22 people *dead*"
+            g.lower_ in _CASUALTIES for c in tok.children for g in (c, *c.children)
+        )
         if any(lemma in OCCURRENCE_VERBS for lemma in lemmas) or toll:
             # (and "clashes *left* at least 22 people *dead*")
             subject = next((c for c in tok.children if c.dep_ == "nsubj"), None)
@@ -449,7 +452,24 @@ _PENALTIES = frozenset(
     {"consequences", "repercussions", "retaliation", "reprisals", "punishment", "response"}
     | {"sanctions", "action", "measures", "suspension", "expulsion", "isolation"}
 )
-WARNING = TriggerEntry("warn", (), "THREATEN", None, "130")
+WARNING = TriggerEntry("warn", (), "THREATEN", None, "130")  # (a reported threat)
+# What a party can lose because another withholds it: "risked losing *aid*".
+_GRANTS = frozenset(
+    {"aid", "assistance", "support", "funding", "membership", "access", "status", "seat"}
+    | {"privileges", "preferences", "benefits", "investment", "loans", "recognition", "billion"}
+    | {"million", "trade", "contracts", "visas"}
+)
+# Speakers who forecast rather than threaten.
+_OBSERVERS = frozenset(
+    {"analyst", "economist", "doctor", "expert", "observer", "scientist", "researcher"}
+    | {"report", "study", "survey", "critic", "commentator", "lawyer", "diplomat"}
+)
+
+
+def _objects(verb: Token) -> list[Token]:
+    """The direct object and what it counts ("$1.3 billion *in aid*")."""
+    obj = syntax.object_of(verb)
+    return [] if obj is None else [obj, *named_nouns(obj)]
 
 
 def _threat_clause(verb: Token) -> Token | None:
@@ -464,9 +484,15 @@ def _threat_clause(verb: Token) -> Token | None:
             if not any(o.lemma_.lower() in _PENALTIES or o.lower_ in _PENALTIES for o in objects):
                 continue
         elif lemma != "risk" or not any(
-            c.dep_ == "xcomp" and c.lemma_.lower() in ("lose", "face") for c in child.children
+            c.dep_ == "xcomp"
+            and c.lemma_.lower() == "lose"
+            and any(o.lemma_.lower() in _GRANTS for o in _objects(c))
+            for c in child.children
         ):
-            continue
+            continue  # (not "risked losing *his leg*": something a party gives)
+        speaker = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+        if speaker is None or speaker.lemma_.lower() in _OBSERVERS:
+            continue  # "*analysts* said the firm will face sanctions": a forecast
         if syntax.modal_of(child) == "future" or any(
             m.dep_ == "mark" and m.lower_ in ("if", "unless") for m in child.subtree
         ):

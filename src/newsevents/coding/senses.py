@@ -113,7 +113,7 @@ _RETALIATION = frozenset(
 _RESPONSES = frozenset({"response", "consequences", "reaction", "answer", "punishment"})
 # Acts named only by a word that makes them hostile: "*retaliatory* steps".
 _ACTS = frozenset({"step", "steps", "measure", "measures", "action"})
-_RETALIATORY = frozenset({"retaliatory", "resolute", "punitive", "reciprocal", "military"})
+_RETALIATORY = frozenset({"retaliatory", "punitive", "reciprocal", "military"})
 _HOSTILE_MODIFIERS = frozenset(
     {"tough", "harsh", "strong", "firm", "crushing", "decisive", "painful", "severe", "swift"}
     | {"forceful", "military", "devastating", "fierce", "heavy", "serious", "dire", "grave"}

@@ -179,12 +179,30 @@ _CAUSATIVES = frozenset({"have", "get"})
 
 
 def causative(verb: Token) -> bool:
-    """A participle an actor has done by others: "would *have* them *killed*"."""
+    """A participle an actor says it would have others do: "would *have* them *killed*";
+    not what one suffers ("*had* his home *raided* by police", "had their phones
+    confiscated"): that reading has no modal, or an agent, or the subject's own thing."""
+    if verb.tag_ != "VBN" or verb.dep_ not in ("ccomp", "xcomp"):
+        return False
+    have = verb.head
+    if have.lemma_.lower() not in _CAUSATIVES or not any(
+        c.dep_ == "aux" and MODAL_MODALITY.get(c.lower_) == "future" for c in have.children
+    ):
+        return False
+    done_to = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")]
+    owned = any(g.dep_ == "poss" for c in done_to for g in c.children)
+    return bool(done_to) and not owned and not any(c.dep_ == "agent" for c in verb.children)
+
+
+def suffered(verb: Token) -> bool:
+    """A participle after "have" that the subject suffers: "*had* his home *raided* by
+    police", "had their phones *confiscated*" (see `causative` for the other reading)."""
     return (
         verb.tag_ == "VBN"
         and verb.dep_ in ("ccomp", "xcomp")
         and verb.head.lemma_.lower() in _CAUSATIVES
         and any(c.dep_ in ("nsubj", "nsubjpass") for c in verb.children)
+        and not causative(verb)
     )
 
 
@@ -564,13 +582,20 @@ def find_agent(verb: Token) -> Token | None:
 _MEANS = frozenset(
     {"telephone", "phone", "video", "videoconference", "videolink", "link", "letter", "email"}
     | {"mail", "post", "satellite", "radio", "road", "air", "sea", "land", "bus", "train"}
-    | {"plane", "helicopter", "boat", "ship", "car", "decree", "vote", "majority"}
+    | {"plane", "helicopter", "boat", "ship", "car", "decree", "vote"}
 )
 
 
 def _by_means(agent: Token) -> bool:
-    """ "*by telephone*", "*by road*": how it was done, not who did it."""
-    return any(g.dep_ == "pobj" and g.lemma_.lower() in _MEANS for g in agent.children)
+    """ "*by telephone*", "*by road*": how it was done, not who did it (a bare word: not "by
+    the Washington *Post*", "by a *majority* of lawmakers")."""
+    return any(
+        g.dep_ == "pobj"
+        and g.lemma_.lower() in _MEANS
+        and g.pos_ != "PROPN"
+        and not any(c.dep_ in ("det", "poss", "prep") for c in g.children)
+        for g in agent.children
+    )
 
 
 def _is_passive(verb: Token) -> bool:
@@ -598,14 +623,23 @@ def object_of(verb: Token) -> Token | None:
     for child in verb.children:
         if child.dep_ in OBJECT_DEPS and child.pos_ in NOMINAL_POS:
             return child
-    if verb.dep_ == "amod" and verb.tag_ == "VBD" and any(c.dep_ == "nsubj" for c in verb.children):
-        # a past tense with its own subject, parsed as a modifier of its object: "Mexico
-        # *extradited* drug kingpin Joaquin Guzman to ..."
-        noun = verb.head
-        while noun.dep_ == "compound" and noun.head.i > noun.i:
-            noun = noun.head
-        return noun
     return None
+
+
+def misread_object(verb: Token) -> Token | None:
+    """The object of a past tense with its own subject that the parse made a modifier of
+    that object: "Mexico *extradited* drug kingpin Joaquin Guzman to ..." (where the goal
+    hangs on the name; the name's phrase may hold the whole sentence, so it is no span)."""
+    if (
+        verb.dep_ != "amod"
+        or verb.tag_ != "VBD"
+        or not any(c.dep_ == "nsubj" for c in verb.children)
+    ):
+        return None
+    noun = verb.head
+    while noun.dep_ == "compound" and noun.head.i > noun.i:
+        noun = noun.head
+    return noun
 
 
 def prep_objects(verb: Token, preps: AbstractSet[str] = RECIPIENT_PREPS) -> Iterator[Token]:
