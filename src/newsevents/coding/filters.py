@@ -352,6 +352,21 @@ def sent_to_help(verb: Token) -> bool:
     )
 
 
+# What crowds gather for that is no protest: "flooded the streets *to celebrate* the win".
+_FESTIVE = frozenset({"celebrate", "cheer", "watch", "welcome", "greet", "buy", "see", "mourn"})
+
+
+def is_festive(entry: TriggerEntry, verb: Token) -> bool:
+    """A crowd in the streets or camped outside to celebrate, watch or buy tickets is no
+    demonstration: "fans flooded the streets of Buenos Aires *to celebrate* the victory"."""
+    if entry.event_type != "PROTEST" or entry.mode != "demo":
+        return False
+    return any(
+        c.dep_ in ("advcl", "xcomp") and syntax.is_infinitive(c) and c.lemma_.lower() in _FESTIVE
+        for c in verb.children
+    )
+
+
 def _purpose(verb: Token) -> list[Token]:
     """The words of an infinitive of purpose on the verb: "arrived in Nepal *to help
     deliver aid*"."""

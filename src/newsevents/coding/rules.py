@@ -22,6 +22,7 @@ from newsevents.coding.fields import ArticleFrame, describe
 from newsevents.coding.filters import (
     JOINT_EXERCISE,
     deadly_raid,
+    is_festive,
     is_mishap,
     is_not_political,
     is_private_trip,
@@ -318,7 +319,7 @@ class RuleCoder:
             return None
         if is_toll(entry, token):
             return None
-        if is_not_political(entry, roles.actor, roles.recipient):
+        if is_not_political(entry, roles.actor, roles.recipient) or is_festive(entry, token):
             return None
         modality = _modality(trigger.token)
         refused = None
