@@ -346,10 +346,7 @@ HELPING = frozenset({"help", "assist", "aid", "support", "bolster"})
 def sent_to_help(verb: Token) -> bool:
     """Troops or police sent "*to help* restore order": a pledge of aid when it is still to
     come, not a threat."""
-    return any(
-        c.dep_ in ("advcl", "xcomp") and syntax.is_infinitive(c) and c.lemma_.lower() in HELPING
-        for c in verb.children
-    )
+    return any(c.lemma_.lower() in HELPING for c in _purposes(verb))
 
 
 # What crowds gather for that is no protest: "flooded the streets *to celebrate* the win".
@@ -361,21 +358,18 @@ def is_festive(entry: TriggerEntry, verb: Token) -> bool:
     demonstration: "fans flooded the streets of Buenos Aires *to celebrate* the victory"."""
     if entry.event_type != "PROTEST" or entry.mode != "demo":
         return False
-    return any(
-        c.dep_ in ("advcl", "xcomp") and syntax.is_infinitive(c) and c.lemma_.lower() in _FESTIVE
-        for c in verb.children
-    )
+    return any(c.lemma_.lower() in _FESTIVE for c in _purposes(verb))
+
+
+def _purposes(verb: Token) -> list[Token]:
+    """The verbs of the infinitives of purpose on the verb: "sent police *to help* ..."."""
+    return [c for c in verb.children if c.dep_ in ("advcl", "xcomp") and syntax.is_infinitive(c)]
 
 
 def _purpose(verb: Token) -> list[Token]:
     """The words of an infinitive of purpose on the verb: "arrived in Nepal *to help
     deliver aid*"."""
-    return [
-        t
-        for c in verb.children
-        if c.dep_ in ("advcl", "xcomp") and syntax.is_infinitive(c)
-        for t in c.subtree
-    ]
+    return [t for c in _purposes(verb) for t in c.subtree]
 
 
 def _sent_where(verb: Token) -> list[Token]:

@@ -338,15 +338,12 @@ def _counted(noun: Token) -> list[Token]:
         return modifiers
     lemma = noun.lemma_.lower()
     if lemma in _CARRIERS:  # "ten planes *carrying* rescue teams, tents and supplies"
-        return [
-            o
-            for c in noun.children
-            if c.dep_ == "acl" and c.lemma_.lower() in CARRYING_VERBS
-            for g in c.children
-            if g.dep_ == "dobj" or (g.dep_ == "prep" and g.lower_ == "with")
-            for x in ([g] if g.dep_ == "dobj" else [x for x in g.children if x.dep_ == "pobj"])
-            for o in (x, *x.conjuncts)  # "rescue teams, *tents* and medical *supplies*"
+        carrying = [
+            c for c in noun.children if c.dep_ == "acl" and c.lemma_.lower() in CARRYING_VERBS
         ]
+        goods = [g for c in carrying for g in c.children if g.dep_ == "dobj"]
+        goods += [g for c in carrying for g in _objects_of(c, ("with",))]  # "laden *with* food"
+        return [o for g in goods for o in (g, *g.conjuncts)]  # "teams, *tents* and *supplies*"
     if noun.ent_type_ == "MONEY" or lemma in _MONEY_WORDS or lemma in _CHANGE_NOUNS:
         return _objects_of(noun, ("in", "of"))  # "$33 million *in* assistance"
     if noun.lower_ not in _NAMED_BY_OF and lemma not in _NAMED_BY_OF:

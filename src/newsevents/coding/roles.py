@@ -132,14 +132,11 @@ class RoleFinder:
             if doer is not None:
                 return doer, self._recipient_token(trigger)
             return _noun_actor(verb), self._partner(verb) or _done_to(verb)
-        if syntax.causative(verb):
-            # "he would have *them* killed": the one who has it done acts on them
+        if syntax.causative(verb) or syntax.suffered(verb):
             done_to = next(c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass"))
-            return _speaker_for_pronoun(syntax.find_subject(verb.head)[0]), done_to
-        if syntax.suffered(verb):
-            # "Besigye had *his home* raided *by police*": the agent acts on what is had
-            done_to = next(c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass"))
-            return syntax.find_agent(verb), done_to
+            if syntax.causative(verb):  # "he would have *them* killed": he acts on them
+                return _speaker_for_pronoun(syntax.find_subject(verb.head)[0]), done_to
+            return syntax.find_agent(verb), done_to  # "had *his home* raided *by police*"
         subject, passive = syntax.find_subject(verb)
         if trigger.clause is not None:
             inner, _ = syntax.find_subject(trigger.clause)
@@ -357,7 +354,7 @@ class RoleFinder:
             trigger.entry.lemma in _SHUTTING_OUT
             and obj is not None
             and self.is_party(obj)
-            and not any(c.dep_ == "poss" and c.pos_ == "PRON" for c in obj.children)
+            and not _possessed(obj)
         )
 
     def _moved_things(self, trigger: Trigger, noun: Token) -> bool:
