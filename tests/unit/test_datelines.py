@@ -85,3 +85,28 @@ def test_the_dateline_is_not_the_actor() -> None:
     ]
     assert event.actor is not None and event.actor.text == "Bolivia"
     assert event.recipient is not None and event.recipient.text == "Israel"
+
+
+@pytest.mark.parametrize(
+    ("text", "story"),
+    [
+        (
+            "RABAT, May 1 - Morocco cut diplomatic ties with Iran on Tuesday.",
+            "Morocco cut diplomatic ties with Iran on Tuesday.",
+        ),
+        (
+            "ISLAMABAD, March 24 - China extended a $2 billion loan to Pakistan.",
+            "China extended a $2 billion loan to Pakistan.",
+        ),
+    ],
+)
+def test_the_subject_after_a_dateline_stays_with_its_verb(nlp, text: str, story: str) -> None:
+    # the parser, told a sentence starts after the dateline, may make one of the subject
+    assert [s.text for s in nlp(text).sents][1] == story
+
+
+def test_a_sentence_ending_right_after_a_dateline_still_ends(nlp) -> None:
+    sents = [
+        s.text for s in nlp("MOGADISHU (Reuters) - Three killed. Police said more died.").sents
+    ]
+    assert sents[1:] == ["Three killed.", "Police said more died."]

@@ -6,6 +6,7 @@ trips by private people are not visits, and violence by protesters is a violent 
 
 from __future__ import annotations
 
+import dataclasses
 from typing import TYPE_CHECKING
 
 from newsevents.coding import syntax
@@ -124,6 +125,8 @@ def is_mishap(entry: TriggerEntry, token: Token, actor: ActorRef | None) -> bool
 
 
 # A conflict as a whole, whose toll "since 1958" is background, not an event.
+# Long wars, whose toll "has" mounted (not "violence has killed 12 this week", the news).
+_WARS = frozenset({"conflict", "war", "insurgency", "rebellion", "crisis", "civil", "struggle"})
 _CONFLICTS = frozenset(
     {"conflict", "war", "insurgency", "violence", "rebellion", "uprising", "fighting"}
     | {"unrest", "crisis", "campaign", "struggle", "civil"}
@@ -132,7 +135,8 @@ _CONFLICTS = frozenset(
 
 def is_toll(entry: TriggerEntry, token: Token) -> bool:
     """A war's toll counted over years is background: "the armed conflict *has killed*
-    more than 220,000 people *since 1958*"."""
+    more than 220,000 people *since 1958*", "the civil war *has killed* tens of
+    thousands"."""
     if entry.event_type != "ASSAULT":
         return False
     subject = syntax.find_subject(token)[0]
@@ -140,7 +144,14 @@ def is_toll(entry: TriggerEntry, token: Token) -> bool:
         subject = syntax.resolve_relative(subject)  # "a war on drugs, *which* has killed"
     if subject is None or subject.lemma_.lower() not in _CONFLICTS:
         return False
-    return any(_since(c) and any(g.ent_type_ == "DATE" for g in c.subtree) for c in token.children)
+    perfect = (
+        subject.lemma_.lower() in _WARS
+        and token.tag_ == "VBN"
+        and any(c.dep_ == "aux" and c.lemma_.lower() == "have" for c in token.children)
+    )  # "Yemen's civil war *has killed* tens of thousands": a count, not a new attack
+    return perfect or any(
+        _since(c) and any(g.ent_type_ == "DATE" for g in c.subtree) for c in token.children
+    )
 
 
 def _since(child: Token) -> bool:
@@ -157,9 +168,16 @@ _PRIVATE_ERRANDS = frozenset(
 )
 
 
-def is_private_trip(entry: TriggerEntry, actor: ActorRef | None, verb: Token) -> bool:
+_TALKS = frozenset({"talk", "talks", "meeting", "meetings", "negotiations", "consultations"})
+
+
+def is_private_trip(
+    entry: TriggerEntry, actor: ActorRef | None, verb: Token, host: ActorRef | None = None
+) -> bool:
     """A visit is CONSULT only between political actors, not "tourists visited", and only
-    when it is not a private errand ("flew to London for medical *treatment*")."""
+    when it is not a private errand ("flew to London for medical *treatment*"); anyone
+    who comes for talks with a state's people is received by a political actor
+    ("executives flew to N'Djamena *for talks with President Idriss Deby*")."""
     if entry.mode != "visit" or entry.event_type != "CONSULT":
         return False
     if actor is None:
@@ -175,7 +193,9 @@ def is_private_trip(entry: TriggerEntry, actor: ActorRef | None, verb: Token) ->
         if (last in _PRIVATE_ERRANDS or errand.lemma_.lower() in _PRIVATE_ERRANDS) and not of:
             return True
     named = actor.country or actor.members or actor.name
-    return not named and actor.sector not in STATE_SECTORS
+    talks = any(e.lemma_.lower() in _TALKS for e in syntax.prep_objects(verb, {"for"}))
+    received = talks and host is not None and host.sector in STATE_SECTORS
+    return not named and actor.sector not in STATE_SECTORS and not received
 
 
 def rioting(entry: TriggerEntry, actor: ActorRef | None, verb: Token) -> TriggerEntry:
@@ -194,9 +214,20 @@ def rioting(entry: TriggerEntry, actor: ActorRef | None, verb: Token) -> Trigger
             return OBSTRUCT
         if word in _MOB_WORDS and _kills(verb):
             return entry
+        protesting = head is not None and _protesting(head)
+        if entry.cameo in ("191", "192") and protesting:
+            return OBSTRUCT  # "occupied by 150 women *protesting* over jobs"
         if word in PROTESTER_WORDS or (word in _CROWD_WORDS and entry.lemma in _WRECKING):
             return RIOT
     return entry
+
+
+_PROTESTING = frozenset({"protest", "demonstrate", "demand", "chant"})
+
+
+def _protesting(noun: Token) -> bool:
+    """People described by a participle of protest: "women *protesting* over jobs"."""
+    return any(c.dep_ == "acl" and c.lemma_.lower() in _PROTESTING for c in noun.children)
 
 
 DEADLY_RAID = TriggerEntry("raid", (), "ASSAULT", None, "190")
@@ -347,6 +378,22 @@ def sent_to_help(verb: Token) -> bool:
     """Troops or police sent "*to help* restore order": a pledge of aid when it is still to
     come, not a threat."""
     return any(c.lemma_.lower() in HELPING for c in _purposes(verb))
+
+
+# What is sent armed: a deployment even when it is sent to help.
+_ARMED = _UNITS | {"police", "policeman", "officer", "commando", "gendarme", "personnel"}
+_ARMED |= {"guard", "fighter", "militiaman", "warship", "warplane", "jet", "bomber", "tank"}
+
+
+def sent_as_aid(entry: TriggerEntry, verb: Token) -> TriggerEntry:
+    """Planes, teams or goods sent *to help* are aid: "dispatched two firefighting planes to
+    North Macedonia *to help battle* wildfires"; troops sent to help still deploy."""
+    if entry.event_type != "MOBILIZE" or entry.mode != "troops" or not sent_to_help(verb):
+        return entry
+    obj = syntax.object_of(verb)
+    if obj is None or any(n.lemma_.lower() in _ARMED for n in named_nouns(obj)):
+        return entry
+    return dataclasses.replace(entry, event_type="AID", mode=None, cameo="073")
 
 
 # What crowds gather for that is no protest: "flooded the streets *to celebrate* the win".

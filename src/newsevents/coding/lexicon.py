@@ -59,6 +59,7 @@ LIGHT_VERBS |= {"express", "voice", "reaffirm", "reiterate", "convey", "extend",
 LIGHT_VERBS |= {"join", "take", "place", "put", "perform", "participate", "engage"}
 LIGHT_VERBS |= {"unleash", "wrap", "commence", "kick"}  # "unleashed a wave of *attacks*"
 LIGHT_VERBS |= {"enforce", "decree"}  # "would *enforce* a blockade", "*decreed* a mobilisation"
+LIGHT_VERBS |= {"enter"}  # "*entered* the 60th day of a hunger strike"
 # Light verbs whose event is the object of "in": "participated *in* peacekeeping operations".
 IN_LIGHT_VERBS = frozenset({"participate", "engage"})
 # Heads that say little themselves; the noun before them names the thing ("a *mediation*
@@ -76,6 +77,7 @@ MILITARY_JOINT_NOUNS = frozenset(
 )
 JOINT_NOUNS = MILITARY_JOINT_NOUNS | frozenset(
     {"investigation", "production", "venture", "project", "development", "research", "effort"}
+    | {"exploration", "drilling", "mining"}
     | {"work", "construction", "management", "control", "verification", "survey", "study"}
     | {"committee", "commission", "team", "panel", "mechanism", "centre", "center", "unit"}
 )
@@ -163,7 +165,7 @@ class Condition:
             # and the conjuncts: "units, *tents* and medical supplies were flown"; and
             # the role word before a name: "suspended *broadcaster* RFI"
             for part in (child, *(c for c in child.conjuncts if c.pos_ in ("NOUN", "PROPN")))
-            for noun in (*named_nouns(part), *_role_words(part))
+            for noun in (*named_nouns(part), *_role_words(part), *_said_to_be(part))
         )
 
 
@@ -241,6 +243,15 @@ def _prepositional_objects(child: Token) -> list[Token]:
     for g in child.children:
         if g.dep_ == "pobj":
             out.append(g)
+            # what was agreed or talked about with the party: "agreed with ECOWAS *on a
+            # timetable*" (the parse hangs "on" on the party)
+            out += [
+                o
+                for p in g.children
+                if p.dep_ == "prep" and p.lower_ == "on"
+                for o in p.children
+                if o.dep_ == "pobj"
+            ]
         elif g.dep_ == "prep":
             out += [gg for gg in g.children if gg.dep_ == "pobj"]
     return out
@@ -267,6 +278,7 @@ QUANTITY_NOUNS = COUNT_NOUNS | {"wave", "series", "barrage", "volley", "salvo"}
 # sanctions*", "a *team of doctors*"); `syntax.COUNTING_HEADS` reads them the same way.
 SHARE_NOUNS = frozenset(
     {"most", "some", "all", "part", "rest", "many", "percent", "half", "bulk", "share", "portion"}
+    | {"pct", "per"}  # "forgives 80 *pct* of Iraq's debt"
 )
 BODY_NOUNS = frozenset({"team", "contingent", "column"})
 # Measures and loads of goods are named by their "of" phrase too: "flew 13 *tonnes of
@@ -322,6 +334,13 @@ def _role_words(name: Token) -> list[Token]:
     return [c for c in name.lefts if c.dep_ == "compound" and c.pos_ == "NOUN"]
 
 
+def _said_to_be(name: Token) -> list[Token]:
+    """The common noun of a name's apposition: "Zaman, the country's largest *newspaper*"."""
+    if name.pos_ != "PROPN":
+        return []
+    return [c for c in name.children if c.dep_ == "appos" and c.pos_ == "NOUN"]
+
+
 def named_nouns(noun: Token) -> tuple[Token, ...]:
     """The noun and what it counts, measures or frames ("tonnes *of medicine*")."""
     return (noun, *_counted(noun))
@@ -338,8 +357,13 @@ def _counted(noun: Token) -> list[Token]:
         return modifiers
     lemma = noun.lemma_.lower()
     if lemma in _CARRIERS:  # "ten planes *carrying* rescue teams, tents and supplies"
+        # (also "a convoy *of 40 trucks* carrying medical supplies")
+        vehicles = [noun, *(g for g in _objects_of(noun, ("of",)) if g.lemma_.lower() in _CARRIERS)]
         carrying = [
-            c for c in noun.children if c.dep_ == "acl" and c.lemma_.lower() in CARRYING_VERBS
+            c
+            for v in vehicles
+            for c in v.children
+            if c.dep_ == "acl" and c.lemma_.lower() in CARRYING_VERBS
         ]
         goods = [g for c in carrying for g in c.children if g.dep_ == "dobj"]
         goods += [g for c in carrying for g in _objects_of(c, ("with",))]  # "laden *with* food"
@@ -471,7 +495,7 @@ class Lexicon:
     def noun_match(self, noun: Token) -> TriggerEntry | None:
         """The event a noun names ("hunger strike" -> PROTEST), if any; anything done
         jointly ("joint patrols", "combined drills") is COOPERATE."""
-        joint = any(c.dep_ in ("amod", "compound") and c.lower_ in JOINT_WORDS for c in noun.lefts)
+        joint = is_joint(noun)
         joint = joint or exercise_with_partner(noun, noun)
         own = self.modified_noun_match(noun, bare=True)
         if own is not None and own.event_type in _VERBAL_TYPES:
@@ -522,6 +546,21 @@ _IRREGULAR_PAST = {
     "sent": "send",
     "held": "hold",
 }
+
+
+def is_joint(noun: Token) -> bool:
+    """A noun said to be done jointly ("*joint* patrols"), also through the nouns compounded
+    before it ("*joint* mountain warfare drills", where "joint" modifies "warfare")."""
+    stack = list(noun.lefts)
+    while stack:
+        c = stack.pop()
+        if c.dep_ not in ("amod", "compound"):
+            continue
+        if c.lower_ in JOINT_WORDS:
+            return True
+        if c.dep_ == "compound":
+            stack.extend(c.lefts)
+    return False
 
 
 # Categories of words, not acts: done jointly they stay what they are.
@@ -578,10 +617,18 @@ def default_lexicon() -> Lexicon:
     return Lexicon.load()
 
 
+# Event nouns that keep "the" in their idiom: "went on *the rampage*".
+IDIOM_DEFINITE = frozenset({"rampage"})
+
+
 def _has_modifier(noun: Token, modifier: str) -> bool:
     """A modifier before the noun ("*hunger* strike"), or with "@", the preposition the bare
     noun is the object of ("went *on* strike": "@on")."""
     if modifier.startswith("@"):
-        bare = not any(c.dep_ in ("det", "poss", "amod", "compound") for c in noun.lefts)
+        bare = not any(
+            c.dep_ in ("det", "poss", "amod", "compound")
+            and not (c.lower_ == "the" and noun.lemma_.lower() in IDIOM_DEFINITE)
+            for c in noun.lefts
+        )
         return bare and noun.dep_ == "pobj" and noun.head.lower_ == modifier[1:]
     return any(c.dep_ in ("compound", "amod") and c.lower_ == modifier for c in noun.lefts)

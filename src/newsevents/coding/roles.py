@@ -82,6 +82,9 @@ class RoleFinder:
             # a case filed *at the ICJ* accuses the party of its participle: "..., accusing
             # *Israel* of genocide"
             recipient_tok = self._clause_recipient(trigger) or recipient_tok
+        if recipient_tok is not None and _joined_forces(trigger.token, recipient_tok):
+            # "joined *forces* with their Peruvian counterparts": the partner, not "forces"
+            recipient_tok = next(syntax.prep_objects(trigger.token, {"with"}), None)
         if recipient_tok is not None and recipient_tok.lower_ in _REFLEXIVES:
             recipient_tok = None  # "a suicide bomber blew *himself* up"
         pledged_force = trigger.entry.event_type == "MOBILIZE" and (
@@ -318,20 +321,28 @@ class RoleFinder:
     def _pledged_against(self, verb: Token) -> Token | None:
         """Whom a pledged act is aimed at: "vowed to take resolute countermeasures *against
         Vilnius*", "vowed to hit back *at* government troops"."""
-        for act in (c for c in verb.children if c.dep_ == "xcomp"):
+        given = syntax.object_of(verb)  # "set a deadline *to execute* a kidnapped engineer"
+        deadlines = [
+            c
+            for c in (given.children if given is not None else [])
+            if c.dep_ in ("acl", "relcl") and syntax.is_infinitive(c)
+        ]
+        for act in [*(c for c in verb.children if c.dep_ == "xcomp"), *deadlines]:
             obj = syntax.object_of(act)
             heads = [act] if obj is None else [act, obj]
             for head in heads:
                 target = next(filter(self.is_party, syntax.prep_objects(head, _AIMS)), None)
                 if target is not None:
                     return syntax.resolve_relative(target)
-            if obj is not None and obj.pos_ == "PROPN" and self.is_party(obj):
+            named = obj is not None and (obj.pos_ == "PROPN" or act in deadlines)
+            if obj is not None and named and self.is_party(obj):
                 return syntax.resolve_relative(obj)  # "threatened to hold *Gilani* in contempt"
         return None
 
     def _doer_when(self, verb: Token) -> Token | None:
         """Who used force in the "when" clause of a passive act of force: "troopers were
-        killed *when suspected Maoist rebels ambushed* their patrol"."""
+        killed *when suspected Maoist rebels ambushed* their patrol", "... *when their
+        patrol was attacked by armed men*"."""
         for clause in verb.children:
             if clause.dep_ != "advcl" or not any(
                 m.dep_ in ("mark", "advmod") and m.lower_ == "when" for m in clause.children
@@ -344,6 +355,11 @@ class RoleFinder:
                 continue  # not "when *they* attacked"
             if forceful and not passive and self.is_party(subject):
                 return subject
+            if forceful and passive:  # "... *when their patrol was attacked by armed men*"
+                agents = (g for c in clause.children if c.dep_ == "agent" for g in c.children)
+                agent = next((g for g in agents if g.dep_ == "pobj" and self.is_party(g)), None)
+                if agent is not None:
+                    return agent
         return None
 
     def _shut_out(self, trigger: Trigger) -> bool:
@@ -896,6 +912,14 @@ def _clause_subject(verb: Token, *, demand: bool = False) -> Token | None:
             if subject is not None and (not bare or subject.pos_ != "PRON"):
                 return subject
     return None
+
+
+def _joined_forces(verb: Token, noun: Token) -> bool:
+    """The idiom "join forces (with)": its object is no party."""
+    bare = not any(True for _ in noun.children)  # not "joined *French* forces"
+    return (
+        verb.lemma_.lower() == "join" and noun.dep_ == "dobj" and noun.lower_ == "forces" and bare
+    )
 
 
 def _own_forces(entry: TriggerEntry, noun: Token) -> bool:

@@ -30,12 +30,13 @@ from newsevents.coding.filters import (
     labour_strike,
     member_parties,
     rioting,
+    sent_as_aid,
     sent_to_help,
     troop_movement,
 )
 from newsevents.coding.lexicon import (
+    IDIOM_DEFINITE,
     IN_LIGHT_VERBS,
-    JOINT_WORDS,
     LIGHT_VERBS,
     OCCURRENCE_VERBS,
     Lexicon,
@@ -43,6 +44,7 @@ from newsevents.coding.lexicon import (
     default_lexicon,
     exercise_with_partner,
     generic_head_nouns,
+    is_joint,
     lemma_candidates,
     named_nouns,
 )
@@ -54,7 +56,7 @@ from newsevents.records import ActorRef, Article, Event, Evidence, Modality
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Span, Token
 
-CODER_NAME = "rules.v10"  # bump whenever the rules or their tables change what is coded
+CODER_NAME = "rules.v11"  # bump whenever the rules or their tables change what is coded
 SPEECH_VERBS = frozenset(
     [
         "say",
@@ -79,6 +81,14 @@ SPEECH_VERBS = frozenset(
 DEMAND = TriggerEntry("must", (), "REQUEST", None, "100")
 JOINT_ACT = TriggerEntry("jointly", (), "COOPERATE", None, "060")
 TEST_FIRE = TriggerEntry("test-fire", (), "MOBILIZE", "weapons", "150")
+CROWD_GATHERED = TriggerEntry("mass", (), "PROTEST", "demo", "141")
+# Verbs of a crowd gathering or staying somewhere.
+_GATHERING = frozenset({"camp", "gather", "assemble", "mass", "converge", "throng", "flock"})
+# What a crowd does as it gathers in protest.
+_CHANTS = frozenset({"demand", "protest", "chant", "shout", "denounce", "wave", "brandish"})
+FIGHTING_STOPPED = TriggerEntry("halt", (), "RETREAT", "ceasefire", "0871")
+# Intransitive verbs saying a fight stopped: "the fighting *halted* at 4 a.m."
+_STOPPING = frozenset({"stop", "cease", "halt", "end", "subside"})
 # Intended cooperation is AGREE (CAMEO 03x); intended force or restriction is THREATEN (13x).
 _AGREE_CODES = {"CONSULT": "036", "SUPPORT": "032", "COOPERATE": "031", "AID": "033"}
 _AGREE_CODES |= {"RETREAT": "035", "CONCEDE": "035"}
@@ -126,6 +136,8 @@ class RuleCoder:
         """Triggers of one sentence, without those nested in another's act or in a denial
         ("denied that it was planning to *mobilise*")."""
         found = [t for tok in sent if (t := self.trigger_at(tok)) is not None]
+        threatened = {a.i for t in found for a in _threatened_acts(t)}
+        found = [t for t in found if t.token.i not in threatened and not _in_a_mood(t.token)]
         indexes = {t.token.i for t in found} | {t.i for t in sent if senses.is_denial(t)}
         governors = {t.token.i: syntax.nesting_governor(t.token, indexes) for t in found}
         alleging = {g.i for i, g in governors.items() if g and carries_allegation(g, sent.doc[i])}
@@ -140,12 +152,19 @@ class RuleCoder:
         """The event a token triggers, if any: a verb with a row in the lexicon (read in
         its context by `_row_trigger`), else a verb without one that carries an event noun,
         a demand or a joint act (`_unlisted_trigger`)."""
-        if tok.pos_ not in ("VERB", "AUX") and not (tok.pos_ == "NOUN" and tok.dep_ == "ROOT"):
+        if tok.pos_ not in ("VERB", "AUX") and not _verb_read_as_noun(tok):
             return None
+        if tok.dep_ == "amod" and tok.tag_ == "VBG":
+            return None  # a description of who: "*striking* teachers", "*warring* factions"
+        if tok.dep_ == "nsubj" and _fight_stopped(tok.head):
+            return None  # the fighting that stopped is no attack
         stopped = senses.stopped_cooperation(tok, self.lexicon)
         if stopped is not None:
             return Trigger(tok, stopped)  # "stopped sharing intelligence"
         entry = self.lexicon.match(tok)
+        if entry is not None and entry.lemma in SPEECH_VERBS and (clause := _threat_clause(tok)):
+            return Trigger(tok, WARNING, clause=clause)  # "told Greece it would pay a heavy
+            # price if ...": the threat, not a demand
         given = senses.ultimatum(tok)
         if given is not None and (entry is None or entry.event_type != "SANCTION"):
             return Trigger(tok, given)  # "gave the rebels 48 hours to surrender" (not
@@ -178,6 +197,9 @@ class RuleCoder:
         if entry.event_type in ("COERCE", "MOBILIZE") and (joint := self._joint_trigger(tok)):
             return joint  # "jointly arrested", "seized ... in a joint operation"
         entry = senses.hostile_pledge(tok, entry, self.lexicon) or entry
+        entry = sent_as_aid(entry, tok)
+        if entry.event_type == "MOBILIZE" and _chanting(tok):
+            entry = CROWD_GATHERED  # "massed outside the residence, *demanding* his resignation"
         modified = self._modified_object(tok, entry)
         if modified is not None:
             return modified  # "launched a *hunger* strike": the noun's row is narrower
@@ -208,13 +230,20 @@ class RuleCoder:
             for noun in syntax.prep_objects(tok, {"on"}):
                 found = self._noun_trigger(tok, noun, occurrence=False)
                 held = found is not None and found.entry.event_type not in _NOT_STATES
-                if held and not senses.definite(noun):
+                if held and (not senses.definite(noun) or noun.lemma_.lower() in IDIOM_DEFINITE):
                     return found  # "has been on hunger strike", "remained on alert"
                 # (not "has been on life *support*", "lives on *aid*")
             for noun in senses.responsible_for(tok):
                 found = self._noun_trigger(tok, noun, occurrence=False)
                 if found is not None:
                     return found  # "the cartel is responsible for mass killings"
+        if any(lemma in _GATHERING for lemma in lemmas) and _chanting(tok):
+            return Trigger(tok, CROWD_GATHERED)  # "camped on the outskirts, *demanding* ..."
+        if _fight_stopped(tok):
+            fight = next(c for c in tok.children if c.dep_ == "nsubj")
+            return Trigger(
+                tok, FIGHTING_STOPPED, noun=fight, occurrence=True
+            )  # "fighting *halted* as a truce took hold"
         toll = "leave" in lemmas and any(  # in the complement: "left 22 people *dead*"
             g.lower_ in _CASUALTIES for c in tok.children for g in (c, *c.children)
         )
@@ -258,10 +287,10 @@ class RuleCoder:
             lemma in senses.STOP_VERBS or lemma in _DROPPING for lemma in lemma_candidates(verb)
         ):
             return None
-        obj = syntax.object_of(verb)
+        # (the tagger takes some such nouns for verbs: "held joint warfare *drills*")
+        obj = syntax.object_of(verb) or next((c for c in verb.children if c.dep_ == "dobj"), None)
         if obj is None or not (
-            any(c.dep_ in ("amod", "compound") and c.lower_ in JOINT_WORDS for c in obj.lefts)
-            or exercise_with_partner(obj, verb)  # "staged drills *with U.S. forces*"
+            is_joint(obj) or exercise_with_partner(obj, verb)  # "staged drills *with U.S. forces*"
         ):
             return None
         entry = self.lexicon.noun_match(obj)
@@ -315,11 +344,15 @@ class RuleCoder:
         if roles.actor is None and roles.recipient is None:
             return None
         token, entry = trigger.token, trigger.entry
-        if is_mishap(entry, token, roles.actor) or is_private_trip(entry, roles.actor, token):
+        if is_mishap(entry, token, roles.actor) or is_private_trip(
+            entry, roles.actor, token, roles.recipient
+        ):
             return None
         if is_toll(entry, token):
             return None
         if is_not_political(entry, roles.actor, roles.recipient) or is_festive(entry, token):
+            return None
+        if _opened_alone(entry, roles.actor, roles.recipient):
             return None
         modality = _modality(trigger.token)
         refused = None
@@ -403,6 +436,8 @@ def _light_objects(verb: Token) -> list[Token]:
     ("went on *strike*", "placed its forces on *alert*")."""
     found: list[Token] = []
     obj = syntax.object_of(verb) or _passive_event_noun(verb)
+    if obj is None and verb.dep_ == "compound" and verb.head.pos_ == "NOUN":
+        obj = verb.head  # a headline the parse made one noun: "Teachers *stage sit-in* ..."
     if obj is not None and obj.lemma_.lower() in _MEASURE_NOUNS:
         obj = next(syntax.prep_objects(obj, {"of"}), obj)
     if obj is not None:
@@ -480,7 +515,11 @@ def _threat_clause(verb: Token) -> Token | None:
         if child.dep_ != "ccomp":
             continue
         lemma = child.lemma_.lower()
-        if lemma == "face":
+        if lemma == "pay" and any(
+            c.dep_ == "dobj" and c.lemma_.lower() == "price" for c in child.children
+        ):
+            pass  # "told Greece it would *pay a heavy price* if ..."
+        elif lemma == "face":
             objects = [o for c in child.children if c.dep_ == "dobj" for o in (c, *c.conjuncts)]
             if not any(o.lemma_.lower() in _PENALTIES or o.lower_ in _PENALTIES for o in objects):
                 continue
@@ -532,6 +571,8 @@ def _courtesy_call(verb: Token, entry: TriggerEntry) -> bool:
     clauses = ("xcomp", "ccomp", "advcl", "acl", "relcl")
     asked = [t for t in verb.subtree if t.dep_ in clauses and t.i != verb.i]
     asked += list(syntax.prep_objects(verb, {"for"}))
+    # an infinitive's "to" the parse left without its verb ("to *de-escalate*" misread)
+    asked += [t for t in verb.subtree if t.dep_ == "aux" and t.lower_ == "to"]
     if asked:
         return False
     placed = any(
@@ -582,6 +623,21 @@ def _opened_together(entry: TriggerEntry, actor: ActorRef | None) -> TriggerEntr
     return OPEN_TOGETHER if len(member_parties(actor)) > 1 or pair else entry
 
 
+_OPENING = frozenset({"open", "launch"})
+
+
+def _opened_alone(entry: TriggerEntry, actor: ActorRef | None, partner: ActorRef | None) -> bool:
+    """A railway, a route or a market opened is cooperation only between parties: "China
+    and Kazakhstan *opened* a cross-border railway", not "the city opened a new market"."""
+    if entry.lemma not in _OPENING or entry.event_type != "COOPERATE" or partner is not None:
+        return False
+    pair = actor is not None and actor.text.lower().removeprefix("the ").split()[:1] in (
+        ["two"],
+        ["both"],
+    )
+    return actor is None or (len(member_parties(actor)) < 2 and not pair)
+
+
 def _leaving_a_body(entry: TriggerEntry, recipient: ActorRef | None) -> TriggerEntry:
     """A withdrawal from an international body or court is a break in relations, not a
     retreat: "announced their withdrawal *from ECOWAS*" (SANCTION 161)."""
@@ -623,6 +679,79 @@ def _intended(
     return entry
 
 
+# Moods about what may come: an act they are about is no event.
+_MOODS = frozenset(
+    {"pessimistic", "optimistic", "hopeful", "confident", "doubtful", "sceptical", "skeptical"}
+    | {"upbeat", "gloomy", "cautious", "unsure", "uncertain"}
+)
+
+
+def _in_a_mood(token: Token) -> bool:
+    """An act under an adjective of mood: "was pessimistic about the chances *of reaching*
+    a deal", "hopeful *of reaching* an agreement"."""
+    current = token
+    for _ in range(6):
+        if current.head.i == current.i:
+            return False
+        current = current.head
+        if current.pos_ == "ADJ" and current.lemma_.lower() in _MOODS:
+            return True
+        if current.pos_ in ("VERB", "AUX") and current.dep_ not in ("pcomp", "xcomp", "acl"):
+            return False  # a clause of its own
+    return False
+
+
+def _threatened_acts(trigger: Trigger) -> list[Token]:
+    """The act a deadline or an ultimatum threatens, on its noun: "set a new deadline *to
+    behead* a hostage" (the threat is the event, not the killing)."""
+    if trigger.entry.event_type != "THREATEN":
+        return []
+    obj = syntax.object_of(trigger.token)
+    if obj is None:
+        return []
+    return [
+        c
+        for c in obj.children
+        if c.dep_ in ("acl", "relcl") and syntax.is_infinitive(c) and not syntax.has_own_subject(c)
+    ]
+
+
+def _chanting(verb: Token) -> bool:
+    """A gathering with a participle of protest: "massed outside the palace, *demanding*
+    his resignation"."""
+    return any(
+        c.dep_ in ("advcl", "conj") and c.tag_ == "VBG" and c.lemma_.lower() in _CHANTS
+        for c in verb.children
+    )
+
+
+def _fight_stopped(verb: Token) -> bool:
+    """A fight as the subject of a verb of stopping: "*fighting* between Israel and
+    Hezbollah *halted*", "the *shelling* stopped"; not "the war ended" years ago in a
+    background clause, which is no news."""
+    if verb.lemma_.lower() not in _STOPPING or syntax.object_of(verb) is not None:
+        return False
+    subject = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+    if subject is None:
+        return False
+    row = default_lexicon().match(subject) or default_lexicon().noun_match(subject)
+    return row is not None and row.event_type == "ASSAULT"
+
+
+def _verb_read_as_noun(tok: Token) -> bool:
+    """A headline's verb the parse took for a noun: the root ("Teachers *march* through
+    Bogota"), or a noun with a direct object ("Haitian gang *kidnaps* 17 missionaries")."""
+    if tok.pos_ not in ("NOUN", "PROPN") or (tok.pos_ == "PROPN" and not tok.is_lower):
+        return False
+    if any(c.dep_ == "dobj" for c in tok.children):
+        return True
+    # the root, unless the headline's verb hangs on it ("Morocco *severs* ties with Iran
+    # over Polisario *support*")
+    return tok.dep_ == "ROOT" and not any(
+        c.pos_ == "NOUN" and any(g.dep_ == "dobj" for g in c.children) for c in tok.children
+    )
+
+
 # Verbs that give up a plan or a project.
 _DROPPING = frozenset({"drop", "cancel", "scrap", "abandon", "postpone", "freeze", "shelve"})
 # Rows that end, suspend or refuse an activity, rather than carry it out.
@@ -633,9 +762,11 @@ _FIRING_VERBS = frozenset({"fire", "launch", "shoot"})  # not "hijacked a ship o
 
 def _into_the_sea(verb: Token) -> bool:
     """Missiles fired "into the sea" or "off the coast" hit no one: a weapons test."""
+    obj = syntax.object_of(verb)  # the parse may hang the goal on the missiles
     return any(
         g.lemma_.lower() in _OPEN_WATER or g.lower_ == "coast"
-        for g in syntax.prep_objects(verb, {"into", "off", "toward", "towards"})
+        for head in ([verb, obj] if obj is not None else [verb])
+        for g in syntax.prep_objects(head, {"into", "off", "toward", "towards"})
     )
 
 
@@ -688,6 +819,8 @@ def _confidence(trigger: Trigger, roles: Roles) -> float:
     score -= 0.1 if syntax.in_subordinate_clause(trigger.token) else 0.0
     # "..., *if* Washington moved to halt exports": the condition of the news, not the news
     score -= 0.1 if syntax.is_conditional(trigger.token) else 0.0
+    # "is considering *slashing* aid": an option weighed, weaker than what was done
+    score -= 0.1 if syntax.is_considered(trigger.token) else 0.0
     # "..., *days after* Riyadh cut ties": context the main news is placed against
     score -= 0.2 if syntax.in_time_before(trigger.token) else 0.0
     # "forces *backed* by X", "the soldiers who *opened* fire": a participant's description

@@ -69,6 +69,9 @@ def bare_statement(
     for clause in verb.children:
         if clause.dep_ != "ccomp":
             continue
+        if any(m.dep_ == "mark" and m.lower_ in ("if", "unless") for m in clause.subtree):
+            continue  # put to a condition: "warned Iran that it *faced* sanctions *unless*
+            # it suspended enrichment", "... could reach any point *if* it launched a war"
         past = syntax.modal_of(clause) is None and clause.tag_ in ("VBD", "VBN")
         stance = clause.lemma_.lower() == "be" or any(
             c.dep_ in ("acomp", "xcomp") for c in clause.children
@@ -164,6 +167,15 @@ def hostile_pledge(verb: Token, entry: TriggerEntry, lexicon: Lexicon) -> Trigge
     obj = syntax.object_of(verb)
     if obj is not None and _retaliation(obj):
         return dataclasses.replace(entry, event_type="THREATEN", mode=None, cameo="130")
+    objects = [c for c in verb.children if c.dep_ in ("dobj", "dative")]
+    promised = [e for o in objects if (e := lexicon.noun_match(o)) is not None]
+    war = any(o.lemma_.lower() in _WAR_NOUNS for o in objects)
+    if war or any(e.event_type == "ASSAULT" for e in promised):
+        return dataclasses.replace(entry, event_type="THREATEN", mode="violence", cameo="138")
+        # "promised *fresh attacks* on oil pipelines", "promised Kenyans *a long war*"
+    if promised and syntax.has_unless(verb):
+        return dataclasses.replace(entry, event_type="THREATEN", mode=None, cameo="130")
+        # "vows *mass protests* unless the electoral board resigns"
     # a "that" clause the parse hung on a noun of the pledge: "vowed *in a speech that*
     # the Islamic Republic would raze ..."
     spoken = [
@@ -217,7 +229,14 @@ def ultimatum(verb: Token) -> TriggerEntry | None:
     demands or face ...", "gives rebels 48 hours to lay down arms" (CAMEO 139)."""
     if verb.lemma_.lower() not in _GIVING_VERBS:
         return None
-    spans = [c for c in verb.children if c.dep_ in ("dobj", "npadvmod", "dative", "attr")]
+    heads = [verb]  # and a participle the parse made the verb's complement: "gave
+    # *striking* teachers 48 hours to return" (the time hangs on "striking")
+    heads += [
+        c for c in verb.children if c.dep_ == "xcomp" and c.tag_ == "VBG" and c.i == verb.i + 1
+    ]
+    spans = [
+        c for h in heads for c in h.children if c.dep_ in ("dobj", "npadvmod", "dative", "attr")
+    ]
     timed = [  # a span of time: "48 hours", "one week", not "yesterday"
         c
         for c in spans

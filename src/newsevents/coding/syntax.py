@@ -161,6 +161,8 @@ MODAL_MODALITY = {
 def modal_of(token: Token) -> str | None:
     """`hypothetical` or `future` from a modal auxiliary on the verb or the verb it
     shares a subject with ("could be preparing", "will meet")."""
+    if _planned(token):
+        return "future"
     current = token
     for _ in range(3):
         for child in current.children:
@@ -173,6 +175,17 @@ def modal_of(token: Token) -> str | None:
             return None
         current = current.head
     return None
+
+
+def _planned(verb: Token) -> bool:
+    """An act announced with "be to": "the deal *is to be signed* on Thursday", "the
+    leaders *are to meet*" (a headline's "Turkey *to expel* envoy" reports the act itself,
+    decided)."""
+    return is_infinitive(verb) and verb.dep_ == "xcomp" and verb.head.lemma_.lower() == "be"
+
+
+def _own_passive(verb: Token) -> bool:
+    return any(c.dep_ == "auxpass" for c in verb.children)
 
 
 _CAUSATIVES = frozenset({"have", "get"})
@@ -408,7 +421,9 @@ def find_subject(verb: Token) -> tuple[Token | None, bool]:
     for _ in range(4):
         for child in current.children:
             if child.dep_ in SUBJECT_DEPS:
-                return resolve_relative(child), False
+                # "the deal is *to be signed* by X": the subject of "is" undergoes it
+                planned_passive = current.i != verb.i and _planned(verb) and _own_passive(verb)
+                return resolve_relative(child), planned_passive
             if child.dep_ in PASSIVE_SUBJECT_DEPS:
                 # "X is expected / was forced *to travel*": X does the complement's act;
                 # "X was arrested and *charged*": a participle in coordination shares
@@ -458,6 +473,15 @@ _ACTING_ENTITIES = frozenset({"ORG", "GPE", "NORP", "PERSON"})
 def _misread_subject(verb: Token) -> Token | None:
     """A name before a verb with no subject, read as its modifier: "*USAID* had announced
     ..." tagged as an adverb. The name is the subject."""
+    if verb.pos_ in ("NOUN", "PROPN"):  # a headline's verb read as a noun: "*Morocco*
+        # severs ties with Iran", the words before it compounded on it
+        before = [
+            c
+            for c in verb.lefts
+            if c.dep_ in ("compound", "nmod", "amod") and c.pos_ in NOMINAL_POS
+        ]
+        if before:
+            return before[-1]
     for child in verb.lefts:
         if child.dep_ in ("advmod", "npadvmod", "dep") and (
             child.ent_type_ in _ACTING_ENTITIES
@@ -761,6 +785,9 @@ def _is_loose_addition(head: Token, child: Token) -> bool:
         return False
     if child.dep_ == "prep" and child.lower_ in ("in", "at") and head.pos_ == "PROPN":
         return True
+    named = head.pos_ == "PROPN" or head.is_upper  # (the tagger takes "ECOWAS" for a plural)
+    if child.dep_ == "prep" and child.lower_ == "on" and named and _about(child):
+        return True  # "agreed with ECOWAS *on a timetable*": what was agreed, not the party
     if child.dep_ == "prep" and any(g.dep_ == "pcomp" and g.tag_ == "VBG" for g in child.children):
         return True  # "accused rebels *of attacking civilians*": the charge, not the party
     if child.dep_ == "prep" and child.lower_ in ("into", "onto"):
@@ -769,11 +796,24 @@ def _is_loose_addition(head: Token, child: Token) -> bool:
         return True  # "supplied to the rebels *by Iran*": the agent, not part of the rebels
     if child.dep_ == "prep" and child.lower_ == "of" and _charged(head) and _names_a_wrong(child):
         return True  # "accused the army *of mass slaughter*": the charge, not the party
+    if child.dep_ == "prep" and child.lower_ == "of" and _stripped(head):
+        return True  # "stripped three states *of their trade benefits*": what they lose
     if child.dep_ == "prep" and child.lower_ == "as" and not _such_as(child):
         return True  # "held families *as human shields*": the role they were put in
     if child.dep_ == "prep" and child.lower_ == "for" and _priced(child):
         return True  # "sold a stake to COSCO *for 280.5 million euros*": the price
     return child.dep_ == "appos" and child.pos_ != "PROPN" and head.pos_ != "PROPN"
+
+
+def _about(prep: Token) -> bool:
+    """A preposition whose object is a common noun, not part of a name ("the Commission *on
+    Human Rights*")."""
+    return any(g.dep_ == "pobj" and g.pos_ == "NOUN" and not g.ent_type_ for g in prep.children)
+
+
+def _stripped(party: Token) -> bool:
+    """The party a verb of taking away acts on: "stripped *the university* of its status"."""
+    return party.dep_ == "dobj" and party.head.lemma_.lower() in ("strip", "deprive", "rob")
 
 
 def _priced(prep: Token) -> bool:
@@ -856,6 +896,8 @@ def phrase_bounds(
             continue
         if child.dep_ == "appos" and _detached(head, child):
             continue  # "Russia began pumping gas ..., *a milestone* in ...": a misparse
+        if child.dep_ == "amod" and child.lower_ in ("outside", "inside") and child.i < head.i:
+            continue  # "massed *outside* parliament": a preposition parsed as an adjective
         if child.lower_ in _PARTICLE_WORDS and is_misread_particle(child):
             continue  # "set *free* six hostages": the verb's particle, parsed as an adjective
         tokens.extend(

@@ -134,7 +134,21 @@ def mark_datelines(doc: Doc) -> Doc:
         if end is not None and end < len(doc):
             doc[start].is_sent_start = True  # not joined to a headline above it
             doc[end].is_sent_start = True
+            _hold_together(doc, end)
     return doc
+
+
+_HELD_WORDS = 4
+
+
+def _hold_together(doc: Doc, start: int) -> None:
+    """Keep the first words after a dateline in its sentence: with the sentence start just
+    set, the parser may make a sentence of the subject alone ("RABAT, May 1 - *Morocco*"
+    | "cut diplomatic ties ...")."""
+    for i in range(start + 1, min(start + 1 + _HELD_WORDS, len(doc))):
+        if doc[i - 1].text in (".", "!", "?") or doc[i - 1].is_space:
+            return  # a real end of sentence in the first words
+        doc[i].is_sent_start = False
 
 
 def _paragraph_starts(doc: Doc) -> list[int]:
