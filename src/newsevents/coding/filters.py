@@ -47,6 +47,8 @@ def _acts_by_itself(doc: Doc, actor: ActorRef, entry: TriggerEntry) -> bool:
         return False
     if head.lemma_.lower() in _NATURE:
         return True
+    if head.pos_ == "PROPN" and any(t.lower_ in _PEAKS for t in head.lefts):
+        return True  # "Indonesia's *Mount* Merapi erupted, forcing thousands to flee"
     if entry.event_type not in ("ASSAULT", "COERCE"):
         return False
     named = head.pos_ == "PROPN" and any(
@@ -55,6 +57,7 @@ def _acts_by_itself(doc: Doc, actor: ActorRef, entry: TriggerEntry) -> bool:
     return head.lemma_.lower() in _VEHICLES or named
 
 
+_PEAKS = frozenset({"mount", "mt", "mt.", "volcano"})
 ACCIDENT_VERBS = frozenset(
     {"crash", "plunge", "derail", "collapse", "capsize", "sink", "overturn", "collide"}
     | {"skid", "veer"}
@@ -117,11 +120,19 @@ def is_mishap(entry: TriggerEntry, token: Token, actor: ActorRef | None) -> bool
     while verbs[-1].dep_ == "conj" and verbs[-1].head.i != verbs[-1].i:
         verbs.append(verbs[-1].head)  # "..., killing 24 and *injuring* 15"
     for verb in verbs:
-        if verb.dep_ == "advcl" and verb.head.lemma_.lower() in ACCIDENT_VERBS:
+        if verb.dep_ == "advcl" and _accident(verb.head):
             return True
-        if any(c.dep_ == "advcl" and c.lemma_.lower() in ACCIDENT_VERBS for c in verb.children):
+        if any(c.dep_ == "advcl" and _accident(c) for c in verb.children):
             return True  # "were killed *when their helicopter crashed*"
     return any(o.lemma_.lower() in ACCIDENT_NOUNS for o in syntax.prep_objects(token, {"in"}))
+
+
+def _accident(verb: Token) -> bool:
+    """A verb of an accident used as one: a bus that "plunged into a ravine", not a killing
+    "*plunging the country* into crisis" (a figure of speech with an object)."""
+    return verb.lemma_.lower() in ACCIDENT_VERBS and not any(
+        c.dep_ == "dobj" for c in verb.children
+    )
 
 
 # A conflict as a whole, whose toll "since 1958" is background, not an event.
@@ -144,6 +155,8 @@ def is_toll(entry: TriggerEntry, token: Token) -> bool:
         subject = syntax.resolve_relative(subject)  # "a war on drugs, *which* has killed"
     if subject is None or subject.lemma_.lower() not in _CONFLICTS:
         return False
+    if subject.lemma_.lower() in _WARS and any(c.dep_ == "relcl" for c in subject.children):
+        return True  # "Sri Lanka's civil war, *which ended in 2009*, killed ...": its toll
     perfect = (
         subject.lemma_.lower() in _WARS
         and token.tag_ == "VBN"

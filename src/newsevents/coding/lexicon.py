@@ -108,6 +108,7 @@ class Condition:
             return any(
                 (c.dep_ in deps or _infinitive_of_purpose(c))
                 and (not self.values or c.lemma_.lower() in self.values)
+                and not _foretold(c)
                 for c in token.children
             )
         if self.kind == "prt" and _particle_adjective(token, self.values):
@@ -170,6 +171,20 @@ class Condition:
 
 
 _COMPLEMENT_DEPS = frozenset({"xcomp", "ccomp", "oprd", "acomp"})
+_FORETELLING = frozenset({"will", "would", "'ll", "'d"})
+
+
+def _foretold(clause: Token) -> bool:
+    """A "that" clause with its own subject saying what will happen, no demand: "told
+    al-Kadhimi that American troops *would leave* Iraq" (but "told them they *must*
+    leave" is one)."""
+    return (
+        clause.dep_ == "ccomp"
+        and any(c.dep_ in ("nsubj", "nsubjpass") for c in clause.children)
+        and any(c.dep_ == "aux" and c.lower_ in _FORETELLING for c in clause.children)
+    )
+
+
 # Prepositions of a goal, which the parse may hang on the object instead of the verb.
 _OBJECT_GOAL_PREPS = frozenset({"to", "into", "at", "against"})  # "missiles *at* X"
 
@@ -311,6 +326,7 @@ _MONEY_WORDS = frozenset(
 _FRAME_NOUNS = frozenset(
     {"state", "size", "level"}  # "the highest level *of readiness*"
     | {"hour", "day", "week", "month", "night"}  # "five hours *of talks*"
+    | {"list"}  # "a list *of 13 demands*"
 )
 
 

@@ -62,6 +62,9 @@ class RoleFinder:
     def find(self, trigger: Trigger, memory: ArticleMemory) -> Roles:
         """Actor and recipient of one trigger, resolved."""
         actor_tok, recipient_tok = self._role_tokens(trigger)
+        if actor_tok is not None:
+            actor_tok = _author(actor_tok)  # "A statement *released by the Kremlin*
+            # congratulated ...": the Kremlin did
         actor = build_actor(actor_tok, self.names, memory) if actor_tok is not None else None
         indirect = False
         if recipient_tok is None and trigger.clause is None and not trigger.occurrence:
@@ -82,6 +85,8 @@ class RoleFinder:
             # a case filed *at the ICJ* accuses the party of its participle: "..., accusing
             # *Israel* of genocide"
             recipient_tok = self._clause_recipient(trigger) or recipient_tok
+        if recipient_tok is not None and syntax.in_opening_phrase(recipient_tok, trigger.token):
+            recipient_tok = None  # "*At a White House ceremony*, Israel ... signed": where
         if recipient_tok is not None and _joined_forces(trigger.token, recipient_tok):
             # "joined *forces* with their Peruvian counterparts": the partner, not "forces"
             recipient_tok = next(syntax.prep_objects(trigger.token, {"with"}), None)
@@ -141,6 +146,9 @@ class RoleFinder:
                 return _speaker_for_pronoun(syntax.find_subject(verb.head)[0]), done_to
             return syntax.find_agent(verb), done_to  # "had *his home* raided *by police*"
         subject, passive = syntax.find_subject(verb)
+        if trigger.clause is not None and passive:
+            # "drivers *were told by the government* that they would face prosecution"
+            return syntax.find_agent(verb), subject
         if trigger.clause is not None:
             inner, _ = syntax.find_subject(trigger.clause)
             told = next((c for c in verb.children if c.dep_ in ("dobj", "dative")), None)
@@ -976,6 +984,11 @@ def _author(subject: Token | None) -> Token | None:
     by = next(syntax.prep_objects(subject, {"by", "from"}), None)
     if by is not None:
         return by  # "a statement *by the army*"
+    issued = (c for c in subject.children if c.dep_ == "acl" and c.tag_ == "VBN")
+    agents = (a for c in issued for a in c.children if a.dep_ == "agent")
+    by = next((g for a in agents for g in a.children if g.dep_ == "pobj"), None)
+    if by is not None:
+        return by  # "a statement *released by the Kremlin*"
     verb = subject.head
     if subject.dep_ not in ("dobj", "nsubjpass") or verb.pos_ not in ("VERB", "AUX"):
         return subject

@@ -82,6 +82,9 @@ DEMAND = TriggerEntry("must", (), "REQUEST", None, "100")
 JOINT_ACT = TriggerEntry("jointly", (), "COOPERATE", None, "060")
 TEST_FIRE = TriggerEntry("test-fire", (), "MOBILIZE", "weapons", "150")
 CROWD_GATHERED = TriggerEntry("mass", (), "PROTEST", "demo", "141")
+PROTEST_ACT = TriggerEntry("protest", (), "PROTEST", None, "140")
+# Participles that describe a party's stance ("*opposed* to", "*allied* with").
+_STANCES = frozenset({"oppose", "ally", "loyal", "affiliate", "sympathetic"})
 # Verbs of a crowd gathering or staying somewhere.
 _GATHERING = frozenset({"camp", "gather", "assemble", "mass", "converge", "throng", "flock"})
 # What a crowd does as it gathers in protest.
@@ -137,6 +140,7 @@ class RuleCoder:
         ("denied that it was planning to *mobilise*")."""
         found = [t for tok in sent if (t := self.trigger_at(tok)) is not None]
         threatened = {a.i for t in found for a in _threatened_acts(t)}
+        threatened |= {a.i for t in found for a in syntax.misplaced_complements(t.token)}
         found = [t for t in found if t.token.i not in threatened and not _in_a_mood(t.token)]
         indexes = {t.token.i for t in found} | {t.i for t in sent if senses.is_denial(t)}
         governors = {t.token.i: syntax.nesting_governor(t.token, indexes) for t in found}
@@ -156,6 +160,8 @@ class RuleCoder:
             return None
         if tok.dep_ == "amod" and tok.tag_ == "VBG":
             return None  # a description of who: "*striking* teachers", "*warring* factions"
+        if tok.dep_ in ("acl", "amod") and tok.lemma_.lower() in _STANCES:
+            return None  # "truckers *opposed to* vaccine mandates": who they are
         if tok.dep_ == "nsubj" and _fight_stopped(tok.head):
             return None  # the fighting that stopped is no attack
         stopped = senses.stopped_cooperation(tok, self.lexicon)
@@ -237,6 +243,8 @@ class RuleCoder:
                 found = self._noun_trigger(tok, noun, occurrence=False)
                 if found is not None:
                     return found  # "the cartel is responsible for mass killings"
+        if _in_protest(tok):
+            return Trigger(tok, PROTEST_ACT)  # "traders *shut their shops in protest* at a tax"
         if any(lemma in _GATHERING for lemma in lemmas) and _chanting(tok):
             return Trigger(tok, CROWD_GATHERED)  # "camped on the outskirts, *demanding* ..."
         if _fight_stopped(tok):
@@ -487,6 +495,7 @@ def _demand_clause(verb: Token) -> Token | None:
 _PENALTIES = frozenset(
     {"consequences", "repercussions", "retaliation", "reprisals", "punishment", "response"}
     | {"sanctions", "action", "measures", "suspension", "expulsion", "isolation"}
+    | {"prosecution", "arrest", "charges", "prison", "jail", "dismissal", "penalties", "fines"}
 )
 WARNING = TriggerEntry("warn", (), "THREATEN", None, "130")  # (a reported threat)
 # What a party can lose because another withholds it: "risked losing *aid*".
@@ -531,6 +540,9 @@ def _threat_clause(verb: Token) -> Token | None:
         ):
             continue  # (not "risked losing *his leg*": something a party gives)
         speaker = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+        agents = (g for c in verb.children if c.dep_ == "agent" for g in c.children)
+        speaker = speaker or next((g for g in agents if g.dep_ == "pobj"), None)
+        # (or the "by" of a passive: "drivers *were told by the government* that ...")
         if speaker is None or speaker.lemma_.lower() in _OBSERVERS:
             continue  # "*analysts* said the firm will face sanctions": a forecast
         if syntax.modal_of(child) == "future" or any(
@@ -682,8 +694,11 @@ def _intended(
 # Moods about what may come: an act they are about is no event.
 _MOODS = frozenset(
     {"pessimistic", "optimistic", "hopeful", "confident", "doubtful", "sceptical", "skeptical"}
-    | {"upbeat", "gloomy", "cautious", "unsure", "uncertain"}
+    | {"upbeat", "gloomy", "cautious", "unsure", "uncertain", "unlikely", "likely"}
 )
+# Verbs of belief: the clause they take is an opinion ("said he *believed* the constitution
+# would be ratified"), no event.
+_BELIEFS = frozenset({"believe", "think", "expect", "predict", "doubt", "reckon", "guess"})
 
 
 def _in_a_mood(token: Token) -> bool:
@@ -696,6 +711,13 @@ def _in_a_mood(token: Token) -> bool:
         current = current.head
         if current.pos_ == "ADJ" and current.lemma_.lower() in _MOODS:
             return True
+        if (
+            current.lemma_.lower() in _BELIEFS
+            and token.head.i == current.i
+            and token.dep_ == "ccomp"
+            and token.i > current.i  # (not a clause before it the parse hung there)
+        ):
+            return True  # "believed the constitution *would be ratified*"
         if current.pos_ in ("VERB", "AUX") and current.dep_ not in ("pcomp", "xcomp", "acl"):
             return False  # a clause of its own
     return False
@@ -714,6 +736,17 @@ def _threatened_acts(trigger: Trigger) -> list[Token]:
         for c in obj.children
         if c.dep_ in ("acl", "relcl") and syntax.is_infinitive(c) and not syntax.has_own_subject(c)
     ]
+
+
+def _in_protest(verb: Token) -> bool:
+    """An act done "in protest" ("shut their shops *in protest against* a new tax") is a
+    protest, whatever the act."""
+    return any(
+        g.dep_ == "pobj" and g.lemma_.lower() == "protest"
+        for c in verb.children
+        if c.dep_ == "prep" and c.lower_ == "in"
+        for g in c.children
+    )
 
 
 def _chanting(verb: Token) -> bool:

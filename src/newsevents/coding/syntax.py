@@ -473,6 +473,9 @@ _ACTING_ENTITIES = frozenset({"ORG", "GPE", "NORP", "PERSON"})
 def _misread_subject(verb: Token) -> Token | None:
     """A name before a verb with no subject, read as its modifier: "*USAID* had announced
     ..." tagged as an adverb. The name is the subject."""
+    opened = _subject_in_opening(verb)
+    if opened is not None:
+        return opened
     if verb.pos_ in ("NOUN", "PROPN"):  # a headline's verb read as a noun: "*Morocco*
         # severs ties with Iran", the words before it compounded on it
         before = [
@@ -492,6 +495,34 @@ def _misread_subject(verb: Token) -> Token | None:
     return None
 
 
+def _subject_in_opening(verb: Token) -> Token | None:
+    """A subject the parse hung on an opening phrase as its apposition: "In a rare move for
+    an incumbent African leader, *Nigerian President Goodluck Jonathan* conceded defeat",
+    "At a White House ceremony on Tuesday, *Israel*, the UAE and Bahrain signed ..."."""
+    for child in verb.lefts:
+        if child.dep_ not in ("prep", "advcl", "npadvmod"):
+            continue
+        for tok in child.subtree:
+            before = tok.left_edge.i - 1
+            if (
+                tok.dep_ in ("appos", "conj")  # (or a conjunct: "talks in Khartoum, *Sudan's
+                # generals* and the opposition signed")
+                and tok.pos_ in ("PROPN", "NOUN")
+                and before >= 0
+                and tok.doc[before].text == ","
+                and _last_before(tok, verb)
+            ):
+                return tok
+    return None
+
+
+def _last_before(tok: Token, verb: Token) -> bool:
+    """The phrase of `tok` (with its conjuncts) runs up to the verb."""
+    end = max([tok.right_edge.i, *(c.right_edge.i for c in tok.conjuncts if c.i > tok.i)])
+    between = tok.doc[end + 1 : verb.i]
+    return all(t.pos_ in ("ADV", "AUX", "PART") or t.dep_ == "neg" for t in between)
+
+
 def _acronym(token: Token) -> bool:
     """An all-capital word of two or more letters: "USAID", "ICE"."""
     return len(token.text) > 1 and token.text.isalpha() and token.text.isupper()
@@ -507,6 +538,8 @@ def _active_participle(verb: Token) -> bool:
     if any(c.dep_ == "dobj" for c in verb.children):
         return True
     noun = verb.head
+    if _intent_before_infinitive(verb):
+        return True
     return (
         verb.dep_ == "acl"
         and verb.lower_.endswith("ed")
@@ -522,6 +555,39 @@ def _active_participle(verb: Token) -> bool:
         )
         # a complement, not a caption's place or cause ("A man *wounded in* a strike")
         and any(c.dep_ == "prep" and c.lower_ in _COMPLEMENT_PREPS for c in verb.children)
+    )
+
+
+# Verbs of intent that take an infinitive ("threatened *to call* a strike").
+_INTENT_VERBS = frozenset(
+    {"threaten", "vow", "pledge", "promise", "agree", "refuse", "decide", "offer", "plan"}
+)
+
+
+def misplaced_complements(verb: Token) -> list[Token]:
+    """The infinitive a verb of intent takes when the parse hung both on the root noun
+    ("unions *threatened* on Monday *to call* a strike"): part of the verb's act."""
+    if not _intent_before_infinitive(verb):
+        return []
+    return [
+        c
+        for c in verb.head.children
+        if c.dep_ in ("acl", "relcl", "advcl") and c.i > verb.i and is_infinitive(c)
+    ]
+
+
+def _intent_before_infinitive(verb: Token) -> bool:
+    """A verb of intent after the sentence's root noun, with the infinitive it takes hung on
+    that noun too: "Nigeria's main labour *unions* *threatened* on Monday *to call* a strike"
+    (no finite verb anywhere; the "-ed" is the past tense)."""
+    noun = verb.head
+    if verb.dep_ != "acl" or noun.dep_ != "ROOT" or verb.lemma_.lower() not in _INTENT_VERBS:
+        return False
+    if any(c.dep_ in ("aux", "auxpass", "agent") for c in verb.children):
+        return False
+    return any(
+        c.dep_ in ("acl", "relcl", "xcomp", "advcl") and c.i > verb.i and is_infinitive(c)
+        for c in [*noun.children, *verb.children]
     )
 
 
@@ -688,11 +754,41 @@ def complement_entities(verb: Token, exclude: set[int]) -> Iterator[Token]:
             continue
         if child.lower_ == "according":
             continue  # "..., according to UN monitors": the source, not a party
+        if child.dep_ == "prep" and child.i < verb.i and _opening_end(child) is not None:
+            continue  # "*In Kabul*, a suicide bomber blew himself up": where, not whom
         for tok in child.subtree:
             if tok.i in exclude or tok.ent_type_ not in ENTITY_LABELS:
                 continue
             if tok.ent_iob_ == "B" or tok.is_sent_start:
                 yield tok
+
+
+def in_opening_phrase(tok: Token, verb: Token) -> bool:
+    """`tok` lies in a phrase opening the sentence before the verb, set off by a comma ("*At
+    a White House ceremony*, Israel ... signed")."""
+    return any(
+        c.dep_ == "prep"
+        and c.i < verb.i
+        and (end := _opening_end(c)) is not None
+        and c.left_edge.i <= tok.i < end
+        for c in verb.children
+    )
+
+
+def _fronted(prep: Token) -> bool:
+    """A phrase that opens the sentence, set off by a comma: "*In Kabul,* ..."."""
+    end = prep.right_edge.i + 1
+    return bool(prep.left_edge.is_sent_start) and end < len(prep.doc) and prep.doc[end].text == ","
+
+
+def _opening_end(prep: Token) -> int | None:
+    """The index of the comma that closes a phrase opening the sentence, if it is one (the
+    parse may hang the subject after the comma on the phrase)."""
+    if not prep.left_edge.is_sent_start:
+        return None
+    return next((t.i for t in prep.subtree if t.text == "," and t.i > prep.i), None) or (
+        prep.right_edge.i + 1 if _fronted(prep) else None
+    )
 
 
 def sentence_ents(sent: Span) -> list[Span]:
