@@ -84,6 +84,7 @@ WORKER_WORDS = frozenset(
     | {"docker", "staff", "lawyer", "trader", "workforce", "labourer", "laborer", "farmer"}
 )
 RIOT = TriggerEntry("riot", (), "PROTEST", "riot", "145")
+RAMPAGE = TriggerEntry("rampage", (), "ASSAULT", None, "190")
 LABOUR_STRIKE = TriggerEntry("strike", (), "PROTEST", "strike", "143")
 OBSTRUCT = TriggerEntry("occupy", (), "PROTEST", "obstruct", "144")
 
@@ -155,16 +156,39 @@ def is_toll(entry: TriggerEntry, token: Token) -> bool:
         subject = syntax.resolve_relative(subject)  # "a war on drugs, *which* has killed"
     if subject is None or subject.lemma_.lower() not in _CONFLICTS:
         return False
-    if subject.lemma_.lower() in _WARS and any(c.dep_ == "relcl" for c in subject.children):
+    if any(_since(c) and any(g.ent_type_ == "DATE" for g in c.subtree) for c in token.children):
+        return True
+    dated = [c for c in subject.children if c.dep_ == "relcl" and _dated(c)]
+    if subject.lemma_.lower() in _WARS and dated and not _dated(token, skip=subject):
         return True  # "Sri Lanka's civil war, *which ended in 2009*, killed ...": its toll
-    perfect = (
+    if _dated(token, skip=subject):
+        return False  # "the war has killed 20 more civilians *in the past day*": news
+    return (
         subject.lemma_.lower() in _WARS
         and token.tag_ == "VBN"
         and any(c.dep_ == "aux" and c.lemma_.lower() == "have" for c in token.children)
     )  # "Yemen's civil war *has killed* tens of thousands": a count, not a new attack
-    return perfect or any(
-        _since(c) and any(g.ent_type_ == "DATE" for g in c.subtree) for c in token.children
-    )
+
+
+def _dated(verb: Token, skip: Token | None = None) -> bool:
+    """A date or time in the verb's phrases (not in `skip`, its subject)."""
+    inside = set() if skip is None else {t.i for t in skip.subtree}
+    return any(
+        t.ent_type_ in ("DATE", "TIME") and t.i not in inside and "year" not in _ent_text(t)
+        for t in verb.subtree
+    )  # (not "now in its third *year*", the war's age)
+
+
+def _ent_text(token: Token) -> str:
+    """The text of the entity a token is part of, lower-cased."""
+    doc = token.doc
+    start = token.i
+    while start > 0 and doc[start].ent_iob_ == "I":
+        start -= 1
+    end = token.i + 1
+    while end < len(doc) and doc[end].ent_iob_ == "I":
+        end += 1
+    return doc[start:end].text.lower()
 
 
 def _since(child: Token) -> bool:
@@ -181,7 +205,10 @@ _PRIVATE_ERRANDS = frozenset(
 )
 
 
-_TALKS = frozenset({"talk", "talks", "meeting", "meetings", "negotiations", "consultations"})
+# Meetings a visit is made for (also `roles`: "went to X for *talks* with Y").
+TALKS = frozenset(
+    {"talk", "talks", "meeting", "meetings", "summit", "negotiations", "consultations"}
+)
 
 
 def is_private_trip(
@@ -206,7 +233,7 @@ def is_private_trip(
         if (last in _PRIVATE_ERRANDS or errand.lemma_.lower() in _PRIVATE_ERRANDS) and not of:
             return True
     named = actor.country or actor.members or actor.name
-    talks = any(e.lemma_.lower() in _TALKS for e in syntax.prep_objects(verb, {"for"}))
+    talks = any(e.lemma_.lower() in TALKS for e in syntax.prep_objects(verb, {"for"}))
     received = talks and host is not None and host.sector in STATE_SECTORS
     return not named and actor.sector not in STATE_SECTORS and not received
 
@@ -216,6 +243,11 @@ def rioting(entry: TriggerEntry, actor: ActorRef | None, verb: Token) -> Trigger
     "demonstrators clashed with police"; a building they occupy or a road they blockade is
     an obstruction, CAMEO 144. A mob that kills is no protest: "two soldiers were *lynched*
     by a mob", "mobs attacked the quarter, *killing* dozens"."""
+    if entry.event_type == "PROTEST" and entry.mode == "riot" and actor is not None:
+        head = _head(verb.doc, actor)  # "*gunmen* went on the rampage": an attack
+        if head is not None and named_nouns(head)[-1].lemma_.lower() in ARMED:
+            return RAMPAGE
+        return entry
     if entry.event_type not in ("ASSAULT", "COERCE") or actor is None:
         return entry
     for part in (actor, *actor.members):
@@ -235,12 +267,13 @@ def rioting(entry: TriggerEntry, actor: ActorRef | None, verb: Token) -> Trigger
     return entry
 
 
-_PROTESTING = frozenset({"protest", "demonstrate", "demand", "chant"})
+# Participles of protest: "women *protesting* over jobs", "massed, *demanding* ...".
+PROTESTING = frozenset({"protest", "demonstrate", "demand", "chant", "shout", "denounce"})
 
 
 def _protesting(noun: Token) -> bool:
     """People described by a participle of protest: "women *protesting* over jobs"."""
-    return any(c.dep_ == "acl" and c.lemma_.lower() in _PROTESTING for c in noun.children)
+    return any(c.dep_ == "acl" and c.lemma_.lower() in PROTESTING for c in noun.children)
 
 
 DEADLY_RAID = TriggerEntry("raid", (), "ASSAULT", None, "190")
@@ -394,8 +427,12 @@ def sent_to_help(verb: Token) -> bool:
 
 
 # What is sent armed: a deployment even when it is sent to help.
-_ARMED = _UNITS | {"police", "policeman", "officer", "commando", "gendarme", "personnel"}
-_ARMED |= {"guard", "fighter", "militiaman", "warship", "warplane", "jet", "bomber", "tank"}
+ARMED = _UNITS | {"police", "policeman", "officer", "commando", "gendarme", "personnel"}
+ARMED |= {"guard", "fighter", "militiaman", "warship", "warplane", "jet", "bomber", "tank"}
+ARMED |= {"carrier", "ship", "destroyer", "frigate", "submarine", "battery", "missile", "drone"}
+ARMED |= {"gunman", "militant", "rebel", "insurgent", "troop"}
+# Aims of troops or weapons sent "to help": still force ("to help *defend* NATO's flank").
+_DEFENDING = frozenset({"defend", "protect", "fight", "secure", "deter", "guard", "patrol"})
 
 
 def sent_as_aid(entry: TriggerEntry, verb: Token) -> TriggerEntry:
@@ -404,7 +441,10 @@ def sent_as_aid(entry: TriggerEntry, verb: Token) -> TriggerEntry:
     if entry.event_type != "MOBILIZE" or entry.mode != "troops" or not sent_to_help(verb):
         return entry
     obj = syntax.object_of(verb)
-    if obj is None or any(n.lemma_.lower() in _ARMED for n in named_nouns(obj)):
+    if obj is None or any(n.lemma_.lower() in ARMED for n in named_nouns(obj)):
+        return entry
+    aims = [t for c in _purposes(verb) for t in c.subtree if t.pos_ == "VERB"]
+    if any(t.lemma_.lower() in _DEFENDING for t in aims):
         return entry
     return dataclasses.replace(entry, event_type="AID", mode=None, cameo="073")
 

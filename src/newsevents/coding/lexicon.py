@@ -134,6 +134,9 @@ class Condition:
             heads = list(named_nouns(child))
             heads += [c for n in heads for c in n.children if c.dep_ == "acl"]
             return any(self._child_holds(g) for n in heads for g in n.children)
+        if self.kind == "prep" and child.dep_ in ("advmod", "prt"):
+            # a preposition hung on the particle: "backed away *from* the ban"
+            return any(g.dep_ == "prep" and g.lower_ in self.values for g in child.children)
         if self.kind in ("prep", "prt"):
             return (
                 child.dep_ in ("prep", "prt", "agent", "dative")
@@ -260,9 +263,10 @@ def _prepositional_objects(child: Token) -> list[Token]:
             out.append(g)
             # what was agreed or talked about with the party: "agreed with ECOWAS *on a
             # timetable*" (the parse hangs "on" on the party)
+            named = g.pos_ == "PROPN" or g.is_upper  # (a party, not "talks *on the deal*")
             out += [
                 o
-                for p in g.children
+                for p in (g.children if named else [])
                 if p.dep_ == "prep" and p.lower_ == "on"
                 for o in p.children
                 if o.dep_ == "pobj"

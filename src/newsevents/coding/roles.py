@@ -19,7 +19,7 @@ from typing import TYPE_CHECKING
 
 from newsevents.coding import syntax
 from newsevents.coding.actors import ArticleMemory, build_actor
-from newsevents.coding.filters import HELPING
+from newsevents.coding.filters import HELPING, TALKS
 from newsevents.coding.lexicon import CARRYING_VERBS, Lexicon, TriggerEntry, named_nouns
 from newsevents.coding.names import NameTable
 from newsevents.coding.reference import PERSON_NOUNS
@@ -85,7 +85,7 @@ class RoleFinder:
             # a case filed *at the ICJ* accuses the party of its participle: "..., accusing
             # *Israel* of genocide"
             recipient_tok = self._clause_recipient(trigger) or recipient_tok
-        if recipient_tok is not None and syntax.in_opening_phrase(recipient_tok, trigger.token):
+        if recipient_tok is not None and _set_the_scene(recipient_tok, trigger.token):
             recipient_tok = None  # "*At a White House ceremony*, Israel ... signed": where
         if recipient_tok is not None and _joined_forces(trigger.token, recipient_tok):
             # "joined *forces* with their Peruvian counterparts": the partner, not "forces"
@@ -180,6 +180,8 @@ class RoleFinder:
                 # what is moved is not the recipient, where it goes is: "funds donated *to
                 # the appeal*", "peacekeepers were sent *to Mali*"
                 return agent, goal
+            if agent is not None and subject is not None and subject.lemma_.lower() in _AGREEMENTS:
+                return agent, None  # "the accord is to be signed by X": a text, no party
             return agent, subject
         if _receives_goods(trigger):
             # "refugees received food *from the Red Crescent*": the giver acts on them
@@ -318,7 +320,7 @@ class RoleFinder:
                     return syntax.resolve_relative(obj)
         if entry.mode == "visit" and trigger.noun is None:
             for talks in syntax.prep_objects(verb, {"for"}):
-                if talks.lemma_.lower() in _TALKS:
+                if talks.lemma_.lower() in TALKS:
                     partner = next(
                         filter(self.is_party, syntax.prep_objects(talks, {"with"})), None
                     )
@@ -663,7 +665,6 @@ _CONFRONTING = frozenset(
 )
 # Purposes that name whom aid is for ("to help X"), wider than `filters.sent_to_help`.
 _HELP_AIMS = HELPING | {"equip", "train", "rebuild"}
-_TALKS = frozenset({"talk", "talks", "meeting", "meetings", "summit", "negotiations"})
 _BLAMING = frozenset({"blame", "accuse", "sue", "charge", "indict"})
 _FORCEFUL = frozenset({"ASSAULT", "MOBILIZE", "COERCE", "SANCTION", "PROTEST"})
 _REFLEXIVES = frozenset({"himself", "herself", "itself", "themselves", "myself", "ourselves"})
@@ -920,6 +921,19 @@ def _clause_subject(verb: Token, *, demand: bool = False) -> Token | None:
             if subject is not None and (not bare or subject.pos_ != "PRON"):
                 return subject
     return None
+
+
+_AGREEMENTS = frozenset(
+    {"accord", "agreement", "deal", "treaty", "pact", "declaration", "memorandum", "charter"}
+)
+
+
+def _set_the_scene(noun: Token, verb: Token) -> bool:
+    """A place or an occasion in a phrase opening the sentence ("*In Kabul*,", "*At a
+    White House ceremony*,"), not a party one deals with there ("In talks *with Hamas*,")."""
+    if not syntax.in_opening_phrase(noun, verb):
+        return False
+    return not (noun.dep_ == "pobj" and noun.head.lower_ in ("with", "to", "against"))
 
 
 def _joined_forces(verb: Token, noun: Token) -> bool:

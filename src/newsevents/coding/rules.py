@@ -20,7 +20,10 @@ from newsevents.coding.attribution import carries_allegation
 from newsevents.coding.context import DocumentContexts
 from newsevents.coding.fields import ArticleFrame, describe
 from newsevents.coding.filters import (
+    ARMED,
     JOINT_EXERCISE,
+    PROTESTING,
+    STATE_SECTORS,
     deadly_raid,
     is_festive,
     is_mishap,
@@ -84,11 +87,9 @@ TEST_FIRE = TriggerEntry("test-fire", (), "MOBILIZE", "weapons", "150")
 CROWD_GATHERED = TriggerEntry("mass", (), "PROTEST", "demo", "141")
 PROTEST_ACT = TriggerEntry("protest", (), "PROTEST", None, "140")
 # Participles that describe a party's stance ("*opposed* to", "*allied* with").
-_STANCES = frozenset({"oppose", "ally", "loyal", "affiliate", "sympathetic"})
+_STANCES = frozenset({"oppose", "ally", "affiliate"})
 # Verbs of a crowd gathering or staying somewhere.
 _GATHERING = frozenset({"camp", "gather", "assemble", "mass", "converge", "throng", "flock"})
-# What a crowd does as it gathers in protest.
-_CHANTS = frozenset({"demand", "protest", "chant", "shout", "denounce", "wave", "brandish"})
 FIGHTING_STOPPED = TriggerEntry("halt", (), "RETREAT", "ceasefire", "0871")
 # Intransitive verbs saying a fight stopped: "the fighting *halted* at 4 a.m."
 _STOPPING = frozenset({"stop", "cease", "halt", "end", "subside"})
@@ -204,7 +205,7 @@ class RuleCoder:
             return joint  # "jointly arrested", "seized ... in a joint operation"
         entry = senses.hostile_pledge(tok, entry, self.lexicon) or entry
         entry = sent_as_aid(entry, tok)
-        if entry.event_type == "MOBILIZE" and _chanting(tok):
+        if entry.event_type == "MOBILIZE" and _chanting(tok) and not _armed_subject(tok):
             entry = CROWD_GATHERED  # "massed outside the residence, *demanding* his resignation"
         modified = self._modified_object(tok, entry)
         if modified is not None:
@@ -360,6 +361,8 @@ class RuleCoder:
             return None
         if is_not_political(entry, roles.actor, roles.recipient) or is_festive(entry, token):
             return None
+        if entry.lemma in ("close", "shut") and entry.event_type == "COERCE" and _own(token):
+            return None  # "the UN closed *its* offices in Kabul": no one is shut out
         if _opened_alone(entry, roles.actor, roles.recipient):
             return None
         modality = _modality(trigger.token)
@@ -495,7 +498,9 @@ def _demand_clause(verb: Token) -> Token | None:
 _PENALTIES = frozenset(
     {"consequences", "repercussions", "retaliation", "reprisals", "punishment", "response"}
     | {"sanctions", "action", "measures", "suspension", "expulsion", "isolation"}
-    | {"prosecution", "arrest", "charges", "prison", "jail", "dismissal", "penalties", "fines"}
+)
+_TOLD_PENALTIES = frozenset(
+    {"prosecution", "arrest", "charges", "prison", "jail", "dismissal", "penalties", "fines"}
 )
 WARNING = TriggerEntry("warn", (), "THREATEN", None, "130")  # (a reported threat)
 # What a party can lose because another withholds it: "risked losing *aid*".
@@ -524,13 +529,20 @@ def _threat_clause(verb: Token) -> Token | None:
         if child.dep_ != "ccomp":
             continue
         lemma = child.lemma_.lower()
-        if lemma == "pay" and any(
-            c.dep_ == "dobj" and c.lemma_.lower() == "price" for c in child.children
+        # a warning told to a party may name any penalty ("told Greece it would *pay a
+        # heavy price*", "were told they would face *prosecution*"); said to no one, only
+        # the plain ones (not "said the minister will face *charges*", a forecast)
+        told = verb.lemma_.lower() in ("tell", "warn")
+        penalties = _PENALTIES | (_TOLD_PENALTIES if told else frozenset())
+        if (
+            told
+            and lemma == "pay"
+            and any(c.dep_ == "dobj" and c.lemma_.lower() == "price" for c in child.children)
         ):
-            pass  # "told Greece it would *pay a heavy price* if ..."
+            pass
         elif lemma == "face":
             objects = [o for c in child.children if c.dep_ == "dobj" for o in (c, *c.conjuncts)]
-            if not any(o.lemma_.lower() in _PENALTIES or o.lower_ in _PENALTIES for o in objects):
+            if not any(o.lemma_.lower() in penalties or o.lower_ in penalties for o in objects):
                 continue
         elif lemma != "risk" or not any(
             c.dep_ == "xcomp"
@@ -638,11 +650,27 @@ def _opened_together(entry: TriggerEntry, actor: ActorRef | None) -> TriggerEntr
 _OPENING = frozenset({"open", "launch"})
 
 
+def _own(verb: Token) -> bool:
+    """The verb's object is the subject's own premises: "closed *its* offices" (not "closed
+    its borders", which shuts others out)."""
+    obj = syntax.object_of(verb)
+    return (
+        obj is not None
+        and obj.lemma_.lower() in _PREMISES
+        and any(c.dep_ == "poss" and c.lower_ in ("its", "their", "our") for c in obj.children)
+    )
+
+
+_PREMISES = frozenset({"office", "offices", "bureau", "headquarters", "branch", "centre", "center"})
+
+
 def _opened_alone(entry: TriggerEntry, actor: ActorRef | None, partner: ActorRef | None) -> bool:
     """A railway, a route or a market opened is cooperation only between parties: "China
     and Kazakhstan *opened* a cross-border railway", not "the city opened a new market"."""
-    if entry.lemma not in _OPENING or entry.event_type != "COOPERATE" or partner is not None:
+    if entry.lemma not in _OPENING or entry.event_type != "COOPERATE":
         return False
+    if partner is not None and (partner.country or partner.sector in STATE_SECTORS):
+        return False  # (not "opened its market *to US beef*")
     pair = actor is not None and actor.text.lower().removeprefix("the ").split()[:1] in (
         ["two"],
         ["both"],
@@ -694,7 +722,7 @@ def _intended(
 # Moods about what may come: an act they are about is no event.
 _MOODS = frozenset(
     {"pessimistic", "optimistic", "hopeful", "confident", "doubtful", "sceptical", "skeptical"}
-    | {"upbeat", "gloomy", "cautious", "unsure", "uncertain", "unlikely", "likely"}
+    | {"upbeat", "gloomy", "cautious", "unsure", "uncertain", "unlikely"}
 )
 # Verbs of belief: the clause they take is an opinion ("said he *believed* the constitution
 # would be ratified"), no event.
@@ -716,6 +744,7 @@ def _in_a_mood(token: Token) -> bool:
             and token.head.i == current.i
             and token.dep_ == "ccomp"
             and token.i > current.i  # (not a clause before it the parse hung there)
+            and syntax.modal_of(token) is not None  # (not "police believe rebels *killed*")
         ):
             return True  # "believed the constitution *would be ratified*"
         if current.pos_ in ("VERB", "AUX") and current.dep_ not in ("pcomp", "xcomp", "acl"):
@@ -742,7 +771,9 @@ def _in_protest(verb: Token) -> bool:
     """An act done "in protest" ("shut their shops *in protest against* a new tax") is a
     protest, whatever the act."""
     return any(
-        g.dep_ == "pobj" and g.lemma_.lower() == "protest"
+        g.dep_ == "pobj"
+        and g.lower_ == "protest"  # (not "died *in protests* against the government")
+        and not any(d.dep_ in ("det", "poss") for d in g.children)
         for c in verb.children
         if c.dep_ == "prep" and c.lower_ == "in"
         for g in c.children
@@ -753,15 +784,22 @@ def _chanting(verb: Token) -> bool:
     """A gathering with a participle of protest: "massed outside the palace, *demanding*
     his resignation"."""
     return any(
-        c.dep_ in ("advcl", "conj") and c.tag_ == "VBG" and c.lemma_.lower() in _CHANTS
+        c.dep_ in ("advcl", "conj") and c.tag_ == "VBG" and c.lemma_.lower() in PROTESTING
         for c in verb.children
     )
 
 
+def _armed_subject(verb: Token) -> bool:
+    """Troops or fighters, not a crowd: "troops massed near the border, *demanding* ..."
+    stays a deployment."""
+    subject, _ = syntax.find_subject(verb)
+    return subject is not None and any(n.lemma_.lower() in ARMED for n in named_nouns(subject))
+
+
 def _fight_stopped(verb: Token) -> bool:
     """A fight as the subject of a verb of stopping: "*fighting* between Israel and
-    Hezbollah *halted*", "the *shelling* stopped"; not "the war ended" years ago in a
-    background clause, which is no news."""
+    Hezbollah *halted*", "the *shelling* stopped" (a fight that "ended in 2020" is coded
+    too; its modality says it is history)."""
     if verb.lemma_.lower() not in _STOPPING or syntax.object_of(verb) is not None:
         return False
     subject = next((c for c in verb.children if c.dep_ == "nsubj"), None)

@@ -136,6 +136,26 @@ def _retaliation(noun: Token) -> bool:
     )
 
 
+_HOSTILE_ACTS = frozenset({"PROTEST", "SANCTION", "COERCE", "ASSAULT"})
+
+
+def _modified(noun: Token) -> bool:
+    """A noun with a word before it saying what kind: "*air* strikes"."""
+    return any(c.dep_ in ("compound", "amod") for c in noun.lefts)
+
+
+def _war_on_a_thing(war: Token) -> bool:
+    """A war "on poverty", "against corruption": a policy, not force against a party."""
+    aims = [
+        g
+        for c in war.children
+        if c.dep_ == "prep" and c.lower_ in ("on", "against")
+        for g in c.children
+        if g.dep_ == "pobj"
+    ]
+    return any(g.pos_ == "NOUN" and not g.ent_type_ for g in aims)
+
+
 def _own(thing: Token | None) -> bool:
     """A thing the actor owns: "*its* bases", "*their* embassy"."""
     return thing is not None and any(
@@ -168,12 +188,15 @@ def hostile_pledge(verb: Token, entry: TriggerEntry, lexicon: Lexicon) -> Trigge
     if obj is not None and _retaliation(obj):
         return dataclasses.replace(entry, event_type="THREATEN", mode=None, cameo="130")
     objects = [c for c in verb.children if c.dep_ in ("dobj", "dative")]
-    promised = [e for o in objects if (e := lexicon.noun_match(o)) is not None]
-    war = any(o.lemma_.lower() in _WAR_NOUNS for o in objects)
+    # (not a labour strike, "promised strikes if wages are not raised")
+    attacks = [o for o in objects if o.lemma_.lower() != "strike" or _modified(o)]
+    promised = [e for o in attacks if (e := lexicon.noun_match(o)) is not None]
+    war = any(o.lemma_.lower() in _WAR_NOUNS and not _war_on_a_thing(o) for o in objects)
     if war or any(e.event_type == "ASSAULT" for e in promised):
         return dataclasses.replace(entry, event_type="THREATEN", mode="violence", cameo="138")
         # "promised *fresh attacks* on oil pipelines", "promised Kenyans *a long war*"
-    if promised and syntax.has_unless(verb):
+    hostile = any(e.event_type in _HOSTILE_ACTS for e in promised)
+    if hostile and syntax.has_unless(verb):
         return dataclasses.replace(entry, event_type="THREATEN", mode=None, cameo="130")
         # "vows *mass protests* unless the electoral board resigns"
     # a "that" clause the parse hung on a noun of the pledge: "vowed *in a speech that*

@@ -754,13 +754,18 @@ def complement_entities(verb: Token, exclude: set[int]) -> Iterator[Token]:
             continue
         if child.lower_ == "according":
             continue  # "..., according to UN monitors": the source, not a party
-        if child.dep_ == "prep" and child.i < verb.i and _opening_end(child) is not None:
-            continue  # "*In Kabul*, a suicide bomber blew himself up": where, not whom
+        opening = child.dep_ == "prep" and child.i < verb.i and _opening_end(child) is not None
         for tok in child.subtree:
+            if opening and not (tok.head.dep_ == "prep" and tok.head.lower_ in _PARTY_PREPS):
+                continue  # "*In Kabul*, a bomber blew himself up": where, not whom (but "In
+                # talks *with Hamas*, Egypt proposed ...")
             if tok.i in exclude or tok.ent_type_ not in ENTITY_LABELS:
                 continue
             if tok.ent_iob_ == "B" or tok.is_sent_start:
                 yield tok
+
+
+_PARTY_PREPS = frozenset({"with", "to", "against"})
 
 
 def in_opening_phrase(tok: Token, verb: Token) -> bool:
