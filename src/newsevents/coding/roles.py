@@ -332,11 +332,7 @@ class RoleFinder:
         """Whom a pledged act is aimed at: "vowed to take resolute countermeasures *against
         Vilnius*", "vowed to hit back *at* government troops"."""
         given = syntax.object_of(verb)  # "set a deadline *to execute* a kidnapped engineer"
-        deadlines = [
-            c
-            for c in (given.children if given is not None else [])
-            if c.dep_ in ("acl", "relcl") and syntax.is_infinitive(c)
-        ]
+        deadlines = syntax.infinitives_on(given) if given is not None else []
         for act in [*(c for c in verb.children if c.dep_ == "xcomp"), *deadlines]:
             obj = syntax.object_of(act)
             heads = [act] if obj is None else [act, obj]

@@ -163,7 +163,7 @@ class RuleCoder:
             return None  # a description of who: "*striking* teachers", "*warring* factions"
         if tok.dep_ in ("acl", "amod") and tok.lemma_.lower() in _STANCES:
             return None  # "truckers *opposed to* vaccine mandates": who they are
-        if tok.dep_ == "nsubj" and _fight_stopped(tok.head):
+        if tok.dep_ == "nsubj" and _fight_stopped(tok.head, self.lexicon):
             return None  # the fighting that stopped is no attack
         stopped = senses.stopped_cooperation(tok, self.lexicon)
         if stopped is not None:
@@ -248,7 +248,7 @@ class RuleCoder:
             return Trigger(tok, PROTEST_ACT)  # "traders *shut their shops in protest* at a tax"
         if any(lemma in _GATHERING for lemma in lemmas) and _chanting(tok):
             return Trigger(tok, CROWD_GATHERED)  # "camped on the outskirts, *demanding* ..."
-        if _fight_stopped(tok):
+        if _fight_stopped(tok, self.lexicon):
             fight = next(c for c in tok.children if c.dep_ == "nsubj")
             return Trigger(
                 tok, FIGHTING_STOPPED, noun=fight, occurrence=True
@@ -643,8 +643,13 @@ def _opened_together(entry: TriggerEntry, actor: ActorRef | None) -> TriggerEntr
     grants: "Colombia and Venezuela *reopened* the bridge to cargo trucks"."""
     if entry.lemma != "reopen" or entry.cameo != "086" or actor is None:
         return entry
+    return OPEN_TOGETHER if _parties_together(actor) else entry
+
+
+def _parties_together(actor: ActorRef) -> bool:
+    """The actor names two parties or more: "Colombia and Venezuela", "the two sides"."""
     pair = actor.text.lower().removeprefix("the ").split()[:1] in (["two"], ["both"])
-    return OPEN_TOGETHER if len(member_parties(actor)) > 1 or pair else entry
+    return len(member_parties(actor)) > 1 or pair
 
 
 _OPENING = frozenset({"open", "launch"})
@@ -671,11 +676,7 @@ def _opened_alone(entry: TriggerEntry, actor: ActorRef | None, partner: ActorRef
         return False
     if partner is not None and (partner.country or partner.sector in STATE_SECTORS):
         return False  # (not "opened its market *to US beef*")
-    pair = actor is not None and actor.text.lower().removeprefix("the ").split()[:1] in (
-        ["two"],
-        ["both"],
-    )
-    return actor is None or (len(member_parties(actor)) < 2 and not pair)
+    return actor is None or not _parties_together(actor)
 
 
 def _leaving_a_body(entry: TriggerEntry, recipient: ActorRef | None) -> TriggerEntry:
@@ -760,11 +761,7 @@ def _threatened_acts(trigger: Trigger) -> list[Token]:
     obj = syntax.object_of(trigger.token)
     if obj is None:
         return []
-    return [
-        c
-        for c in obj.children
-        if c.dep_ in ("acl", "relcl") and syntax.is_infinitive(c) and not syntax.has_own_subject(c)
-    ]
+    return [c for c in syntax.infinitives_on(obj) if not syntax.has_own_subject(c)]
 
 
 def _in_protest(verb: Token) -> bool:
@@ -796,7 +793,7 @@ def _armed_subject(verb: Token) -> bool:
     return subject is not None and any(n.lemma_.lower() in ARMED for n in named_nouns(subject))
 
 
-def _fight_stopped(verb: Token) -> bool:
+def _fight_stopped(verb: Token, lexicon: Lexicon) -> bool:
     """A fight as the subject of a verb of stopping: "*fighting* between Israel and
     Hezbollah *halted*", "the *shelling* stopped" (a fight that "ended in 2020" is coded
     too; its modality says it is history)."""
@@ -805,7 +802,7 @@ def _fight_stopped(verb: Token) -> bool:
     subject = next((c for c in verb.children if c.dep_ == "nsubj"), None)
     if subject is None:
         return False
-    row = default_lexicon().match(subject) or default_lexicon().noun_match(subject)
+    row = lexicon.match(subject) or lexicon.noun_match(subject)
     return row is not None and row.event_type == "ASSAULT"
 
 

@@ -595,6 +595,11 @@ def _intent_before_infinitive(verb: Token) -> bool:
 _COMPLEMENT_PREPS = frozenset({"for", "to", "with", "against", "upon"})
 
 
+def infinitives_on(noun: Token) -> list[Token]:
+    """The infinitives completing a noun: "a deadline *to behead* a hostage"."""
+    return [c for c in noun.children if c.dep_ in ("acl", "relcl") and is_infinitive(c)]
+
+
 def is_infinitive(verb: Token) -> bool:
     """A verb with its infinitive marker: "*to* attack"."""
     return any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children)
