@@ -119,7 +119,8 @@ def run_dev(verbose: bool) -> list[Figure]:
 
 def run_own(verbose: bool) -> list[Figure]:
     figures = []
-    for path, prefix in ((own.OWN_FILE, "own"), (own.WIRE_FILE, "wire")):
+    files = ((own.OWN_FILE, "own"), (own.WIRE_FILE, "wire"), (own.WIRE_HELDOUT_FILE, "heldout"))
+    for path, prefix in files:
         result, found = own.evaluate(path, prefix)
         spans = (
             f"; actor exact {result.actor_exact:.3f}, recipient exact "

@@ -316,10 +316,12 @@ def test_own_sentences_file_is_well_formed():
 def test_wire_sentences_file_is_well_formed():
     import csv
 
-    from tests.gate.own import OWN_FILE, WIRE_FILE
+    from tests.gate.own import OWN_FILE, WIRE_FILE, WIRE_HELDOUT_FILE
 
-    with WIRE_FILE.open(encoding="utf-8") as f:
-        rows = list(csv.DictReader(f, delimiter="\t", quoting=csv.QUOTE_NONE))
+    rows = []
+    for path in (WIRE_FILE, WIRE_HELDOUT_FILE):
+        with path.open(encoding="utf-8") as f:
+            rows += list(csv.DictReader(f, delimiter="\t", quoting=csv.QUOTE_NONE))
     with OWN_FILE.open(encoding="utf-8") as f:
         own = {" ".join(r["sentence"].lower().split()) for r in csv.DictReader(f, delimiter="\t")}
     assert len(rows) >= 400

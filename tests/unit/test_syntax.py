@@ -263,3 +263,26 @@ def test_the_agent_of_a_participle_inside_the_object_is_not_the_verbs():
 def test_a_condition_about_no_party_is_not_put_to_another():
     doc = _parsed("The rebels could intervene if the talks fail.")
     assert not syntax.put_to_another(_verb(doc, "intervene"), lambda t: t.pos_ == "PROPN")
+
+
+def test_a_condition_put_by_inversion_is_conditional():
+    # "should X advance" is an "if X advances": the condition, not the news
+    doc = _parsed("The rebels vowed to shell the capital should government troops advance.")
+    assert syntax.is_conditional(_verb(doc, "advance"))
+    assert not syntax.is_conditional(_verb(doc, "vowed"))
+
+
+def test_a_charge_answered_after_the_news_is_an_afterthought():
+    # (the parse makes the comment the root and the news its complement)
+    doc = _parsed(
+        "Uganda's army blamed Congo on Friday for the shelling of a border post, a charge "
+        "Kinshasa has repeatedly dismissed as false."
+    )
+    assert syntax.afterthought(_verb(doc, "dismissed"))
+    doc = _parsed(
+        "Mali's junta accused Algeria of arming separatist rebels, an allegation Algiers has "
+        "consistently denied."
+    )
+    assert syntax.afterthought(_verb(doc, "denied"))
+    plain = _parsed("A charge of treason was dropped on Monday.")
+    assert not syntax.afterthought(_verb(plain, "dropped"))

@@ -94,6 +94,17 @@ def _head(doc: Doc, part: ActorRef) -> Token | None:
     return span.root if span is not None else None
 
 
+def _a_disaster(head: Token) -> bool:
+    """ "floods", also where the tagger took a capitalised plural for a name ("*Landslides*
+    triggered by rains have killed ...", lemma "Landslides")."""
+    word = head.lower_
+    return (
+        head.lemma_.lower() in ACCIDENT_NOUNS
+        or word in ACCIDENT_NOUNS
+        or (word.endswith("s") and word[:-1] in ACCIDENT_NOUNS)
+    )
+
+
 def is_mishap(entry: TriggerEntry, token: Token, actor: ActorRef | None) -> bool:
     """Deaths from accidents and disasters are not assaults: "a bus plunged into a ravine,
     killing 22", "an earthquake struck", "killed in a road accident", "killed when their
@@ -111,7 +122,7 @@ def is_mishap(entry: TriggerEntry, token: Token, actor: ActorRef | None) -> bool
                 t.dep_ == "compound" and t.lemma_.lower() in ACCIDENT_NOUNS for t in head.lefts
             )
         )
-        if head is not None and (head.lemma_.lower() in ACCIDENT_NOUNS or named) and not weapon:
+        if head is not None and (_a_disaster(head) or named) and not weapon:
             return True  # also "a magnitude 6.8 *earthquake* struck", whose actor is a misparse
     if actor is not None and _acts_by_itself(token.doc, actor, entry):
         return True
@@ -236,6 +247,37 @@ def is_private_trip(
     talks = any(e.lemma_.lower() in TALKS for e in syntax.prep_objects(verb, {"for"}))
     received = talks and host is not None and host.sector in STATE_SECTORS
     return not named and actor.sector not in STATE_SECTORS and not received
+
+
+ABDUCTION = TriggerEntry("abduct", (), "ASSAULT", "abduct", "181")
+# Who takes people by force outside the law: "gunmen *seized* 20 passengers" is an
+# abduction, "police seized five suspects" an arrest.
+_CAPTORS = frozenset({"gunman", "kidnapper", "pirate", "bandit", "abductor", "hijacker"})
+_CAPTORS |= {"militant", "rebel", "insurgent", "jihadist", "gang", "gangster", "militia"}
+_TAKING = frozenset({"seize", "grab", "snatch", "capture", "take"})
+_FORCES_OF_THE_STATE = frozenset({"GOV", "MIL", "COP", "JUD"})
+_TAKEN = frozenset({"passenger", "crewman", "crew", "sailor", "worker", "villager", "student"})
+_TAKEN |= {"tourist", "people", "person", "hostage", "civilian", "child", "girl", "boy", "woman"}
+_TAKEN |= {"man", "missionary", "fisherman", "traveller", "traveler", "foreigner", "national"}
+_TAKEN |= {"pilgrim", "farmer", "teacher", "priest", "engineer", "employee", "resident"}
+
+
+def abduction(entry: TriggerEntry, actor: ActorRef | None, verb: Token) -> TriggerEntry:
+    """People seized by gunmen, kidnappers or rebels are abducted (CAMEO 181), not
+    arrested: "suspected kidnappers *seized* five Indonesian crewmen from a tugboat"."""
+    if entry.event_type != "COERCE" or entry.lemma not in _TAKING or actor is None:
+        return entry
+    taken = syntax.object_of(verb)
+    if taken is None or not any(n.lemma_.lower() in _TAKEN for n in named_nouns(taken)):
+        return entry
+    if actor.sector in _FORCES_OF_THE_STATE:
+        return entry  # police or troops "seize" people: an arrest
+    head = _head(verb.doc, actor)
+    if head is None:
+        return entry
+    # the actor's own words, not a phrase on it ("police *hunting the gunmen*")
+    words = {t.lemma_.lower() for t in (*named_nouns(head), *head.lefts) if t.dep_ != "det"}
+    return ABDUCTION if words & _CAPTORS else entry
 
 
 def rioting(entry: TriggerEntry, actor: ActorRef | None, verb: Token) -> TriggerEntry:

@@ -109,6 +109,7 @@ class Condition:
                 (c.dep_ in deps or _infinitive_of_purpose(c))
                 and (not self.values or c.lemma_.lower() in self.values)
                 and not _foretold(c)
+                and not _reported_before(c, token)
                 for c in token.children
             )
         if self.kind == "prt" and _particle_adjective(token, self.values):
@@ -134,6 +135,13 @@ class Condition:
             heads = list(named_nouns(child))
             heads += [c for n in heads for c in n.children if c.dep_ == "acl"]
             return any(self._child_holds(g) for n in heads for g in n.children)
+        if self.kind == "prep" and child.dep_ in ("advcl", "ccomp", "xcomp"):
+            # the preposition read as the mark of an infinitive: "called *for* Israel to
+            # withdraw"
+            return any(
+                g.dep_ == "mark" and g.lower_ in self.values and g.i == child.head.i + 1
+                for g in child.children
+            )
         if self.kind == "prep" and child.dep_ in ("advmod", "prt"):
             # a preposition hung on the particle: "backed away *from* the ban"
             return any(g.dep_ == "prep" and g.lower_ in self.values for g in child.children)
@@ -174,6 +182,19 @@ class Condition:
 
 
 _COMPLEMENT_DEPS = frozenset({"xcomp", "ccomp", "oprd", "acomp"})
+
+
+def _reported_before(clause: Token, verb: Token) -> bool:
+    """A statement with its own subject reported before the verb: "hostages *were
+    released* ..., police told AFP" (but a quoted command has none: "'*Release* the
+    hostages,' Biden told Hamas" is a demand)."""
+    return (
+        clause.dep_ == "ccomp"
+        and clause.i < verb.i
+        and any(c.dep_ in ("nsubj", "nsubjpass") for c in clause.children)
+    )
+
+
 _FORETELLING = frozenset({"will", "would", "'ll", "'d"})
 
 
@@ -255,6 +276,10 @@ def _of_time(prep: Token) -> bool:
 def _prepositional_objects(child: Token) -> list[Token]:
     """The objects of a prepositional child, also through a second preposition ("out *of*
     the talks")."""
+    if child.dep_ == "advmod" and child.lower_ in _PARTICLES | {"away"}:
+        # a particle read as an adverb, its preposition on it: "walked *away from* the
+        # talks"
+        return [o for p in child.children if p.dep_ == "prep" for o in _prepositional_objects(p)]
     if child.dep_ not in ("prep", "prt", "agent") or child.lower_ in _ADJUNCT_PREPS:
         return []
     out = []

@@ -182,6 +182,11 @@ class RoleFinder:
                 return agent, goal
             if agent is not None and subject is not None and subject.lemma_.lower() in _AGREEMENTS:
                 return agent, None  # "the accord is to be signed by X": a text, no party
+            if subject is not None and not self._names_a_party(subject):
+                given_to = self._prep_partner(verb, {"to"})
+                if given_to is not None:
+                    return agent, given_to  # "recognition was granted *to the new
+                    # government* by Mali": the thing given is no party, who gets it is
             return agent, subject
         if _receives_goods(trigger):
             # "refugees received food *from the Red Crescent*": the giver acts on them

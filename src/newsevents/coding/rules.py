@@ -24,6 +24,7 @@ from newsevents.coding.filters import (
     JOINT_EXERCISE,
     PROTESTING,
     STATE_SECTORS,
+    abduction,
     deadly_raid,
     is_festive,
     is_mishap,
@@ -59,7 +60,7 @@ from newsevents.records import ActorRef, Article, Event, Evidence, Modality
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Span, Token
 
-CODER_NAME = "rules.v11"  # bump whenever the rules or their tables change what is coded
+CODER_NAME = "rules.v12"  # bump whenever the rules or their tables change what is coded
 SPEECH_VERBS = frozenset(
     [
         "say",
@@ -142,8 +143,15 @@ class RuleCoder:
         found = [t for tok in sent if (t := self.trigger_at(tok)) is not None]
         threatened = {a.i for t in found for a in _threatened_acts(t)}
         threatened |= {a.i for t in found for a in syntax.misplaced_complements(t.token)}
-        found = [t for t in found if t.token.i not in threatened and not _in_a_mood(t.token)]
-        indexes = {t.token.i for t in found} | {t.i for t in sent if senses.is_denial(t)}
+        found = [
+            t
+            for t in found
+            if t.token.i not in threatened
+            and not _in_a_mood(t.token)
+            and not syntax.afterthought(t.token)  # "..., a charge Kigali has *dismissed*"
+        ]
+        indexes = {t.token.i for t in found}
+        indexes |= {t.i for t in sent if senses.is_denial(t) and not syntax.afterthought(t)}
         governors = {t.token.i: syntax.nesting_governor(t.token, indexes) for t in found}
         alleging = {g.i for i, g in governors.items() if g and carries_allegation(g, sent.doc[i])}
         return [  # "alleged that X shelled ...": the alleged act is the event (issue 5)
@@ -172,7 +180,7 @@ class RuleCoder:
         if entry is not None and entry.lemma in SPEECH_VERBS and (clause := _threat_clause(tok)):
             return Trigger(tok, WARNING, clause=clause)  # "told Greece it would pay a heavy
             # price if ...": the threat, not a demand
-        given = senses.ultimatum(tok)
+        given = senses.ultimatum(tok) or senses.or_else(tok)
         if given is not None and (entry is None or entry.event_type != "SANCTION"):
             return Trigger(tok, given)  # "gave the rebels 48 hours to surrender" (not
             # "gave the envoy 48 hours to leave", an expulsion)
@@ -374,8 +382,10 @@ class RuleCoder:
         # (the verb stands for its noun when nothing is struck: "dock workers *strike*")
         entry = labour_strike(entry, trigger.noun or syntax.object_of(token) or token, roles.actor)
         entry = _opened_together(_leaving_a_body(entry, roles.recipient), roles.actor)
+        entry = _given_way(_state_charged(entry, token.doc, roles.recipient), token)
         entry = troop_movement(entry, token, trigger.noun, roles.actor)
         entry = rioting(deadly_raid(entry, token), roles.actor, token)
+        entry = abduction(entry, roles.actor, token)
         entry = _intended(entry, token, modality, self.roles.is_party)
         cameo_root = entry.cameo[:2]
         evidence = _evidence(trigger.token, sent)
@@ -636,6 +646,40 @@ _LEAVING = frozenset({"withdraw", "pull", "quit", "leave", "exit", "withdrawal",
 
 
 OPEN_TOGETHER = TriggerEntry("reopen", (), "COOPERATE", None, "061")
+STATE_CHARGED = TriggerEntry("charge", (), "ACCUSE", "disapprove", "112")
+YIELDED = TriggerEntry("yield", (), "CONCEDE", None, "080")
+# Opening participles of giving way: "*Bowing to* weeks of pressure, the government ...".
+_GIVING_WAY = frozenset({"bow", "yield", "cave", "bend", "succumb", "relent", "concede"})
+
+
+def _given_way(entry: TriggerEntry, verb: Token) -> TriggerEntry:
+    """What a party agrees to "bowing to pressure" or "yielding to a campaign" is a
+    concession: "*Bowing to* pressure from unions, the government agreed to raise the
+    minimum wage" (CAMEO 08)."""
+    if entry.event_type != "AGREE":
+        return entry  # (an expulsion or an arrest "bowing to pressure" is still one)
+    opening = (
+        c
+        for c in verb.children
+        if c.dep_ == "advcl" and c.tag_ == "VBG" and c.i < verb.i and c.is_sent_start
+    )
+    return (
+        YIELDED
+        if any(
+            c.lemma_.lower() in _GIVING_WAY and any(t.lower_ == "to" for t in c.subtree)
+            for c in opening
+        )
+        else entry
+    )  # (not "*Bowing* his head, the president met ...")
+
+
+def _state_charged(entry: TriggerEntry, doc: Doc, recipient: ActorRef | None) -> TriggerEntry:
+    """Prosecutors charge people (an arrest, CAMEO 173); a state "charged" with arming
+    rebels is accused: "Sudan *charged the United Arab Emirates* with arming the RSF"."""
+    if entry.lemma != "charge" or entry.event_type != "COERCE" or recipient is None:
+        return entry
+    span = doc.char_span(recipient.start, recipient.end)
+    return STATE_CHARGED if span is not None and span.root.ent_type_ == "GPE" else entry
 
 
 def _opened_together(entry: TriggerEntry, actor: ActorRef | None) -> TriggerEntry:
@@ -895,4 +939,6 @@ def _confidence(trigger: Trigger, roles: Roles) -> float:
     score -= 0.1 if trigger.token.dep_ in ("acl", "amod", "relcl") else 0.0
     # "staged sit-ins ..., *vowing* to stay": a trailing participle adds to the main verb
     score -= 0.05 if trigger.token.dep_ == "advcl" and trigger.token.tag_ == "VBG" else 0.0
+    # "blocked railway tracks *to press for* crop prices": the aim of an act, not yet done
+    score -= 0.1 if trigger.token.dep_ == "advcl" and syntax.is_infinitive(trigger.token) else 0.0
     return round(min(max(score, 0.05), 0.95), 3)

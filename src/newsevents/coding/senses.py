@@ -277,6 +277,35 @@ def ultimatum(verb: Token) -> TriggerEntry | None:
     return ULTIMATUM if infinitives else None
 
 
+# Penalties a demand names after "or be": "or be *arrested*", "or be *treated* as targets".
+_PENALTIES = frozenset({"arrest", "kill", "shoot", "attack", "target", "treat", "declare"})
+_PENALTIES |= {"expel", "deport", "punish", "prosecute", "jail", "detain", "evict", "execute"}
+_PENALTIES |= {"sanction", "consider", "regard", "remove", "dismiss", "fire", "bomb"}
+_ORDERING_VERBS = frozenset({"tell", "order", "instruct", "demand", "ask", "urge", "warn"})
+
+
+def or_else(verb: Token) -> TriggerEntry | None:
+    """A demand with its penalty: "told the mayors *to resign* within 48 hours *or be
+    declared* military targets", "*or face* prosecution" is an ultimatum (CAMEO 139), not
+    a plain demand; "or risk losing its bailout" names a consequence, no penalty. (The
+    parse hangs the penalty anywhere in the clause, so the words are read.)"""
+    if verb.lemma_.lower() not in _ORDERING_VERBS:
+        return None
+    doc = verb.doc
+    for clause in verb.children:
+        if clause.dep_ not in ("xcomp", "ccomp", "advcl") or clause.i < verb.i:
+            continue
+        for tok in clause.subtree:
+            if tok.lower_ != "or" or tok.i + 2 >= len(doc):
+                continue
+            after, then = doc[tok.i + 1], doc[tok.i + 2]
+            if after.lower_ == "face" or (
+                after.lower_ == "be" and then.tag_ == "VBN" and then.lemma_.lower() in _PENALTIES
+            ):
+                return TriggerEntry(verb.lemma_.lower(), (), "THREATEN", "relations", "139")
+    return None
+
+
 def sent_to_investigate(verb: Token, entry: TriggerEntry, lexicon: Lexicon) -> bool:
     """People sent somewhere to investigate ("sent a team of experts to Alabama *to
     investigate* the accident") are no aid: the investigation, coded on its own verb, is

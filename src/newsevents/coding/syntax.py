@@ -231,6 +231,8 @@ def is_conditional(token: Token) -> bool:
             c.dep_ == "mark" and c.lower_ in _CONDITIONS for c in current.children
         ):
             return True
+        if current.dep_ == "advcl" and _inverted_condition(current):
+            return True
         if current.dep_ == "xcomp":
             current = current.head  # "if Washington *moved to halt* exports"
             continue
@@ -238,6 +240,47 @@ def is_conditional(token: Token) -> bool:
             return False
         current = current.head
     return False
+
+
+# Words for a charge someone answers: "..., *a charge* Kigali denies".
+_CHARGE_NOUNS = frozenset({"charge", "allegation", "accusation", "claim", "assertion"})
+_ACCUSING = frozenset({"blame", "accuse", "charge", "allege", "claim", "say", "hold"})
+
+
+def afterthought(verb: Token) -> bool:
+    """The verb of a comment appended to the news, which the parse made the root with the
+    news as its complement: "Congo blamed Rwanda for the attack, *a charge Kigali has
+    dismissed*". The comment is background; the news before it stands on its own."""
+    if verb.dep_ != "ROOT":
+        return False
+    subject = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+    if subject is None:
+        return False
+    # (the parse may make the answering party the subject: "an allegation *Abu Dhabi* has
+    # dismissed", the charge compounded on it)
+    words = [subject, *(c for c in subject.lefts if c.dep_ == "compound")]
+    if not any(w.lemma_.lower() in _CHARGE_NOUNS for w in words):
+        return False
+    if not any(c.dep_ == "det" and c.lower_ in ("a", "an") for c in subject.children):
+        return False
+    return any(
+        c.dep_ == "ccomp" and c.i < subject.i and c.lemma_.lower() in _ACCUSING
+        for c in verb.children
+    )  # (not "Rwanda *backs* the rebels, a charge Kigali denies": the act is what is denied)
+
+
+def _inverted_condition(clause: Token) -> bool:
+    """A condition put by inversion, its auxiliary first: "*should* Washington join the
+    strikes", "*were* Israel to attack"."""
+    first = next(iter(clause.subtree))
+    subject = next((c for c in clause.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+    return (
+        first.dep_ in ("aux", "auxpass")
+        and first.head.i == clause.i
+        and first.lower_ in ("should", "were", "had")
+        and subject is not None
+        and first.i < subject.i
+    )
 
 
 # Nouns of asking: the act they ask for is not done ("calls *to resign*").
@@ -745,6 +788,12 @@ def prep_objects(verb: Token, preps: AbstractSet[str] = RECIPIENT_PREPS) -> Iter
             for grand in child.children:
                 if grand.dep_ == "pobj":
                     yield grand
+        elif child.dep_ in ("advcl", "ccomp", "xcomp") and any(
+            g.dep_ == "mark" and g.lower_ in preps and g.i == verb.i + 1 for g in child.children
+        ):
+            # the preposition read as the mark of an infinitive: "called for *Israel* to
+            # withdraw"
+            yield from (g for g in child.children if g.dep_ == "nsubj")
 
 
 def prep_objects_of(verb: Token, word: str) -> list[Token]:
