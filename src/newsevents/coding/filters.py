@@ -280,6 +280,24 @@ def abduction(entry: TriggerEntry, actor: ActorRef | None, verb: Token) -> Trigg
     return ABDUCTION if words & _CAPTORS else entry
 
 
+ROADBLOCK = TriggerEntry("block", (), "COERCE", "restrict", "172")
+
+
+_STATE_FORCES = frozenset({"police", "policeman", "soldier", "troop", "army", "officer"})
+_STATE_FORCES |= {"gendarme", "guard", "military", "commando", "marine", "force"}
+
+
+def _state_force(verb: Token, actor: ActorRef | None) -> bool:
+    """The actor is a force of the state ("police", "soldiers"; rebels blocking roads
+    still obstruct, as a protest does)."""
+    if actor is None or actor.sector == "REB":
+        return False
+    if actor.sector in ("MIL", "COP"):
+        return True
+    head = _head(verb.doc, actor)
+    return head is not None and named_nouns(head)[-1].lemma_.lower() in _STATE_FORCES
+
+
 def rioting(entry: TriggerEntry, actor: ActorRef | None, verb: Token) -> TriggerEntry:
     """Violence by protesters is a violent protest, CAMEO 145: "rioters torched cars",
     "demonstrators clashed with police"; a building they occupy or a road they blockade is
@@ -290,6 +308,8 @@ def rioting(entry: TriggerEntry, actor: ActorRef | None, verb: Token) -> Trigger
         if head is not None and named_nouns(head)[-1].lemma_.lower() in ARMED:
             return RAMPAGE
         return entry
+    if entry.event_type == "PROTEST" and entry.mode == "obstruct" and _state_force(verb, actor):
+        return ROADBLOCK  # "soldiers *blocked* the main road into the town": no protest
     if entry.event_type not in ("ASSAULT", "COERCE") or actor is None:
         return entry
     for part in (actor, *actor.members):
@@ -368,6 +388,7 @@ _RELIEF = frozenset(
     | {"deliver", "distribute", "rebuild", "treat", "aid", "supply", "victim", "survivor"}
     | {"surgical", "surgeon", "nurse", "health", "hospital", "vaccinate", "feed"}
     | {"food", "medicine", "tent", "blanket"}  # "warships loaded with *food*"
+    | {"rice", "flour", "purification", "tarpaulin", "devastate", "disaster"}
 )
 
 
@@ -396,8 +417,9 @@ def troop_movement(
             return PEACEKEEPING  # "arrived in Mali *to join the UN peacekeeping mission*"
         if any(t.lemma_.lower() in _TRAINING for t in purpose):
             return MILITARY_TRAINING  # "deployed to Nigeria *to train* 200 soldiers"
-        if any(t.lemma_.lower() in _RELIEF for t in sent + purpose):
-            return RELIEF_DEPLOYMENT  # "deployed *search-and-rescue* teams", "*to deliver aid*"
+        if any(t.lemma_.lower() in _RELIEF or _a_disaster(t) for t in sent + purpose):
+            return RELIEF_DEPLOYMENT  # "deployed *search-and-rescue* teams", "*to deliver aid*",
+            # "to help communities hit by *Hurricane* Melissa"
     exercise = noun is not None and noun.lemma_.lower() in MILITARY_JOINT_NOUNS
     if exercise and actor is not None:
         parties = member_parties(actor) | _nationalities(

@@ -213,6 +213,7 @@ class RuleCoder:
             return joint  # "jointly arrested", "seized ... in a joint operation"
         entry = senses.hostile_pledge(tok, entry, self.lexicon) or entry
         entry = sent_as_aid(entry, tok)
+        entry = _handed_over_freed(entry, tok)
         if entry.event_type == "MOBILIZE" and _chanting(tok) and not _armed_subject(tok):
             entry = CROWD_GATHERED  # "massed outside the residence, *demanding* his resignation"
         modified = self._modified_object(tok, entry)
@@ -382,7 +383,7 @@ class RuleCoder:
         # (the verb stands for its noun when nothing is struck: "dock workers *strike*")
         entry = labour_strike(entry, trigger.noun or syntax.object_of(token) or token, roles.actor)
         entry = _opened_together(_leaving_a_body(entry, roles.recipient), roles.actor)
-        entry = _given_way(_state_charged(entry, token.doc, roles.recipient), token)
+        entry = _given_way(_state_charged(entry, token.doc, roles.actor, roles.recipient), token)
         entry = troop_movement(entry, token, trigger.noun, roles.actor)
         entry = rioting(deadly_raid(entry, token), roles.actor, token)
         entry = abduction(entry, roles.actor, token)
@@ -416,7 +417,8 @@ def _one_per_claim(events: Iterable[Event | None]) -> list[Event]:
     """Drop an event that repeats another of the same sentence: same category and actor,
     and the same recipient or none ("attacked and killed", "met ... held talks")."""
     kept: list[Event] = []
-    for event in sorted(filter(None, events), key=lambda e: -e.confidence):
+    # (an event whose recipient is a bare pronoun gives way to the one that names it)
+    for event in sorted(filter(None, events), key=lambda e: (_pronoun(e.recipient), -e.confidence)):
         if not any(_same_claim(event, other) for other in kept):
             kept.append(event)
     return sorted(kept, key=lambda e: e.evidence.trigger_start)
@@ -425,7 +427,13 @@ def _one_per_claim(events: Iterable[Event | None]) -> list[Event]:
 def _same_claim(a: Event, b: Event) -> bool:
     if a.event_type != b.event_type or _span(a.actor) != _span(b.actor):
         return False
+    if _pronoun(a.recipient) or _pronoun(b.recipient):
+        return True  # "freed 212 fishermen and handed *them* over": the same people
     return a.recipient is None or b.recipient is None or _span(a.recipient) == _span(b.recipient)
+
+
+def _pronoun(part: ActorRef | None) -> bool:
+    return part is not None and part.text.lower() in ("them", "him", "her", "it")
 
 
 def _span(part: ActorRef | None) -> tuple[int, int] | None:
@@ -646,6 +654,23 @@ _LEAVING = frozenset({"withdraw", "pull", "quit", "leave", "exit", "withdrawal",
 
 
 OPEN_TOGETHER = TriggerEntry("reopen", (), "COOPERATE", None, "061")
+HANDED_BACK = TriggerEntry("hand", (), "RETREAT", "release", "084")
+_FREEING = frozenset({"free", "release", "rescue", "repatriate", "pardon"})
+
+
+def _handed_over_freed(entry: TriggerEntry, verb: Token) -> TriggerEntry:
+    """People freed "and handed *them* over" to the Red Cross or their government are
+    released, not given as aid: "Pakistan freed 212 fishermen and handed them over to
+    Indian officials"."""
+    if entry.lemma != "hand" or entry.event_type != "AID" or verb.dep_ != "conj":
+        return entry
+    obj = syntax.object_of(verb)  # (none when both are passive: "were freed ... and
+    # handed over to Indian officials")
+    if (obj is not None and obj.pos_ != "PRON") or verb.head.lemma_.lower() not in _FREEING:
+        return entry
+    return HANDED_BACK
+
+
 STATE_CHARGED = TriggerEntry("charge", (), "ACCUSE", "disapprove", "112")
 YIELDED = TriggerEntry("yield", (), "CONCEDE", None, "080")
 # Opening participles of giving way: "*Bowing to* weeks of pressure, the government ...".
@@ -673,11 +698,15 @@ def _given_way(entry: TriggerEntry, verb: Token) -> TriggerEntry:
     )  # (not "*Bowing* his head, the president met ...")
 
 
-def _state_charged(entry: TriggerEntry, doc: Doc, recipient: ActorRef | None) -> TriggerEntry:
+def _state_charged(
+    entry: TriggerEntry, doc: Doc, actor: ActorRef | None, recipient: ActorRef | None
+) -> TriggerEntry:
     """Prosecutors charge people (an arrest, CAMEO 173); a state "charged" with arming
     rebels is accused: "Sudan *charged the United Arab Emirates* with arming the RSF"."""
     if entry.lemma != "charge" or entry.event_type != "COERCE" or recipient is None:
         return entry
+    if actor is not None and actor.sector in ("COP", "JUD"):
+        return entry  # police and prosecutors charge people ("charged *Jordan* with assault")
     span = doc.char_span(recipient.start, recipient.end)
     return STATE_CHARGED if span is not None and span.root.ent_type_ == "GPE" else entry
 
@@ -919,6 +948,10 @@ def _modality(trigger: Token) -> Modality:
     )
 
 
+def _describes(participle: Token) -> bool:
+    return syntax.reduced_relative(participle.head) is participle
+
+
 def _confidence(trigger: Trigger, roles: Roles) -> float:
     """Higher for specific triggers, resolved roles and main-clause triggers."""
     score = 0.45
@@ -937,6 +970,9 @@ def _confidence(trigger: Trigger, roles: Roles) -> float:
     score -= 0.2 if syntax.in_time_before(trigger.token) else 0.0
     # "forces *backed* by X", "the soldiers who *opened* fire": a participant's description
     score -= 0.1 if trigger.token.dep_ in ("acl", "amod", "relcl") else 0.0
+    # the same description read as a clause: "politicians *jailed* over the unrest were
+    # pardoned"
+    score -= 0.2 if trigger.token.dep_ == "ccomp" and _describes(trigger.token) else 0.0
     # "staged sit-ins ..., *vowing* to stay": a trailing participle adds to the main verb
     score -= 0.05 if trigger.token.dep_ == "advcl" and trigger.token.tag_ == "VBG" else 0.0
     # "blocked railway tracks *to press for* crop prices": the aim of an act, not yet done

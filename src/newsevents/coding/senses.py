@@ -179,6 +179,25 @@ def _closed_to_another(thing: Token | None) -> bool:
     )
 
 
+# What pledged troops are for when they are no threat.
+_MISSIONS = frozenset({"mission", "peacekeeping", "peacekeeper", "stabilisation", "help"})
+_MISSIONS |= {"stabilization", "assist", "support", "force", "contingent", "operation"}
+
+
+_FORCE_WORDS = frozenset({"force", "retaliation", "response", "fire", "resistance"})
+
+
+def _met_with_force(clause: Token) -> bool:
+    """A pledged clause that an act "would be met with force"."""
+    return clause.lemma_.lower() == "meet" and any(
+        g.lemma_.lower() in _FORCE_WORDS or _retaliation(g)
+        for p in clause.children
+        if p.dep_ == "prep" and p.lower_ == "with"
+        for g in p.children
+        if g.dep_ == "pobj"
+    )
+
+
 def hostile_pledge(verb: Token, entry: TriggerEntry, lexicon: Lexicon) -> TriggerEntry | None:
     """ "vowed to *attack* American bases", "vowed that the group would *strike* deep inside
     Israel", "promised a *tough response*": a pledge of force or punishment is a threat."""
@@ -207,6 +226,14 @@ def hostile_pledge(verb: Token, entry: TriggerEntry, lexicon: Lexicon) -> Trigge
         for c in noun.children
         if c.dep_ == "relcl" and any(m.dep_ == "mark" and m.lower_ == "that" for m in c.children)
     ]
+    # and an infinitive it hung deeper in such a phrase: "vowed *in a video posted on Sunday
+    # to attack* army units"
+    spoken += [
+        t
+        for noun in syntax.prep_objects(verb, {"in", "during", "at"})
+        for t in noun.subtree
+        if t.dep_ in ("xcomp", "advcl") and syntax.is_infinitive(t) and t not in spoken
+    ]
     for child in [*verb.children, *spoken]:
         pledged = (
             child in spoken
@@ -218,6 +245,9 @@ def hostile_pledge(verb: Token, entry: TriggerEntry, lexicon: Lexicon) -> Trigge
             continue  # "pledged *not* to use force" is a promise of peace
         inner = lexicon.match(child)
         kind = inner.event_type if inner is not None else None
+        if _met_with_force(child):
+            return dataclasses.replace(entry, event_type="THREATEN", mode="violence", cameo="138")
+            # "vowed that any drilling in its waters *would be met with force*"
         carried = syntax.object_of(child)
         if kind is None and carried is not None and _retaliation(carried):
             return dataclasses.replace(entry, event_type="THREATEN", mode=None, cameo="130")
@@ -235,6 +265,9 @@ def hostile_pledge(verb: Token, entry: TriggerEntry, lexicon: Lexicon) -> Trigge
             # last two bases")
         if kind is None and child.lemma_.lower() in LIGHT_VERBS:
             kind = _light_event(child, lexicon)  # "vowed to *launch a wave of attacks*"
+        if kind == "MOBILIZE" and any(t.lemma_.lower() in _MISSIONS for t in child.subtree):
+            continue  # troops pledged to a mission or to help: "pledged to send 650 soldiers
+            # *to the African Union mission* in Somalia" is a pledge of support
         if kind not in THREAT and syntax.has_unless(child):  # an ultimatum: "vowed to
             return dataclasses.replace(entry, event_type="THREATEN", mode=None, cameo="130")
         if kind in THREAT:

@@ -478,6 +478,10 @@ def find_subject(verb: Token) -> tuple[Token | None, bool]:
             current = current.head.head.head  # "sent teams *in a rush to investigate*": the
             continue  # clause's subject acts, not "a rush"
         if current.i == verb.i:
+            reduced = reduced_relative(verb)
+            if reduced is not None:  # "three politicians *jailed* over the unrest were
+                # pardoned": the participle's "subject" is the passive's
+                return next(c for c in reduced.children if c.dep_ == "nsubj"), True
             misread = _misread_subject(verb)
             if misread is not None:
                 return misread, False
@@ -511,6 +515,26 @@ def find_subject(verb: Token) -> tuple[Token | None, bool]:
 
 # Named entities that can act; a name the tagger read as an adverb is still one.
 _ACTING_ENTITIES = frozenset({"ORG", "GPE", "NORP", "PERSON"})
+
+
+def reduced_relative(verb: Token) -> Token | None:
+    """A participle describing the subject of a passive verb, which the parse read as a
+    clause with that subject, leaving the verb without one: "Three politicians *jailed*
+    over the unrest were pardoned by the president". Returns the participle."""
+    if not any(c.dep_ == "auxpass" for c in verb.children):
+        return None
+    if any(c.dep_ in SUBJECT_DEPS | PASSIVE_SUBJECT_DEPS for c in verb.children):
+        return None
+    for c in verb.children:
+        if (
+            c.dep_ == "ccomp"
+            and c.i < verb.i
+            and c.tag_ == "VBN"
+            and any(g.dep_ == "nsubj" and g.i < c.i for g in c.children)
+            and not any(g.dep_ in ("aux", "auxpass") for g in c.children)
+        ):
+            return c
+    return None
 
 
 def _misread_subject(verb: Token) -> Token | None:
@@ -707,6 +731,18 @@ def find_agent(verb: Token) -> Token | None:
             # (not the agent of a participle inside: "given weapons *seized by the army*")
             if by.dep_ == "agent" and by.lower_ == "by" and by.head.tag_ != "VBN":
                 return next((g for g in by.children if g.dep_ == "pobj"), None)
+    for noun in nouns:  # deeper in a phrase of nouns: "was hailed as a partner in the fight
+        # against terrorism *by Russian Foreign Minister Sergei Lavrov*"
+        for by in noun.subtree:
+            if by.lower_ == "by" and by.dep_ in ("prep", "agent") and _nominal_path(by, verb):
+                named = (
+                    g
+                    for g in by.children
+                    if g.dep_ == "pobj" and (g.pos_ == "PROPN" or g.ent_type_ in _ACTING_ENTITIES)
+                )
+                found = next(named, None)
+                if found is not None:
+                    return found
     for conj in verb.children:
         # "was stormed and set ablaze *by protesters*": the agent of both verbs
         if conj.dep_ == "conj" and conj.pos_ == "VERB" and not has_own_subject(conj):
@@ -738,6 +774,17 @@ def _by_means(agent: Token) -> bool:
 
 def _is_passive(verb: Token) -> bool:
     return any(c.dep_ in ("auxpass", "nsubjpass") for c in verb.children)
+
+
+def _nominal_path(token: Token, verb: Token) -> bool:
+    """Only nouns and prepositions lie between the token and the verb (no clause of its
+    own: not "partners *backed by* Russia")."""
+    current = token.head
+    while current.i != verb.i:
+        if current.pos_ in ("VERB", "AUX") or current.head.i == current.i:
+            return False
+        current = current.head
+    return True
 
 
 def _misplaced_agent(noun: Token, by: Token) -> bool:
