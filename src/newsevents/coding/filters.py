@@ -284,7 +284,10 @@ ROADBLOCK = TriggerEntry("block", (), "COERCE", "restrict", "172")
 
 
 _STATE_FORCES = frozenset({"police", "policeman", "soldier", "troop", "army", "officer"})
-_STATE_FORCES |= {"gendarme", "guard", "military", "commando", "marine", "force"}
+_STATE_FORCES |= {"gendarme", "guard", "military", "commando", "marine"}
+# Uniformed people protesting: "*striking* police officers", "*former* soldiers".
+_OFF_DUTY = frozenset({"striking", "off-duty", "former", "retired", "veteran", "veterans"})
+_GRIEVANCES = frozenset({"wage", "wages", "pay", "pension", "pensions", "salary", "salaries"})
 
 
 def _state_force(verb: Token, actor: ActorRef | None) -> bool:
@@ -292,6 +295,9 @@ def _state_force(verb: Token, actor: ActorRef | None) -> bool:
     still obstruct, as a protest does)."""
     if actor is None or actor.sector == "REB":
         return False
+    words = {t.lower_ for t in verb.subtree} | {t.lemma_.lower() for t in verb.subtree}
+    if words & (PROTESTING | _GRIEVANCES | _OFF_DUTY | {"strike"}):
+        return False  # "off-duty police blocked an avenue *to protest* low wages"
     if actor.sector in ("MIL", "COP"):
         return True
     head = _head(verb.doc, actor)
@@ -388,8 +394,12 @@ _RELIEF = frozenset(
     | {"deliver", "distribute", "rebuild", "treat", "aid", "supply", "victim", "survivor"}
     | {"surgical", "surgeon", "nurse", "health", "hospital", "vaccinate", "feed"}
     | {"food", "medicine", "tent", "blanket"}  # "warships loaded with *food*"
-    | {"rice", "flour", "purification", "tarpaulin", "devastate", "disaster"}
+    | {"rice", "flour", "purification", "tarpaulin"}
 )
+# Disasters that bring relief; not "fire", "storm" or "flood" (live-fire drills, a
+# cease-fire, a storm of protests, a flood of migrants).
+_RELIEF_DISASTERS = frozenset({"hurricane", "earthquake", "quake", "cyclone", "typhoon"})
+_RELIEF_DISASTERS |= {"tsunami", "landslide", "mudslide", "landslides", "mudslides"}
 
 
 def troop_movement(
@@ -417,7 +427,9 @@ def troop_movement(
             return PEACEKEEPING  # "arrived in Mali *to join the UN peacekeeping mission*"
         if any(t.lemma_.lower() in _TRAINING for t in purpose):
             return MILITARY_TRAINING  # "deployed to Nigeria *to train* 200 soldiers"
-        if any(t.lemma_.lower() in _RELIEF or _a_disaster(t) for t in sent + purpose):
+        if any(
+            t.lemma_.lower() in _RELIEF or t.lower_ in _RELIEF_DISASTERS for t in sent + purpose
+        ):
             return RELIEF_DEPLOYMENT  # "deployed *search-and-rescue* teams", "*to deliver aid*",
             # "to help communities hit by *Hurricane* Melissa"
     exercise = noun is not None and noun.lemma_.lower() in MILITARY_JOINT_NOUNS

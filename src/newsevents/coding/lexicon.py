@@ -163,6 +163,8 @@ class Condition:
             if "*" in self.values:  # any direct object at all
                 return child.dep_ != "nsubjpass"
             return self._names(child)
+        if noun_read_as_clause(child):
+            return self._names(child)  # "imposed *asset freezes* and travel bans"
         return False
 
     def _names(self, child: Token) -> bool:
@@ -179,6 +181,23 @@ class Condition:
             for part in (child, *(c for c in child.conjuncts if c.pos_ in ("NOUN", "PROPN")))
             for noun in (*named_nouns(part), *_role_words(part), *_said_to_be(part))
         )
+
+
+def noun_read_as_clause(token: Token) -> bool:
+    """A plural noun object the parse read as a clause, the noun before it as its subject:
+    "imposed *asset freezes* and travel bans on X" (asset: nsubj, freezes: ccomp)."""
+    if token.dep_ != "ccomp" or token.tag_ != "VBZ" or token.i < 2:
+        return False
+    before, verb = token.doc[token.i - 1], token.head
+    return (
+        verb.i == token.i - 2
+        and before.dep_ == "nsubj"
+        and before.head.i == token.i
+        and before.pos_ == "NOUN"
+        and not any(c.dep_ in ("det", "poss") for c in before.children)
+        and not any(c.dep_ in ("aux", "auxpass", "neg") for c in token.children)
+        and not any(c.dep_ in _OBJECT_DEPS for c in verb.children)
+    )
 
 
 _COMPLEMENT_DEPS = frozenset({"xcomp", "ccomp", "oprd", "acomp"})

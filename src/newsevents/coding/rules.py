@@ -51,6 +51,7 @@ from newsevents.coding.lexicon import (
     is_joint,
     lemma_candidates,
     named_nouns,
+    noun_read_as_clause,
 )
 from newsevents.coding.names import NameTable, default_table
 from newsevents.coding.people import PeopleTable, default_people, load_people
@@ -143,6 +144,7 @@ class RuleCoder:
         found = [t for tok in sent if (t := self.trigger_at(tok)) is not None]
         threatened = {a.i for t in found for a in _threatened_acts(t)}
         threatened |= {a.i for t in found for a in syntax.misplaced_complements(t.token)}
+        threatened |= {t.token.i for t in found if noun_read_as_clause(t.token)}
         found = [
             t
             for t in found
@@ -427,9 +429,13 @@ def _one_per_claim(events: Iterable[Event | None]) -> list[Event]:
 def _same_claim(a: Event, b: Event) -> bool:
     if a.event_type != b.event_type or _span(a.actor) != _span(b.actor):
         return False
-    if _pronoun(a.recipient) or _pronoun(b.recipient):
+    if _handed_over(a) or _handed_over(b):
         return True  # "freed 212 fishermen and handed *them* over": the same people
     return a.recipient is None or b.recipient is None or _span(a.recipient) == _span(b.recipient)
+
+
+def _handed_over(event: Event) -> bool:
+    return event.cameo_code == "084" and event.evidence.trigger.lower().startswith("hand")
 
 
 def _pronoun(part: ActorRef | None) -> bool:
@@ -655,7 +661,10 @@ _LEAVING = frozenset({"withdraw", "pull", "quit", "leave", "exit", "withdrawal",
 
 OPEN_TOGETHER = TriggerEntry("reopen", (), "COOPERATE", None, "061")
 HANDED_BACK = TriggerEntry("hand", (), "RETREAT", "release", "084")
-_FREEING = frozenset({"free", "release", "rescue", "repatriate", "pardon"})
+_FREEING = frozenset({"free", "release", "repatriate", "pardon"})
+_CAPTIVES = frozenset({"hostage", "prisoner", "captive", "detainee", "fisherman", "soldier"})
+_CAPTIVES |= {"sailor", "crewman", "worker", "engineer", "national", "citizen", "civilian"}
+_CAPTIVES |= {"woman", "man", "child", "people", "person", "passenger", "tourist", "pilot"}
 
 
 def _handed_over_freed(entry: TriggerEntry, verb: Token) -> TriggerEntry:
@@ -668,7 +677,9 @@ def _handed_over_freed(entry: TriggerEntry, verb: Token) -> TriggerEntry:
     # handed over to Indian officials")
     if (obj is not None and obj.pos_ != "PRON") or verb.head.lemma_.lower() not in _FREEING:
         return entry
-    return HANDED_BACK
+    freed = syntax.object_of(verb.head) or syntax.find_subject(verb.head)[0]
+    # (people, not "released the audit report and handed it over")
+    return HANDED_BACK if freed is not None and freed.lemma_.lower() in _CAPTIVES else entry
 
 
 STATE_CHARGED = TriggerEntry("charge", (), "ACCUSE", "disapprove", "112")
@@ -705,8 +716,6 @@ def _state_charged(
     rebels is accused: "Sudan *charged the United Arab Emirates* with arming the RSF"."""
     if entry.lemma != "charge" or entry.event_type != "COERCE" or recipient is None:
         return entry
-    if actor is not None and actor.sector in ("COP", "JUD"):
-        return entry  # police and prosecutors charge people ("charged *Jordan* with assault")
     span = doc.char_span(recipient.start, recipient.end)
     return STATE_CHARGED if span is not None and span.root.ent_type_ == "GPE" else entry
 

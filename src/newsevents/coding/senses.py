@@ -180,17 +180,21 @@ def _closed_to_another(thing: Token | None) -> bool:
 
 
 # What pledged troops are for when they are no threat.
-_MISSIONS = frozenset({"mission", "peacekeeping", "peacekeeper", "stabilisation", "help"})
-_MISSIONS |= {"stabilization", "assist", "support", "force", "contingent", "operation"}
+_MISSIONS = frozenset({"mission", "peacekeeping", "peacekeeper", "stabilisation"})
+_MISSIONS |= {"stabilization", "peacekeepers"}
 
 
-_FORCE_WORDS = frozenset({"force", "retaliation", "response", "fire", "resistance"})
+_FORCE_WORDS = frozenset({"force", "retaliation", "fire"})
 
 
 def _met_with_force(clause: Token) -> bool:
-    """A pledged clause that an act "would be met with force"."""
-    return clause.lemma_.lower() == "meet" and any(
-        g.lemma_.lower() in _FORCE_WORDS or _retaliation(g)
+    """A pledged clause that an act "would be met with force" (passive: not "to meet
+    with the task force"; not "the full force *of the law*")."""
+    if clause.lemma_.lower() != "meet" or not any(c.dep_ == "auxpass" for c in clause.children):
+        return False
+    return any(
+        (g.lemma_.lower() in _FORCE_WORDS and not any(c.lower_ == "of" for c in g.children))
+        or _retaliation(g)
         for p in clause.children
         if p.dep_ == "prep" and p.lower_ == "with"
         for g in p.children
@@ -232,8 +236,12 @@ def hostile_pledge(verb: Token, entry: TriggerEntry, lexicon: Lexicon) -> Trigge
         t
         for noun in syntax.prep_objects(verb, {"in", "during", "at"})
         for t in noun.subtree
-        if t.dep_ in ("xcomp", "advcl") and syntax.is_infinitive(t) and t not in spoken
-    ]
+        if t.dep_ in ("xcomp", "advcl")
+        and syntax.is_infinitive(t)
+        and t.head.dep_ == "acl"
+        and t.head.head.i == noun.i
+        and t not in spoken
+    ]  # (the infinitive on the participle "posted"; not "at a rally held *to protest*")
     for child in [*verb.children, *spoken]:
         pledged = (
             child in spoken
@@ -265,7 +273,12 @@ def hostile_pledge(verb: Token, entry: TriggerEntry, lexicon: Lexicon) -> Trigge
             # last two bases")
         if kind is None and child.lemma_.lower() in LIGHT_VERBS:
             kind = _light_event(child, lexicon)  # "vowed to *launch a wave of attacks*"
-        if kind == "MOBILIZE" and any(t.lemma_.lower() in _MISSIONS for t in child.subtree):
+        conditional = next(syntax.condition_clauses(child, {"if", "unless"}), None) is not None
+        if (
+            kind == "MOBILIZE"
+            and not conditional
+            and any(t.lemma_.lower() in _MISSIONS for t in child.subtree)
+        ):
             continue  # troops pledged to a mission or to help: "pledged to send 650 soldiers
             # *to the African Union mission* in Somalia" is a pledge of support
         if kind not in THREAT and syntax.has_unless(child):  # an ultimatum: "vowed to

@@ -731,8 +731,11 @@ def find_agent(verb: Token) -> Token | None:
             # (not the agent of a participle inside: "given weapons *seized by the army*")
             if by.dep_ == "agent" and by.lower_ == "by" and by.head.tag_ != "VBN":
                 return next((g for g in by.children if g.dep_ == "pobj"), None)
-    for noun in nouns:  # deeper in a phrase of nouns: "was hailed as a partner in the fight
-        # against terrorism *by Russian Foreign Minister Sergei Lavrov*"
+    for noun in nouns:  # deeper in the phrase of what it was called: "was hailed *as* a
+        # partner in the fight against terrorism *by Russian Foreign Minister Sergei Lavrov*"
+        # (not "in response to the invasion of Ukraine *by Russia*": that act's doer)
+        if noun.head.lower_ != "as":
+            continue
         for by in noun.subtree:
             if by.lower_ == "by" and by.dep_ in ("prep", "agent") and _nominal_path(by, verb):
                 named = (
