@@ -256,10 +256,12 @@ _CAPTORS = frozenset({"gunman", "kidnapper", "pirate", "bandit", "abductor", "hi
 _CAPTORS |= {"militant", "rebel", "insurgent", "jihadist", "gang", "gangster", "militia"}
 _TAKING = frozenset({"seize", "grab", "snatch", "capture", "take"})
 _FORCES_OF_THE_STATE = frozenset({"GOV", "MIL", "COP", "JUD"})
-_TAKEN = frozenset({"passenger", "crewman", "crew", "sailor", "worker", "villager", "student"})
-_TAKEN |= {"tourist", "people", "person", "hostage", "civilian", "child", "girl", "boy", "woman"}
-_TAKEN |= {"man", "missionary", "fisherman", "traveller", "traveler", "foreigner", "national"}
-_TAKEN |= {"pilgrim", "farmer", "teacher", "priest", "engineer", "employee", "resident"}
+# People who are seized, held and freed (also `rules`: captives "handed over" when freed).
+CAPTIVES = frozenset({"passenger", "crewman", "crew", "sailor", "worker", "villager", "student"})
+CAPTIVES |= {"tourist", "people", "person", "hostage", "civilian", "child", "girl", "boy"}
+CAPTIVES |= {"woman", "man", "missionary", "fisherman", "traveller", "traveler", "foreigner"}
+CAPTIVES |= {"national", "pilgrim", "farmer", "teacher", "priest", "engineer", "employee"}
+CAPTIVES |= {"resident", "prisoner", "captive", "detainee", "soldier", "citizen", "pilot"}
 
 
 def abduction(entry: TriggerEntry, actor: ActorRef | None, verb: Token) -> TriggerEntry:
@@ -268,7 +270,7 @@ def abduction(entry: TriggerEntry, actor: ActorRef | None, verb: Token) -> Trigg
     if entry.event_type != "COERCE" or entry.lemma not in _TAKING or actor is None:
         return entry
     taken = syntax.object_of(verb)
-    if taken is None or not any(n.lemma_.lower() in _TAKEN for n in named_nouns(taken)):
+    if taken is None or not any(n.lemma_.lower() in CAPTIVES for n in named_nouns(taken)):
         return entry
     if actor.sector in _FORCES_OF_THE_STATE:
         return entry  # police or troops "seize" people: an arrest

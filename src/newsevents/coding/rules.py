@@ -21,6 +21,7 @@ from newsevents.coding.context import DocumentContexts
 from newsevents.coding.fields import ArticleFrame, describe
 from newsevents.coding.filters import (
     ARMED,
+    CAPTIVES,
     JOINT_EXERCISE,
     PROTESTING,
     STATE_SECTORS,
@@ -385,7 +386,7 @@ class RuleCoder:
         # (the verb stands for its noun when nothing is struck: "dock workers *strike*")
         entry = labour_strike(entry, trigger.noun or syntax.object_of(token) or token, roles.actor)
         entry = _opened_together(_leaving_a_body(entry, roles.recipient), roles.actor)
-        entry = _given_way(_state_charged(entry, token.doc, roles.actor, roles.recipient), token)
+        entry = _given_way(_state_charged(entry, token.doc, roles.recipient), token)
         entry = troop_movement(entry, token, trigger.noun, roles.actor)
         entry = rioting(deadly_raid(entry, token), roles.actor, token)
         entry = abduction(entry, roles.actor, token)
@@ -662,9 +663,6 @@ _LEAVING = frozenset({"withdraw", "pull", "quit", "leave", "exit", "withdrawal",
 OPEN_TOGETHER = TriggerEntry("reopen", (), "COOPERATE", None, "061")
 HANDED_BACK = TriggerEntry("hand", (), "RETREAT", "release", "084")
 _FREEING = frozenset({"free", "release", "repatriate", "pardon"})
-_CAPTIVES = frozenset({"hostage", "prisoner", "captive", "detainee", "fisherman", "soldier"})
-_CAPTIVES |= {"sailor", "crewman", "worker", "engineer", "national", "citizen", "civilian"}
-_CAPTIVES |= {"woman", "man", "child", "people", "person", "passenger", "tourist", "pilot"}
 
 
 def _handed_over_freed(entry: TriggerEntry, verb: Token) -> TriggerEntry:
@@ -679,7 +677,7 @@ def _handed_over_freed(entry: TriggerEntry, verb: Token) -> TriggerEntry:
         return entry
     freed = syntax.object_of(verb.head) or syntax.find_subject(verb.head)[0]
     # (people, not "released the audit report and handed it over")
-    return HANDED_BACK if freed is not None and freed.lemma_.lower() in _CAPTIVES else entry
+    return HANDED_BACK if freed is not None and freed.lemma_.lower() in CAPTIVES else entry
 
 
 STATE_CHARGED = TriggerEntry("charge", (), "ACCUSE", "disapprove", "112")
@@ -709,9 +707,7 @@ def _given_way(entry: TriggerEntry, verb: Token) -> TriggerEntry:
     )  # (not "*Bowing* his head, the president met ...")
 
 
-def _state_charged(
-    entry: TriggerEntry, doc: Doc, actor: ActorRef | None, recipient: ActorRef | None
-) -> TriggerEntry:
+def _state_charged(entry: TriggerEntry, doc: Doc, recipient: ActorRef | None) -> TriggerEntry:
     """Prosecutors charge people (an arrest, CAMEO 173); a state "charged" with arming
     rebels is accused: "Sudan *charged the United Arab Emirates* with arming the RSF"."""
     if entry.lemma != "charge" or entry.event_type != "COERCE" or recipient is None:
