@@ -82,7 +82,14 @@ OCCUPIER_WORDS = PROTESTER_WORDS | {"student", "supporter"}
 WORKER_WORDS = frozenset(
     {"worker", "employee", "union", "teacher", "nurse", "doctor", "driver", "miner", "pilot"}
     | {"docker", "staff", "lawyer", "trader", "workforce", "labourer", "laborer", "farmer"}
+    | {"controller", "attendant", "cleaner", "clerk", "porter", "technician", "firefighter"}
+    | {"servant", "journalist", "student", "professor"}
 )
+# A strike of some hours or days with no target is a walkout, whoever stages it: "a
+# *24-hour* strike" (not "24-hour strikes *on* Houthi positions", "the day's strikes").
+_STRIKE_SPANS = frozenset({"hour", "day", "week", "indefinite", "open-ended"})
+_STRIKE_TARGETS = frozenset({"on", "against", "at", "in", "near", "across", "targeting"})
+_ARMS = frozenset({"air", "missile", "drone", "rocket", "artillery", "military", "retaliatory"})
 RIOT = TriggerEntry("riot", (), "PROTEST", "riot", "145")
 RAMPAGE = TriggerEntry("rampage", (), "ASSAULT", None, "190")
 LABOUR_STRIKE = TriggerEntry("strike", (), "PROTEST", "strike", "143")
@@ -245,8 +252,15 @@ def is_private_trip(
             return True
     named = actor.country or actor.members or actor.name
     talks = any(e.lemma_.lower() in TALKS for e in syntax.prep_objects(verb, {"for"}))
-    received = talks and host is not None and host.sector in STATE_SECTORS
+    # (or a group's leaders or envoys call on a state's people: "student protest *leaders*
+    # visited interim leader Muhammad Yunus")
+    head = _head(verb.doc, actor)
+    envoys = head is not None and head.lemma_.lower() in _ENVOYS
+    received = (talks or envoys) and host is not None and host.sector in STATE_SECTORS
     return not named and actor.sector not in STATE_SECTORS and not received
+
+
+_ENVOYS = frozenset({"leader", "delegation", "representative", "envoy", "negotiator", "delegate"})
 
 
 ABDUCTION = TriggerEntry("abduct", (), "ASSAULT", "abduct", "181")
@@ -280,6 +294,56 @@ def abduction(entry: TriggerEntry, actor: ActorRef | None, verb: Token) -> Trigg
     # the actor's own words, not a phrase on it ("police *hunting the gunmen*")
     words = {t.lemma_.lower() for t in (*named_nouns(head), *head.lefts) if t.dep_ != "det"}
     return ABDUCTION if words & _CAPTORS else entry
+
+
+REFUSED_ENTRY = TriggerEntry("bar", (), "REJECT", "yield", "1245")
+_KEEPING_OUT = frozenset({"bar", "ban", "block", "prevent", "stop"})
+_ENTERING = frozenset({"enter", "visit", "land", "monitor", "observe", "inspect", "dock", "access"})
+# People from outside who come to look, report or talk: "barred UN *investigators* from
+# entering", "barred three *members* of the European Parliament from visiting".
+_OUTSIDERS = frozenset({"observer", "monitor", "inspector", "investigator", "envoy", "rapporteur"})
+_OUTSIDERS |= {"delegation", "mission", "congresswoman", "congressman", "journalist", "reporter"}
+_OUTSIDERS |= {"correspondent", "diplomat", "expert", "ambassador"}
+_FROM_OUTSIDE = frozenset({"GOV", "LEG", "IGO", "NGO", "MED"})
+_ABROAD = frozenset({"foreign", "international", "overseas", "western", "un", "u.n."})
+
+
+def kept_out(
+    entry: TriggerEntry, verb: Token, actor: ActorRef | None, recipient: ActorRef | None
+) -> TriggerEntry:
+    """Outsiders barred from entering or visiting are refused, not repressed (REJECT 1245,
+    as the manual has it: a state that bars a group or organisation from its territory
+    rejects; one that bars its own people restricts them, COERCE): "Israel *barred* a UN
+    fact-finding team from entering", not "the Taliban barred women from entering parks"."""
+    if entry.event_type != "COERCE" or entry.lemma not in _KEEPING_OUT or recipient is None:
+        return entry
+    if not any(
+        c.dep_ == "prep"
+        and c.lower_ == "from"
+        and any(g.dep_ == "pcomp" and g.lemma_.lower() in _ENTERING for g in c.children)
+        for c in verb.children
+    ):
+        return entry
+    span = verb.doc.char_span(recipient.start, recipient.end)
+    foreign = (
+        actor is not None
+        and actor.country is not None
+        and recipient.country not in (None, actor.country)
+        and recipient.sector in _FROM_OUTSIDE
+    )
+    # (a title names the outsider too: "U.N. special *envoy* Julie Bishop"; and the
+    # outsider comes from abroad or from a body: not "police barred *journalists* from
+    # entering the courtroom")
+    outsider = (
+        span is not None
+        and any(t.lemma_.lower() in _OUTSIDERS for t in span)
+        and (
+            recipient.country is not None
+            or any(t.lower_ in _ABROAD or t.ent_type_ in ("ORG", "NORP") for t in span)
+        )
+        and (actor is None or recipient.country != actor.country)
+    )
+    return REFUSED_ENTRY if recipient.sector in ("IGO", "NGO") or outsider or foreign else entry
 
 
 ROADBLOCK = TriggerEntry("block", (), "COERCE", "restrict", "172")
@@ -379,7 +443,30 @@ def labour_strike(entry: TriggerEntry, noun: Token | None, actor: ActorRef | Non
     head = _head(noun.doc, actor) if actor is not None else None
     if head is not None and head.lemma_.lower() in WORKER_WORDS:
         return LABOUR_STRIKE
-    return entry
+    if noun.pos_ != "NOUN" or not _untargeted(noun):
+        return entry
+    lasting = any(
+        c.dep_ in ("amod", "compound", "nummod")
+        and (c.lemma_.lower() in _STRIKE_SPANS or c.lower_.endswith(("-hour", "-day", "-week")))
+        for c in noun.children
+    )
+    return LABOUR_STRIKE if lasting else entry
+
+
+def _untargeted(noun: Token) -> bool:
+    """A strike noun with no target or arm: not "strikes *on* X", "air strikes", "the
+    *day's* strikes"."""
+    if any(c.dep_ == "poss" or c.lower_ in _ARMS for c in noun.children):
+        return False
+    verb = noun.head if noun.dep_ in ("dobj", "nsubjpass") else noun
+    return not any(
+        c.dep_ == "prep"
+        and c.lower_ in _STRIKE_TARGETS
+        # (not a time: "a three-day strike *on Monday*")
+        and not all(syntax.is_temporal(g) for g in c.children if g.dep_ == "pobj")
+        for h in (noun, verb)
+        for c in h.children
+    )
 
 
 PEACEKEEPING = TriggerEntry("peacekeeping", (), "AID", None, "074")
@@ -452,8 +539,22 @@ _FRONTIERS |= {"street", "streets"}  # "sent armoured vehicles *onto the streets
 def _to_a_frontier(verb: Token) -> bool:
     """Arms or forces sent to a border, a front or the streets: the sender's own
     posture, not aid."""
-    goals = syntax.prep_objects(verb, {"to", "toward", "towards", "along", "onto", "into"})
-    return any(g.lemma_.lower() in _FRONTIERS for g in goals)
+    goals = list(syntax.prep_objects(verb, {"to", "toward", "towards", "along", "onto", "into"}))
+    if any(g.lemma_.lower() in _FRONTIERS for g in goals):
+        return True
+    # or sent to hold one's own lines: "sent 2,000 fighters *to reinforce positions* along
+    # the border" (not "sent missiles *to Israel* to bolster its defences": aid)
+    if goals or any(c.dep_ == "dative" for c in verb.children):
+        return False
+    return any(
+        p.lemma_.lower() in _REINFORCING
+        and any(o.dep_ == "dobj" and o.lemma_.lower() in _FRONTIERS | _LINES for o in p.children)
+        for p in _purposes(verb)
+    )
+
+
+_REINFORCING = frozenset({"reinforce", "bolster", "fortify", "strengthen", "shore"})
+_LINES = frozenset({"position", "line", "defence", "defense", "garrison", "outpost", "post"})
 
 
 def member_parties(actor: ActorRef) -> set[str]:

@@ -14,6 +14,16 @@ from dataclasses import dataclass, field
 from importlib import resources
 from typing import TYPE_CHECKING
 
+from newsevents.coding.syntax import (
+    BODY_NOUNS,
+    COUNT_NOUNS,
+    SHARE_NOUNS,
+    foretold,
+    is_misread_particle,
+    noun_read_as_clause,
+    reported_before,
+)
+
 if TYPE_CHECKING:
     from spacy.tokens import Token
 
@@ -108,8 +118,8 @@ class Condition:
             return any(
                 (c.dep_ in deps or _infinitive_of_purpose(c))
                 and (not self.values or c.lemma_.lower() in self.values)
-                and not _foretold(c)
-                and not _reported_before(c, token)
+                and not foretold(c)
+                and not reported_before(c, token)
                 for c in token.children
             )
         if self.kind == "prt" and _particle_adjective(token, self.values):
@@ -149,6 +159,7 @@ class Condition:
             return (
                 child.dep_ in ("prep", "prt", "agent", "dative")
                 and child.lower_ in self.values
+                and child.tag_ != "TO"  # an infinitive's "to" hung on the verb as a preposition
                 and not _of_time(child)  # "called Erdogan *on Wednesday*" is no call on him
             )
         if self.kind != "obj":
@@ -183,49 +194,7 @@ class Condition:
         )
 
 
-def noun_read_as_clause(token: Token) -> bool:
-    """A plural noun object the parse read as a clause, the noun before it as its subject:
-    "imposed *asset freezes* and travel bans on X" (asset: nsubj, freezes: ccomp)."""
-    if token.dep_ != "ccomp" or token.tag_ != "VBZ" or token.i < 2:
-        return False
-    before, verb = token.doc[token.i - 1], token.head
-    return (
-        verb.i == token.i - 2
-        and before.dep_ == "nsubj"
-        and before.head.i == token.i
-        and before.pos_ == "NOUN"
-        and not any(c.dep_ in ("det", "poss") for c in before.children)
-        and not any(c.dep_ in ("aux", "auxpass", "neg") for c in token.children)
-        and not any(c.dep_ in _OBJECT_DEPS for c in verb.children)
-    )
-
-
 _COMPLEMENT_DEPS = frozenset({"xcomp", "ccomp", "oprd", "acomp"})
-
-
-def _reported_before(clause: Token, verb: Token) -> bool:
-    """A statement with its own subject reported before the verb: "hostages *were
-    released* ..., police told AFP" (but a quoted command has none: "'*Release* the
-    hostages,' Biden told Hamas" is a demand)."""
-    return (
-        clause.dep_ == "ccomp"
-        and clause.i < verb.i
-        and any(c.dep_ in ("nsubj", "nsubjpass") for c in clause.children)
-    )
-
-
-_FORETELLING = frozenset({"will", "would", "'ll", "'d"})
-
-
-def _foretold(clause: Token) -> bool:
-    """A "that" clause with its own subject saying what will happen, no demand: "told
-    al-Kadhimi that American troops *would leave* Iraq" (but "told them they *must*
-    leave" is one)."""
-    return (
-        clause.dep_ == "ccomp"
-        and any(c.dep_ in ("nsubj", "nsubjpass") for c in clause.children)
-        and any(c.dep_ == "aux" and c.lower_ in _FORETELLING for c in clause.children)
-    )
 
 
 # Prepositions of a goal, which the parse may hang on the object instead of the verb.
@@ -241,26 +210,6 @@ def _particle_adjective(verb: Token, values: frozenset[str]) -> bool:
         return False
     after = verb.doc[verb.i + 1]
     return after.lower_ in values and is_misread_particle(after)
-
-
-# Verbs whose particle "over" the parse may take for a number's modifier.
-_HANDING_VERBS = frozenset({"hand", "turn", "give", "sign"})
-
-
-def is_misread_particle(token: Token) -> bool:
-    """An adjective of the verb's object right after the verb, or a modifier of the
-    object's number: the verb's particle as the parse misread it ("set *free* six
-    hostages", "hands *over* three militants")."""
-    if token.dep_ == "quantmod" and token.head.dep_ == "nummod":
-        verb = token.head.head.head  # not "killed *over* 100 people", a number's modifier
-        return verb.i == token.i - 1 and verb.lemma_.lower() in _HANDING_VERBS
-    if token.dep_ != "amod" or token.i == 0:
-        return False
-    before = token.doc[token.i - 1]
-    # (also deeper in a name: "shot *dead* Kazakh opposition figure Altynbek Sarsenbayev")
-    return token.head.head.i == before.i or (
-        before.pos_ == "VERB" and before in token.head.ancestors
-    )
 
 
 def _infinitive_of_purpose(child: Token) -> bool:
@@ -330,20 +279,9 @@ def _infinitive_subject(clause: Token) -> Token | None:
     return next((c for c in clause.children if c.dep_ == "nsubj"), None)
 
 
-# Nouns that count people or things ("hundreds *of prisoners*") and nouns that frame a
-# run of events ("a barrage *of rockets*"): both are named by their "of" phrase.
-COUNT_NOUNS = frozenset(
-    {"hundred", "hundreds", "thousand", "thousands", "dozen", "dozens", "scores", "number"}
-    | {"group", "batch", "couple", "pair"}
-)
+# Nouns that frame a run of events ("a barrage *of rockets*") are named by their "of"
+# phrase too.
 QUANTITY_NOUNS = COUNT_NOUNS | {"wave", "series", "barrage", "volley", "salvo"}
-# Shares of a whole and bodies of people, named by their "of" phrase ("most *of its
-# sanctions*", "a *team of doctors*"); `syntax.COUNTING_HEADS` reads them the same way.
-SHARE_NOUNS = frozenset(
-    {"most", "some", "all", "part", "rest", "many", "percent", "half", "bulk", "share", "portion"}
-    | {"pct", "per"}  # "forgives 80 *pct* of Iraq's debt"
-)
-BODY_NOUNS = frozenset({"team", "contingent", "column"})
 # Measures and loads of goods are named by their "of" phrase too: "flew 13 *tonnes of
 # medicine*", "a *consignment of vaccines*".
 MEASURE_NOUNS = (

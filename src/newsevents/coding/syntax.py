@@ -10,8 +10,6 @@ from collections.abc import Callable, Iterator
 from collections.abc import Set as AbstractSet
 from typing import TYPE_CHECKING
 
-from newsevents.coding.lexicon import BODY_NOUNS, COUNT_NOUNS, SHARE_NOUNS, is_misread_particle
-
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Span, Token
 
@@ -460,6 +458,10 @@ def find_subject(verb: Token) -> tuple[Token | None, bool]:
     Follows shared subjects through coordination ("met X but refused"), control
     ("agreed to cooperate"), participles ("insisting ...") and relative clauses.
     """
+    if any(c.dep_ in ("ccomp", "conj") and reduced_relative(c) == verb for c in verb.children):
+        # "aid workers *abducted* near Dadaab were released": the participle's "subject"
+        # undergoes it
+        return next(c for c in verb.children if c.dep_ == "nsubj"), True
     current = verb
     for _ in range(4):
         for child in current.children:
@@ -525,6 +527,18 @@ def reduced_relative(verb: Token) -> Token | None:
         return None
     if any(c.dep_ in SUBJECT_DEPS | PASSIVE_SUBJECT_DEPS for c in verb.children):
         return None
+    head = verb.head
+    if (
+        verb.dep_ in ("ccomp", "conj")
+        and head.i < verb.i
+        and head.tag_ in ("VBD", "VBN")
+        and any(g.dep_ == "nsubj" and g.i < head.i for g in head.children)
+        and not any(g.dep_ in ("aux", "auxpass", "dobj", "mark") for g in head.children)
+        # (no comma or "and" between: "were arrested *and* charged" is a coordination)
+        and not any(t.is_punct or t.dep_ == "cc" for t in verb.doc[head.i + 1 : verb.i])
+    ):
+        return head  # or the participle read as the root, the passive as its clause: "aid
+        # workers *abducted* near Dadaab in March were released by al-Shabaab"
     for c in verb.children:
         if (
             c.dep_ == "ccomp"
@@ -927,6 +941,21 @@ def entity_head(token: Token) -> Token:
     return token.doc[token.i : end].root
 
 
+# Nouns that count people or things ("hundreds *of prisoners*"), named by their "of" phrase.
+COUNT_NOUNS = frozenset(
+    {"hundred", "hundreds", "thousand", "thousands", "dozen", "dozens", "scores", "number"}
+    | {"group", "batch", "couple", "pair"}
+)
+# Shares of a whole and bodies of people, named by their "of" phrase ("most *of its
+# sanctions*", "a *team of doctors*"); `COUNTING_HEADS` reads them the same way,
+# and the lexicon's measures too.
+SHARE_NOUNS = frozenset(
+    {"most", "some", "all", "part", "rest", "many", "percent", "half", "bulk", "share", "portion"}
+    | {"pct", "per"}  # "forgives 80 *pct* of Iraq's debt"
+)
+BODY_NOUNS = frozenset({"team", "contingent", "column"})
+
+
 _CLAUSE_DEPS = frozenset({"acl", "relcl", "advcl"})
 # Heads whose "of" phrase says who they are: "thousands *of Nigerians*", "members *of
 # Hamas*", "some *of the rebels*" (the lexicon's counting nouns and more).
@@ -1207,3 +1236,64 @@ def _trim(doc: Doc, start: int, end: int) -> tuple[int, int]:
             break
         end -= 1
     return start, end
+
+
+# --- parse readings the trigger lexicon's conditions use ------------------------------
+
+
+# Verbs whose particle "over" the parse may take for a number's modifier.
+_HANDING_VERBS = frozenset({"hand", "turn", "give", "sign"})
+
+
+def is_misread_particle(token: Token) -> bool:
+    """An adjective of the verb's object right after the verb, or a modifier of the
+    object's number: the verb's particle as the parse misread it ("set *free* six
+    hostages", "hands *over* three militants")."""
+    if token.dep_ == "quantmod" and token.head.dep_ == "nummod":
+        verb = token.head.head.head  # not "killed *over* 100 people", a number's modifier
+        return verb.i == token.i - 1 and verb.lemma_.lower() in _HANDING_VERBS
+    if token.dep_ != "amod" or token.i == 0:
+        return False
+    before = token.doc[token.i - 1]
+    # (also deeper in a name: "shot *dead* Kazakh opposition figure Altynbek Sarsenbayev")
+    return token.head.head.i == before.i or (
+        before.pos_ == "VERB" and before in token.head.ancestors
+    )
+
+
+def noun_read_as_clause(token: Token) -> bool:
+    """A plural noun object the parse read as a clause, the noun before it as its subject:
+    "imposed *asset freezes* and travel bans on X" (asset: nsubj, freezes: ccomp)."""
+    if token.dep_ != "ccomp" or token.tag_ != "VBZ" or token.i < 2:
+        return False
+    before, verb = token.doc[token.i - 1], token.head
+    return (
+        verb.i == token.i - 2
+        and before.dep_ == "nsubj"
+        and before.head.i == token.i
+        and before.pos_ == "NOUN"
+        and not any(c.dep_ in ("det", "poss") for c in before.children)
+        and not any(c.dep_ in ("aux", "auxpass", "neg") for c in token.children)
+        and not any(c.dep_ in ("dobj", "obj", "attr", "nsubjpass") for c in verb.children)
+    )
+
+
+def reported_before(clause: Token, verb: Token) -> bool:
+    """A statement with its own subject reported before the verb: "hostages *were
+    released* ..., police told AFP" (but a quoted command has none: "'*Release* the
+    hostages,' Biden told Hamas" is a demand)."""
+    return clause.dep_ == "ccomp" and clause.i < verb.i and has_own_subject(clause)
+
+
+_FORETELLING = frozenset({"will", "would", "'ll", "'d"})
+
+
+def foretold(clause: Token) -> bool:
+    """A "that" clause with its own subject saying what will happen, no demand: "told
+    al-Kadhimi that American troops *would leave* Iraq" (but "told them they *must*
+    leave" is one)."""
+    return (
+        clause.dep_ == "ccomp"
+        and has_own_subject(clause)
+        and any(c.dep_ == "aux" and c.lower_ in _FORETELLING for c in clause.children)
+    )
