@@ -286,3 +286,24 @@ def test_a_charge_answered_after_the_news_is_an_afterthought():
     assert syntax.afterthought(_verb(doc, "denied"))
     plain = _parsed("A charge of treason was dropped on Monday.")
     assert not syntax.afterthought(_verb(plain, "dropped"))
+
+
+def test_an_act_after_a_failure_to_is_not_done():
+    doc = _parsed("Residents were furious at the failure of police to halt the attacks.")
+    assert syntax.is_negated(_verb(doc, "halt"))
+    doc = _parsed("Residents were furious at the decision of police to halt the patrols.")
+    assert not syntax.is_negated(_verb(doc, "halt"))
+    doc = _parsed("The security failure, condemned by the United Nations, let militants escape.")
+    assert not syntax.is_negated(_verb(doc, "condemned"))
+
+
+def test_a_participle_read_as_the_root_describes_the_passive_subject():
+    doc = _parsed(
+        "Four engineers kidnapped near the oil field in May were freed by the gunmen on Sunday."
+    )
+    freed, kidnapped = _verb(doc, "freed"), _verb(doc, "kidnapped")
+    assert syntax.reduced_relative(freed) == kidnapped
+    subject, passive = syntax.find_subject(kidnapped)
+    assert subject is not None and subject.text == "engineers" and passive
+    doc = _parsed("Two men were arrested and charged with murder on Friday.")
+    assert syntax.reduced_relative(_verb(doc, "charged")) is None

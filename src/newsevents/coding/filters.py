@@ -346,6 +346,77 @@ def kept_out(
     return REFUSED_ENTRY if recipient.sector in ("IGO", "NGO") or outsider or foreign else entry
 
 
+_RECORDS = frozenset({"file", "files", "dossier", "dossiers", "record", "records", "intercept"})
+_RECORDS |= {"intercepts"}
+
+
+def is_domestic_hand_off(
+    entry: TriggerEntry, verb: Token, actor: ActorRef | None, recipient: ActorRef | None
+) -> bool:
+    """Files or records handed on inside one state, or by anyone but a state body, are no
+    event ("police passed the file to prosecutors", "a whistleblower handed files to
+    journalists"); a state body's files to a foreign counterpart or an international body
+    are shared intelligence (COOPERATE 064): "passed files on the network to *Romanian*
+    counterparts", "passed the records to Europol"."""
+    if entry.cameo != "064" or entry.lemma in ("share", "exchange", "swap"):
+        return False  # (sharing is between parties: "shared records *with* U.S. Customs")
+    obj = syntax.object_of(verb)
+    if obj is None or not any(n.lemma_.lower() in _RECORDS for n in (obj, *named_nouns(obj))):
+        return False
+    if actor is None or actor.sector in _PRIVATE or (actor.sector is None and not actor.country):
+        return True  # ("*a whistleblower* handed the files to American journalists")
+    if recipient is not None and recipient.sector in _STATE_BODIES:
+        if recipient.sector == "IGO" or (recipient.name is not None and recipient.country is None):
+            return False  # a named international body: Europol, Interpol, the ICC
+        if None not in (actor.country, recipient.country) and actor.country != recipient.country:
+            return False
+    # the goal's own nationality or "counterparts", the sender not having it: "to
+    # *Ukrainian* investigators", "with *Brazilian* prosecutors" (not "to journalists *in
+    # Hong Kong*")
+    # (the goal may hang on the records: "bank records linked to X *to Ukrainian
+    # investigators*"; or be the subject of a participle: "with *Brazilian prosecutors*
+    # investigating bribes")
+    goals = [
+        t
+        for t in (*verb.children, *obj.subtree)
+        if (t.dep_ == "prep" and t.lower_ in ("to", "with")) or t.dep_ == "dative"
+    ]
+    heads = [g for t in goals for g in ([t] if t.dep_ == "dative" else t.children)]
+    heads += [s for h in heads if h.dep_ == "pcomp" for s in h.children if s.dep_ == "nsubj"]
+    own = actor.text.lower()
+    return not any(
+        h.lemma_.lower() == "counterpart"
+        or any(
+            m.i < h.i and m.ent_type_ in ("NORP", "GPE") and m.lower_ not in own for m in h.subtree
+        )
+        for h in heads
+    )
+
+
+_STATE_BODIES = frozenset({"GOV", "MIL", "COP", "JUD", "SPY", "LEG", "IGO"})
+_PRIVATE = frozenset({"BUS", "MED", "CVL", "CRM", "NGO", "EDU", "HLT", "REL"})
+
+
+TRADED = TriggerEntry("deliver", (), "COOPERATE", None, "061")
+_DEALS = frozenset({"deal", "agreement", "arrangement", "accord", "pact"})
+_TRADE_WORDS = frozenset({"supply", "trade", "barter", "commercial", "purchase", "sale"})
+_TRADE_WORDS |= {"sales", "export", "import", "currency"}
+
+
+def traded(entry: TriggerEntry, verb: Token) -> TriggerEntry:
+    """Goods delivered under a supply, trade or barter deal are trade (COOPERATE 061), not
+    aid: "delivered 50,000 tonnes of wheat to Iran *under a barter arrangement*"."""
+    if entry.event_type != "AID":
+        return entry
+    deals = [d for d in syntax.prep_objects(verb, {"under"}) if d.lemma_.lower() in _DEALS]
+    trade = any(
+        m.dep_ in ("compound", "amod") and m.lower_ in _TRADE_WORDS
+        for d in deals
+        for m in d.children
+    )
+    return TRADED if trade else entry
+
+
 ROADBLOCK = TriggerEntry("block", (), "COERCE", "restrict", "172")
 
 

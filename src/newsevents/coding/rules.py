@@ -27,6 +27,7 @@ from newsevents.coding.filters import (
     STATE_SECTORS,
     abduction,
     deadly_raid,
+    is_domestic_hand_off,
     is_festive,
     is_mishap,
     is_not_political,
@@ -38,6 +39,7 @@ from newsevents.coding.filters import (
     rioting,
     sent_as_aid,
     sent_to_help,
+    traded,
     troop_movement,
 )
 from newsevents.coding.lexicon import (
@@ -62,7 +64,7 @@ from newsevents.records import ActorRef, Article, Event, Evidence, Modality
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Span, Token
 
-CODER_NAME = "rules.v13"  # bump whenever the rules or their tables change what is coded
+CODER_NAME = "rules.v14"  # bump whenever the rules or their tables change what is coded
 SPEECH_VERBS = frozenset(
     [
         "say",
@@ -385,6 +387,8 @@ class RuleCoder:
             return None  # "the UN closed *its* offices in Kabul": no one is shut out
         if _opened_alone(entry, roles.actor, roles.recipient):
             return None
+        if is_domestic_hand_off(entry, token, roles.actor, roles.recipient):
+            return None
         modality = _modality(trigger.token)
         refused = None
         if modality in ("negated", "asserted"):
@@ -400,7 +404,7 @@ class RuleCoder:
             # "sent 2,000 fighters to reinforce positions": the forces sent are no party
             roles = dataclasses.replace(roles, recipient=None)
         entry = rioting(deadly_raid(entry, token), roles.actor, token)
-        entry = abduction(entry, roles.actor, token)
+        entry = traded(abduction(entry, roles.actor, token), token)
         entry = _in_absentia(kept_out(entry, token, roles.actor, roles.recipient), token)
         entry = _intended(entry, token, modality, self.roles.is_party)
         cameo_root = entry.cameo[:2]
@@ -759,6 +763,7 @@ def _sent_forces(verb: Token, roles: Roles) -> bool:
 
 
 _SENDING = frozenset({"send", "deploy", "dispatch", "despatch", "rush", "fly", "airlift", "ship"})
+_SENDING |= {"call", "summon", "mobilise", "mobilize", "move", "muster", "mass", "direct"}
 
 
 def _state_charged(entry: TriggerEntry, doc: Doc, recipient: ActorRef | None) -> TriggerEntry:

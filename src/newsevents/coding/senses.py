@@ -55,7 +55,28 @@ def factual(clause: Token) -> bool:
     verbs = [clause, *(c for c in clause.children if c.dep_ in ("aux", "auxpass"))]
     if any(v.lower_ in ("must", "should") for v in verbs):
         return False
+    if _subjunctive_read_as_past(clause):
+        return False
     return any(v.tag_ in ("VBD", "VBZ") or v.lower_ in _FACT_MODALS for v in verbs)
+
+
+# Verbs whose past form is their base form: "said that Russia *cut* supplies" is a fact.
+_SAME_IN_PAST = frozenset({"put", "cut", "set", "hit", "let", "shut", "spread", "cast", "cost"})
+_SAME_IN_PAST |= {"hurt", "quit", "split", "beat", "bid", "burst", "broadcast", "read", "upset"}
+_SAME_IN_PAST |= {"shed", "thrust", "forecast", "rid", "bet", "fit", "wed", "slit", "spit"}
+_SAME_IN_PAST |= {"outbid", "undercut", "offset", "reset", "recast", "sublet", "overran"}
+
+
+def _subjunctive_read_as_past(clause: Token) -> bool:
+    """A base form after a singular subject, tagged as a past: "insisted that Manila *tow*
+    away the ship" (a demand, not a report)."""
+    if clause.tag_ != "VBD" or clause.lower_ != clause.lemma_.lower():
+        return False
+    if clause.head.lemma_.lower() in DENIAL_VERBS:
+        return False  # "denied that Gazprom *outbid* Western firms" demands nothing
+    if clause.lower_ in _SAME_IN_PAST or clause.lower_.endswith("ed"):
+        return False
+    return any(c.dep_ == "nsubj" and c.tag_ in ("NN", "NNP") for c in clause.children)
 
 
 def bare_statement(
@@ -100,6 +121,31 @@ HOSTILE_AIMS = frozenset(
     | {"raze", "flatten", "level", "incinerate"}
     | {"hit"}  # "vowed to *hit back* at Sri Lankan forces"
 )
+_FORCE_NOUNS = frozenset({"force", "firepower"})
+_ANSWERING = frozenset({"respond", "answer", "meet", "retaliate", "react", "counter"})
+
+
+def _with_force(verb: Token) -> bool:
+    """An answer "with force" (not "with the *full* force of the law"), the "with" on the
+    verb or its object: "to answer any incursion *with overwhelming force*"; or hunting
+    someone down."""
+    if verb.lemma_.lower() == "hunt":
+        return any(c.dep_ == "prt" and c.lower_ == "down" for c in verb.children)
+    if verb.lemma_.lower() not in _ANSWERING:
+        return False
+    heads = [verb, *(c for c in verb.children if c.dep_ == "dobj")]
+    return any(
+        c.dep_ == "prep"
+        and c.lower_ == "with"
+        and any(
+            g.dep_ == "pobj"
+            and g.lemma_.lower() in _FORCE_NOUNS
+            and not any(m.lower_ == "full" or m.dep_ == "prep" for m in g.children)
+            for g in c.children
+        )
+        for h in heads
+        for c in h.children
+    )
 
 
 # Aims that close or cut off; a pledge of them threatens coercion.
@@ -264,6 +310,9 @@ def hostile_pledge(verb: Token, entry: TriggerEntry, lexicon: Lexicon) -> Trigge
             kind = "ASSAULT"  # "vowed to *carry the war* into Russian cities"
         if kind is None and child.lemma_.lower() in HOSTILE_AIMS:
             kind = "ASSAULT"  # "vowed to *disrupt* the election", "to *crush* the revolt"
+        if kind is None and _with_force(child):
+            kind = "ASSAULT"  # "vowed to *answer* any incursion *with overwhelming force*",
+            # "to *hunt down* the insurgents"
         if (
             kind is None
             and child.lemma_.lower() in COERCIVE_AIMS
@@ -392,10 +441,22 @@ def stopped_cooperation(verb: Token, lexicon: Lexicon) -> TriggerEntry | None:
     return None
 
 
+_HEARSAY = frozenset({"report", "claim", "rumour", "rumor", "allegation", "speculation"})
+_UNTRUE = frozenset({"false", "untrue", "baseless", "unfounded", "groundless", "fabricated"})
+
+
 def is_denial(verb: Token) -> bool:
     """A verb that denies what its complement reports: "denied *that* ...", "dismissed
-    reports that ...". What it governs did not happen as far as the sentence says."""
-    return verb.pos_ == "VERB" and verb.lemma_.lower() in DENIAL_VERBS
+    reports that ...". What it governs did not happen as far as the sentence says; nor
+    what reports say that one finds "*no truth* to" or calls false."""
+    if verb.pos_ == "VERB" and verb.lemma_.lower() in DENIAL_VERBS:
+        return True
+    if verb.lower_ == "truth":
+        return any(c.dep_ == "det" and c.lower_ == "no" for c in verb.children)
+    if verb.lemma_.lower() in _HEARSAY and verb.dep_ == "nsubj":
+        # "reports that the former prime minister had been arrested *were false*"
+        return any(c.dep_ == "acomp" and c.lower_ in _UNTRUE for c in verb.head.children)
+    return False
 
 
 # "will not lift the ban": refusing to yield or cooperate is REJECT (CAMEO 12x), by the

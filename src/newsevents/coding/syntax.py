@@ -95,6 +95,9 @@ def nesting_governor(token: Token, triggers: set[int], max_hops: int = 4) -> Tok
     return None
 
 
+_FAILURES = frozenset({"failure", "inability"})
+
+
 def is_negated(token: Token) -> bool:
     """True when the trigger, or the verb it shares a subject with, carries a negation or
     has a "no" subject ("no group claimed"), or it completes a negated noun ("no plans to
@@ -105,6 +108,8 @@ def is_negated(token: Token) -> bool:
         return True
     if token.dep_ == "pcomp" and token.head.lower_ == "without":
         return True  # "ended *without* parliament *agreeing* on a successor"
+    if token.dep_ == "acl" and token.head.lemma_.lower() in _FAILURES and is_infinitive(token):
+        return True  # "furious at the *failure* of police *to halt* the attacks"
     current = token
     for _ in range(3):
         if any(
