@@ -346,8 +346,7 @@ def kept_out(
     return REFUSED_ENTRY if recipient.sector in ("IGO", "NGO") or outsider or foreign else entry
 
 
-_RECORDS = frozenset({"file", "files", "dossier", "dossiers", "record", "records", "intercept"})
-_RECORDS |= {"intercepts"}
+_RECORDS = frozenset({"file", "dossier", "record", "intercept"})
 
 
 def is_domestic_hand_off(

@@ -405,7 +405,8 @@ class RuleCoder:
             roles = dataclasses.replace(roles, recipient=None)
         entry = rioting(deadly_raid(entry, token), roles.actor, token)
         entry = traded(abduction(entry, roles.actor, token), token)
-        entry = _in_absentia(kept_out(entry, token, roles.actor, roles.recipient), token)
+        entry = kept_out(entry, token, roles.actor, roles.recipient)
+        entry = _in_absentia(_search_warrant(entry, token), token)
         entry = _intended(entry, token, modality, self.roles.is_party)
         cameo_root = entry.cameo[:2]
         evidence = _evidence(trigger.token, sent)
@@ -727,15 +728,20 @@ ARREST_THREATENED = TriggerEntry("arrest", (), "THREATEN", "arrest", "130")
 SEARCH_WARRANT = TriggerEntry("issue", (), "COERCE", "seize", "171")
 
 
+def _search_warrant(entry: TriggerEntry, verb: Token) -> TriggerEntry:
+    """A warrant threatens arrest, but a *search* warrant is a search (COERCE 171)."""
+    obj = syntax.object_of(verb)
+    if entry.event_type != "THREATEN" or entry.mode != "arrest" or obj is None:
+        return entry
+    searched = any(c.dep_ == "compound" and c.lower_ == "search" for c in obj.children)
+    return SEARCH_WARRANT if searched else entry
+
+
 def _in_absentia(entry: TriggerEntry, verb: Token) -> TriggerEntry:
     """An arrest ordered in absentia threatens one (the manual: THREATEN 'arrest', not
     COERCE): "a Moscow court *ordered the arrest* in absentia of ICC prosecutor Karim
-    Khan" (its own phrases only, not "arrested X, who had been convicted in absentia");
-    a search warrant is no threat of arrest."""
+    Khan" (its own phrases only, not "arrested X, who had been convicted in absentia")."""
     obj = syntax.object_of(verb)
-    if entry.event_type == "THREATEN" and entry.mode == "arrest" and obj is not None:
-        searched = any(c.dep_ == "compound" and c.lower_ == "search" for c in obj.children)
-        return SEARCH_WARRANT if searched else entry
     if entry.event_type != "COERCE" or entry.mode != "arrest" or obj is None:
         return entry
     if obj.lemma_.lower() not in _ARRESTS:
@@ -1035,17 +1041,6 @@ def _modality(trigger: Token) -> Modality:
     )
 
 
-def _describes(participle: Token) -> bool:
-    """The participle describes the subject of a passive the parse hung on it, or hung it
-    on (`syntax.reduced_relative`)."""
-    if participle.dep_ == "ccomp" and syntax.reduced_relative(participle.head) == participle:
-        return True
-    return any(
-        c.dep_ in ("ccomp", "conj") and syntax.reduced_relative(c) == participle
-        for c in participle.children
-    )
-
-
 def _confidence(trigger: Trigger, roles: Roles) -> float:
     """Higher for specific triggers, resolved roles and main-clause triggers."""
     score = 0.45
@@ -1066,7 +1061,7 @@ def _confidence(trigger: Trigger, roles: Roles) -> float:
     score -= 0.1 if trigger.token.dep_ in ("acl", "amod", "relcl") else 0.0
     # the same description read as a clause: "politicians *jailed* over the unrest were
     # pardoned"
-    score -= 0.2 if _describes(trigger.token) else 0.0
+    score -= 0.2 if syntax.describes_passive_subject(trigger.token) else 0.0
     # "staged sit-ins ..., *vowing* to stay": a trailing participle adds to the main verb
     score -= 0.05 if trigger.token.dep_ == "advcl" and trigger.token.tag_ == "VBG" else 0.0
     # "blocked railway tracks *to press for* crop prices": the aim of an act, not yet done

@@ -8,7 +8,7 @@ threat ("vowed to *attack*"); stopping an act of cooperation reduces relations (
 from __future__ import annotations
 
 import dataclasses
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from typing import TYPE_CHECKING
 
 from newsevents.coding import syntax
@@ -135,16 +135,10 @@ def _with_force(verb: Token) -> bool:
         return False
     heads = [verb, *(c for c in verb.children if c.dep_ == "dobj")]
     return any(
-        c.dep_ == "prep"
-        and c.lower_ == "with"
-        and any(
-            g.dep_ == "pobj"
-            and g.lemma_.lower() in _FORCE_NOUNS
-            and not any(m.lower_ == "full" or m.dep_ == "prep" for m in g.children)
-            for g in c.children
-        )
+        g.lemma_.lower() in _FORCE_NOUNS
+        and not any(m.lower_ == "full" or m.dep_ == "prep" for m in g.children)
         for h in heads
-        for c in h.children
+        for g in _with_objects(h)
     )
 
 
@@ -241,11 +235,15 @@ def _met_with_force(clause: Token) -> bool:
     return any(
         (g.lemma_.lower() in _FORCE_WORDS and not any(c.lower_ == "of" for c in g.children))
         or _retaliation(g)
-        for p in clause.children
-        if p.dep_ == "prep" and p.lower_ == "with"
-        for g in p.children
-        if g.dep_ == "pobj"
+        for g in _with_objects(clause)
     )
+
+
+def _with_objects(head: Token) -> Iterator[Token]:
+    """The objects of the head's "with" phrases: "met *with force*"."""
+    for p in head.children:
+        if p.dep_ == "prep" and p.lower_ == "with":
+            yield from (g for g in p.children if g.dep_ == "pobj")
 
 
 def hostile_pledge(verb: Token, entry: TriggerEntry, lexicon: Lexicon) -> TriggerEntry | None:

@@ -463,7 +463,7 @@ def find_subject(verb: Token) -> tuple[Token | None, bool]:
     Follows shared subjects through coordination ("met X but refused"), control
     ("agreed to cooperate"), participles ("insisting ...") and relative clauses.
     """
-    if any(c.dep_ in ("ccomp", "conj") and reduced_relative(c) == verb for c in verb.children):
+    if passive_described(verb) is not None:
         # "aid workers *abducted* near Dadaab were released": the participle's "subject"
         # undergoes it
         return next(c for c in verb.children if c.dep_ == "nsubj"), True
@@ -554,6 +554,28 @@ def reduced_relative(verb: Token) -> Token | None:
         ):
             return c
     return None
+
+
+def passive_described(participle: Token) -> Token | None:
+    """The passive verb the parse hung on a participle that describes its subject (the
+    reverse shape of `reduced_relative`): "aid workers *abducted* near Dadaab were
+    released"."""
+    return next(
+        (
+            c
+            for c in participle.children
+            if c.dep_ in ("ccomp", "conj") and reduced_relative(c) == participle
+        ),
+        None,
+    )
+
+
+def describes_passive_subject(participle: Token) -> bool:
+    """The participle describes the subject of a passive, in either shape the parse gives:
+    "politicians *jailed* over the unrest were pardoned"."""
+    if participle.dep_ == "ccomp" and reduced_relative(participle.head) == participle:
+        return True
+    return passive_described(participle) is not None
 
 
 def _misread_subject(verb: Token) -> Token | None:
