@@ -376,6 +376,21 @@ def test_office_holders_resolve_against_the_article_date():
     assert later.actor.country == "USA" and later.actor.sector == "ELI"  # out of office
 
 
+def test_a_possessed_recipient_takes_the_owners_country_not_his_name():
+    # Kim met his officials .
+    rows = [
+        ("Kim", "PROPN", "nsubj", 1, "Kim", "B-PERSON"),
+        ("met", "VERB", "ROOT", 1, "meet", ""),
+        ("his", "PRON", "poss", 3, "his", ""),
+        ("officials", "NOUN", "dobj", 1, "official", ""),
+        (".", "PUNCT", "punct", 1, ".", ""),
+    ]
+    [event] = _code_on(rows, dt.date(2022, 6, 21))
+    assert event.actor.name == "Kim Jong-un"
+    assert event.recipient.text == "his officials" and event.recipient.country == "PRK"
+    assert event.recipient.name is None  # the officials are not Kim himself
+
+
 def test_pronoun_in_reported_speech_is_the_speaker():
     # The army said it killed ten militants .
     rows = [

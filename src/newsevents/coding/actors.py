@@ -14,7 +14,13 @@ from typing import TYPE_CHECKING
 from newsevents.coding import syntax
 from newsevents.coding.names import NameMatch, NameTable
 from newsevents.coding.people import Office, PeopleTable
-from newsevents.coding.reference import Mention, MentionIndex, in_subject, referring_kinds
+from newsevents.coding.reference import (
+    Mention,
+    MentionIndex,
+    in_subject,
+    possessor,
+    referring_kinds,
+)
 from newsevents.records import ActorRef
 
 if TYPE_CHECKING:
@@ -144,7 +150,8 @@ def resolve_tokens(
         antecedent = memory.mentions.latest(start, *kinds, prefer_subject=head.pos_ == "PRON")
         if antecedent is not None:
             country, sector = antecedent.country, sector or antecedent.sector
-            person = person or antecedent.text
+            if possessor(head) is None:  # "his officials" are not the man himself
+                person = person or antecedent.text
     name = person or match.name
     return ActorRef(text=text, start=s, end=e, name=name, country=country, sector=sector)
 

@@ -148,10 +148,19 @@ def is_mishap(entry: TriggerEntry, token: Token, actor: ActorRef | None) -> bool
 
 def _accident(verb: Token) -> bool:
     """A verb of an accident used as one: a bus that "plunged into a ravine", not a killing
-    "*plunging the country* into crisis" (a figure of speech with an object)."""
-    return verb.lemma_.lower() in ACCIDENT_VERBS and not any(
-        c.dep_ == "dobj" for c in verb.children
-    )
+    "*plunging the country* into crisis" (a figure of speech with an object), nor talks or
+    a truce that "collapsed"."""
+    if verb.lemma_.lower() not in ACCIDENT_VERBS or any(c.dep_ == "dobj" for c in verb.children):
+        return False
+    subject = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+    return subject is None or subject.lemma_.lower() not in _FAILED_UNDERTAKINGS
+
+
+# What "collapses" without an accident: talks, deals, truces, governments.
+_FAILED_UNDERTAKINGS = frozenset(
+    {"talk", "talks", "negotiation", "negotiations", "deal", "truce", "ceasefire", "agreement"}
+    | {"accord", "process", "government", "coalition", "economy", "currency", "price", "market"}
+)
 
 
 # A conflict as a whole, whose toll "since 1958" is background, not an event.
@@ -513,7 +522,12 @@ def labour_strike(entry: TriggerEntry, noun: Token | None, actor: ActorRef | Non
     head = _head(noun.doc, actor) if actor is not None else None
     if head is not None and head.lemma_.lower() in WORKER_WORDS:
         return LABOUR_STRIKE
-    if noun.pos_ != "NOUN" or not _untargeted(noun):
+    if noun.pos_ != "NOUN" or any(c.dep_ == "poss" or c.lower_ in _ARMS for c in noun.children):
+        return entry
+    kinds = {c.lower_ for c in noun.children if c.dep_ in ("amod", "compound")}
+    if kinds & _LABOUR_KINDS:
+        return LABOUR_STRIKE  # "a 24-hour *token* strike at state hospitals"
+    if not _untargeted(noun):
         return entry
     lasting = any(
         c.dep_ in ("amod", "compound", "nummod")
@@ -521,6 +535,10 @@ def labour_strike(entry: TriggerEntry, noun: Token | None, actor: ActorRef | Non
         for c in noun.children
     )
     return LABOUR_STRIKE if lasting else entry
+
+
+# Kinds of strike that are only ever stoppages of work.
+_LABOUR_KINDS = frozenset({"token", "general", "wildcat", "hunger", "sit-down"})
 
 
 def _untargeted(noun: Token) -> bool:
@@ -749,8 +767,11 @@ def is_not_political(
     strike by workers, not "the government stopped work on the dam"; forcing people out is
     an expulsion by a party, not "floods forced out thousands"; a warning given or a
     deadline set threatens someone, not "gave a warning of heavy rain"; polls and
-    surveys report, they do not act ("a poll put support for X at 28 percent")."""
+    surveys report, they do not act ("a poll put support for X at 28 percent"); blame laid
+    on no party explains ("fell 35 percent, *blaming* insecurity")."""
     if entry.lemma in ("give", "set") and entry.event_type == "THREATEN":
+        return recipient is None
+    if entry.lemma == "blame" and entry.event_type == "ACCUSE":
         return recipient is None
     if actor is None:
         return False

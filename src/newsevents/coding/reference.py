@@ -146,6 +146,19 @@ def in_subject(token: Token) -> bool:
     return False
 
 
+def possessor(head: Token) -> Token | None:
+    """The possessive pronoun a noun phrase is owned by ("*his* officials", "*its*
+    ministry"): the phrase then names someone else, of the owner's country."""
+    return next(
+        (
+            c
+            for c in head.children
+            if c.dep_ == "poss" and c.pos_ == "PRON" and c.lower_ in _DETERMINERS
+        ),
+        None,
+    )
+
+
 def referring_kinds(head: Token) -> tuple[frozenset[str], str | None] | None:
     """What a pronoun or definite description can refer to, or None if it is not one."""
     word = head.lower_
@@ -157,6 +170,8 @@ def referring_kinds(head: Token) -> tuple[frozenset[str], str | None] | None:
         return None
     if not any(c.dep_ in ("det", "poss") and c.lower_ in _DETERMINERS for c in head.children):
         return None
+    if (owner := possessor(head)) is not None:
+        return referring_kinds(owner)
     lemma = head.lemma_.lower()
     if word in COMPASS:
         return frozenset({"state"}), word

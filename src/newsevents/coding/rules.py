@@ -64,7 +64,7 @@ from newsevents.records import ActorRef, Article, Event, Evidence, Modality
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Span, Token
 
-CODER_NAME = "rules.v14"  # bump whenever the rules or their tables change what is coded
+CODER_NAME = "rules.v15"  # bump whenever the rules or their tables change what is coded
 SPEECH_VERBS = frozenset(
     [
         "say",
@@ -262,6 +262,9 @@ class RuleCoder:
                 found = self._noun_trigger(tok, noun, occurrence=False)
                 if found is not None:
                     return found  # "the cartel is responsible for mass killings"
+        pledged = senses.force_pledged(tok)
+        if pledged is not None:
+            return Trigger(tok, pledged)  # "said it would *respond with overwhelming force*"
         if _in_protest(tok):
             return Trigger(tok, PROTEST_ACT)  # "traders *shut their shops in protest* at a tax"
         if (
@@ -375,6 +378,8 @@ class RuleCoder:
         if roles.actor is None and roles.recipient is None:
             return None
         token, entry = trigger.token, trigger.entry
+        # (the verb stands for its noun when nothing is struck: "dock workers *strike*")
+        entry = labour_strike(entry, trigger.noun or syntax.object_of(token) or token, roles.actor)
         if is_mishap(entry, token, roles.actor) or is_private_trip(
             entry, roles.actor, token, roles.recipient
         ):
@@ -395,8 +400,6 @@ class RuleCoder:
             refused = senses.refusal(token, entry, negated=modality == "negated")
         if refused is not None:
             entry, modality = refused, "asserted"  # "will not lift the ban": a refusal
-        # (the verb stands for its noun when nothing is struck: "dock workers *strike*")
-        entry = labour_strike(entry, trigger.noun or syntax.object_of(token) or token, roles.actor)
         entry = _opened_together(_leaving_a_body(entry, roles.recipient), roles.actor)
         entry = _given_way(_state_charged(entry, token.doc, roles.recipient), token)
         entry = troop_movement(entry, token, trigger.noun, roles.actor)
@@ -664,6 +667,13 @@ def _described(verb: Token, entry: TriggerEntry) -> bool:
     """Participles that describe rather than report an act: "*Asked* about the prospects,
     the negotiator said ...", "protesters *opposed* to tax increases stormed ..."; "help"
     and "pressure" even with an agent: "profits rose, *helped* by a weaker yen"."""
+    if verb.tag_ == "VBN" and verb.dep_ == "conj" and entry.lemma in _CIRCUMSTANTIAL:
+        # "expects the economy to grow, *helped* by a recovery": the parse's conjunct, with
+        # no subject or auxiliary of its own, beside a verb that is no passive
+        own = ("nsubj", "nsubjpass", "aux", "auxpass")
+        return not any(c.dep_ in own for c in verb.children) and not any(
+            c.dep_ == "auxpass" for c in verb.head.children
+        )
     if verb.tag_ != "VBN" or verb.dep_ not in ("advcl", "acl", "amod", "xcomp"):
         return False
     if entry.lemma in _CIRCUMSTANTIAL:

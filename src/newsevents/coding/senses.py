@@ -135,11 +135,21 @@ def _with_force(verb: Token) -> bool:
         return False
     heads = [verb, *(c for c in verb.children if c.dep_ == "dobj")]
     return any(
-        g.lemma_.lower() in _FORCE_NOUNS
-        and not any(m.lower_ == "full" or m.dep_ == "prep" for m in g.children)
+        g.lemma_.lower() in _FORCE_NOUNS and not any(m.lower_ in ("full", "of") for m in g.children)
         for h in heads
         for g in _with_objects(h)
     )
+
+
+FORCE_PLEDGED = TriggerEntry("respond", (), "THREATEN", "violence", "138")
+
+
+def force_pledged(verb: Token) -> TriggerEntry | None:
+    """A state that "would respond with overwhelming force" to a provocation threatens
+    it, wherever the pledge is reported ("said his country would ...")."""
+    if verb.lemma_.lower() == "hunt" or not _with_force(verb):
+        return None
+    return FORCE_PLEDGED if syntax.modal_of(verb) == "future" else None
 
 
 # Aims that close or cut off; a pledge of them threatens coercion.

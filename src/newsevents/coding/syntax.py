@@ -246,7 +246,6 @@ def is_conditional(token: Token) -> bool:
 
 
 # Words for a charge someone answers: "..., *a charge* Kigali denies".
-_CHARGE_NOUNS = frozenset({"charge", "allegation", "accusation", "claim", "assertion"})
 _ACCUSING = frozenset({"blame", "accuse", "charge", "allege", "claim", "say", "hold"})
 
 
@@ -1057,6 +1056,8 @@ def _is_loose_addition(head: Token, child: Token) -> bool:
         return True  # "supplied to the rebels *by Iran*": the agent, not part of the rebels
     if child.dep_ == "prep" and child.lower_ == "of" and _charged(head) and _names_a_wrong(child):
         return True  # "accused the army *of mass slaughter*": the charge, not the party
+    if child.dep_ == "prep" and child.lower_ == "for" and _faulted(head) and _names_a_wrong(child):
+        return True  # "blamed the opposition *for the violence*": the fault, not the party
     if child.dep_ == "prep" and child.lower_ == "of" and _stripped(head):
         return True  # "stripped three states *of their trade benefits*": what they lose
     if child.dep_ == "prep" and child.lower_ == "as" and not _such_as(child):
@@ -1106,6 +1107,8 @@ _WRONGS = frozenset(
     | {"interference", "meddling", "aggression", "provocation", "harassment", "kidnapping"}
     | {"rape", "theft", "sabotage", "incitement", "hacking", "discrimination", "attack"}
     | {"role", "responsibility", "links", "ties", "support", "violence", "repression"}
+    | {"blast", "bombing", "explosion", "unrest", "death", "failure", "crackdown", "shooting"}
+    | {"riot"}
 )
 
 
@@ -1121,6 +1124,18 @@ def _charged(party: Token) -> bool:
     if party.dep_ == "pobj" and party.head.lower_ in ("by", "from", "against"):
         return party.head.head.lemma_.lower() in _CHARGE_NOUNS
     return False
+
+
+# Verbs that find a party at fault *for* a wrong: "blamed X *for the blast*".
+_FAULTING = frozenset(
+    {"blame", "criticise", "criticize", "condemn", "rebuke", "fault", "punish", "sanction"}
+    | {"denounce", "censure", "fine", "sue", "slam", "accuse"}
+)
+
+
+def _faulted(party: Token) -> bool:
+    """The party a verb of fault is aimed at: "blamed *the opposition* for ..."."""
+    return party.dep_ == "dobj" and party.head.lemma_.lower() in _FAULTING
 
 
 def _such_as(prep: Token) -> bool:
