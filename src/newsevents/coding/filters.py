@@ -728,6 +728,33 @@ def is_festive(entry: TriggerEntry, verb: Token) -> bool:
     return any(c.lemma_.lower() in _FESTIVE for c in _purposes(verb))
 
 
+MILITARY_PROTECTION = TriggerEntry("send", (), "AID", None, "074")
+# Purposes of forces sent to help another state ("*to help* the government fight ..."); not
+# "to protect", the stated aim of many an invasion.
+_HELPING_ABROAD = HELPING | {"reinforce", "shore", "back"}
+
+
+def helped_abroad(
+    entry: TriggerEntry, verb: Token, actor: ActorRef | None, recipient: ActorRef | None
+) -> TriggerEntry:
+    """Forces sent into another state to help it, or at its request, give it military
+    protection (AID 074), not a show of force: "Rwanda sent 1,000 soldiers to Mozambique
+    *to help* the government fight insurgents", "flew troops into Bangui *at the request
+    of* the government". Forces sent inside one's own state, or to a frontier, stay a
+    deployment (`sent_as_aid`: troops sent to help at home still deploy)."""
+    if entry.event_type != "MOBILIZE" or entry.mode != "troops" or actor is None:
+        return entry
+    if recipient is None or not actor.country or not recipient.country:
+        return entry
+    if actor.country == recipient.country or _to_a_frontier(verb):
+        return entry
+    helping = any(p.lemma_.lower() in _HELPING_ABROAD for p in _purposes(verb))
+    requested = any(
+        o.lemma_.lower() == "request" for o in syntax.prep_objects(verb, {"at", "upon", "on"})
+    )
+    return MILITARY_PROTECTION if helping or requested else entry
+
+
 def _purposes(verb: Token) -> list[Token]:
     """The verbs of the infinitives of purpose on the verb: "sent police *to help* ..."."""
     return [c for c in verb.children if c.dep_ in ("advcl", "xcomp") and syntax.is_infinitive(c)]

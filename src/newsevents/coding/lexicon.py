@@ -144,6 +144,9 @@ class Condition:
             # authorities")
             heads = list(named_nouns(child))
             heads += [c for n in heads for c in n.children if c.dep_ == "acl"]
+            # or on the last of several things sent: "delivered 20 carriers and 5,000
+            # *rounds* of ammunition to X"
+            heads += [c for c in child.conjuncts if c.i > child.i and c.pos_ == "NOUN"]
             return any(self._child_holds(g) for n in heads for g in n.children)
         if self.kind == "prep" and child.dep_ in ("advcl", "ccomp", "xcomp"):
             # the preposition read as the mark of an infinitive: "called *for* Israel to
@@ -190,8 +193,13 @@ class Condition:
             # and the conjuncts: "units, *tents* and medical supplies were flown"; and
             # the role word before a name: "suspended *broadcaster* RFI"
             for part in (child, *(c for c in child.conjuncts if c.pos_ in ("NOUN", "PROPN")))
-            for noun in (*named_nouns(part), *_role_words(part), *_said_to_be(part))
+            for noun in (*named_nouns(part), *_role_words(part), *_said_to_be(part), *_named(part))
         )
+
+
+def _named(noun: Token) -> list[Token]:
+    """The name after a description: "fugitive diamond trader *Raj Mehta*"."""
+    return [c for c in noun.children if c.dep_ == "appos" and c.pos_ == "PROPN" and c.i > noun.i]
 
 
 _COMPLEMENT_DEPS = frozenset({"xcomp", "ccomp", "oprd", "acomp"})

@@ -210,7 +210,18 @@ class RoleFinder:
         if trigger.entry.cameo == "064":
             # information shared goes to a party: "handed over intelligence *to Afghan
             # officials*", "shared evidence *with India*" (not "intelligence", a sector word)
-            shared = filter(self._names_a_party, syntax.prep_objects(verb, {"to", "with"}))
+            # (or the dative: "handed *Russian counterparts* files on 40 recruiters")
+            goals = [*syntax.prep_objects(verb, {"to", "with"})]
+            goals += [c for c in verb.children if c.dep_ == "dative"]
+            # (a dative the parse compounded on what is handed: "handed *Russian
+            # counterparts* files", a plural no compound of a thing would be)
+            obj = syntax.object_of(verb)
+            goals += [
+                c
+                for c in (obj.children if obj is not None else ())
+                if c.dep_ == "compound" and c.tag_ == "NNS" and self.is_party(c)
+            ]
+            shared = filter(self._names_a_party, goals)
             partner = next(shared, None)
             if partner is not None:
                 return self._party_inside(syntax.resolve_relative(partner))
@@ -229,6 +240,16 @@ class RoleFinder:
             )  # (not "six Iraqi *artifacts*", a thing returned)
             if freed is not None and people and not _possessed(freed):
                 return syntax.resolve_relative(freed)
+        leaving = trigger.entry.event_type == "SANCTION" and trigger.entry.mode == "withdraw"
+        if leaving and syntax.object_of(verb) is None:
+            # the body left: "pulled out *of the Pacific Islands Forum*", "withdrew *from
+            # ECOWAS*" (not "suspended Zimbabwe *from its councils*", which it does not leave)
+            outs = [c for c in verb.children if c.lower_ == "out" and c.dep_ in ("prt", "prep")]
+            bodies = [*syntax.prep_objects(verb, {"from"})]
+            bodies += [o for c in (*outs, verb) for o in syntax.prep_objects(c, {"of"})]
+            left = next(filter(self._names_a_party, bodies), None)
+            if left is not None:  # (the party inside: "out of talks *with the government*")
+                return self._party_inside(syntax.resolve_relative(left))
         if _moves_things(trigger.entry) and not self._shut_out(trigger):
             goal = _goal_of(trigger, self._names_a_party)
             if goal is not None:

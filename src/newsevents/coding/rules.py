@@ -27,6 +27,7 @@ from newsevents.coding.filters import (
     STATE_SECTORS,
     abduction,
     deadly_raid,
+    helped_abroad,
     is_domestic_hand_off,
     is_festive,
     is_mishap,
@@ -64,7 +65,7 @@ from newsevents.records import ActorRef, Article, Event, Evidence, Modality
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Span, Token
 
-CODER_NAME = "rules.v15"  # bump whenever the rules or their tables change what is coded
+CODER_NAME = "rules.v16"  # bump whenever the rules or their tables change what is coded
 SPEECH_VERBS = frozenset(
     [
         "say",
@@ -403,6 +404,7 @@ class RuleCoder:
         entry = _opened_together(_leaving_a_body(entry, roles.recipient), roles.actor)
         entry = _given_way(_state_charged(entry, token.doc, roles.recipient), token)
         entry = troop_movement(entry, token, trigger.noun, roles.actor)
+        entry = helped_abroad(entry, token, roles.actor, roles.recipient)
         if entry.event_type == "MOBILIZE" and _sent_forces(token, roles):
             # "sent 2,000 fighters to reinforce positions": the forces sent are no party
             roles = dataclasses.replace(roles, recipient=None)

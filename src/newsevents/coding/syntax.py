@@ -260,15 +260,23 @@ def afterthought(verb: Token) -> bool:
         return False
     # (the parse may make the answering party the subject: "an allegation *Abu Dhabi* has
     # dismissed", the charge compounded on it)
-    words = [subject, *(c for c in subject.lefts if c.dep_ == "compound")]
-    if not any(w.lemma_.lower() in _CHARGE_NOUNS for w in words):
+    words = [subject, *(c for c in subject.lefts if c.dep_ in ("compound", "amod"))]
+    charge = any(w.lemma_.lower() in _CHARGE_NOUNS for w in words)
+    # or on the act itself: "the junta rescinded the ban, *a move the opposition had
+    # sought*"
+    move = any(w.lemma_.lower() in _MOVE_NOUNS for w in words)
+    if not (charge or move):
         return False
     if not any(c.dep_ == "det" and c.lower_ in ("a", "an") for c in subject.children):
         return False
     return any(
-        c.dep_ == "ccomp" and c.i < subject.i and c.lemma_.lower() in _ACCUSING
+        c.dep_ == "ccomp" and c.i < subject.i and (move or c.lemma_.lower() in _ACCUSING)
         for c in verb.children
     )  # (not "Rwanda *backs* the rebels, a charge Kigali denies": the act is what is denied)
+
+
+# What a comment calls the act it follows: "..., *a move* the opposition had sought".
+_MOVE_NOUNS = frozenset({"move", "step", "decision", "measure"})
 
 
 def _inverted_condition(clause: Token) -> bool:
