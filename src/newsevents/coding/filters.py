@@ -159,7 +159,7 @@ def _accident(verb: Token) -> bool:
 # What "collapses" without an accident: talks, deals, truces, governments.
 _FAILED_UNDERTAKINGS = frozenset(
     {"talk", "talks", "negotiation", "negotiations", "deal", "truce", "ceasefire", "agreement"}
-    | {"accord", "process", "government", "coalition", "economy", "currency", "price", "market"}
+    | {"accord", "process", "government", "coalition", "economy", "currency", "price"}
 )
 
 
@@ -748,11 +748,49 @@ def helped_abroad(
         return entry
     if actor.country == recipient.country or _to_a_frontier(verb):
         return entry
-    helping = any(p.lemma_.lower() in _HELPING_ABROAD for p in _purposes(verb))
+    helping = any(
+        p.lemma_.lower() in _HELPING_ABROAD and _helps_the_state(p, recipient)
+        for p in _purposes(verb)
+    )
     requested = any(
         o.lemma_.lower() == "request" for o in syntax.prep_objects(verb, {"at", "upon", "on"})
     )
     return MILITARY_PROTECTION if helping or requested else entry
+
+
+# Whom forces sent abroad may help for the help to be the state's: its government, army,
+# police or a mission there ("to help *the government* fight", "to reinforce *the
+# mission*"); not rebels, separatists or a third state.
+_STATE_HELPED = frozenset(
+    {"government", "army", "military", "force", "forces", "troop", "police", "authority"}
+    | {"president", "state", "country", "nation", "mission", "peacekeeper", "protection"}
+    | {"regime", "administration", "defence", "defense", "capital"}
+)
+
+
+def _helps_the_state(purpose: Token, recipient: ActorRef) -> bool:
+    """The one a purpose helps is the destination state or its forces: "to help
+    *Mozambique* fight", "to help *the government*", "to shore up *Touadera's
+    government*"."""
+    # (the one helped, or the subject of the act helped with: "to help *the government*
+    # fight", which the parse may make the subject of "fight")
+    clauses = [purpose, *(c for c in purpose.children if c.dep_ in ("xcomp", "ccomp"))]
+    helped = next(
+        (
+            c
+            for clause in clauses
+            for c in clause.children
+            if c.pos_ in ("NOUN", "PROPN")
+            and (c.dep_ in ("dobj", "nsubj") or (c.dep_ == "compound" and clause.pos_ == "NOUN"))
+            # (and "to help government *forces* battle ...", read as one noun phrase)
+        ),
+        None,
+    )
+    if helped is None:
+        return False  # "to help fight Islamic State": whom is not said
+    if helped.pos_ == "PROPN":
+        return helped.text in recipient.text  # the destination itself, not "France"
+    return helped.lemma_.lower() in _STATE_HELPED
 
 
 def _purposes(verb: Token) -> list[Token]:
@@ -800,6 +838,16 @@ def is_not_political(
         return recipient is None
     if entry.lemma == "blame" and entry.event_type == "ACCUSE":
         return recipient is None
+    if entry.cameo == "072" and entry.lemma in ("hand", "transfer"):
+        # hardware handed over is military aid only to another state's party ("to
+        # Ukraine", "to the Philippine navy"), not "to a leasing company", "to their owners"
+        if actor is None or recipient is None or not actor.country:
+            return True
+        if recipient.country is None:  # "to Kurdish peshmerga forces": a state's forces
+            return recipient.sector not in STATE_SECTORS
+        return recipient.country == actor.country
+    if entry.lemma in ("cancel", "terminate") and entry.cameo == "160":
+        return actor is None or actor.sector not in STATE_SECTORS  # not "Airbus cancelled"
     if actor is None:
         return False
     words = actor.text.lower().split()

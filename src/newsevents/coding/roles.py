@@ -272,11 +272,6 @@ class RoleFinder:
             )
             if blamed is not None:
                 return syntax.resolve_relative(blamed) if self.is_party(blamed) else None
-            faults = (
-                p for h in (verb, obj) if h is not None for p in syntax.prep_objects(h, {"for"})
-            )
-            if obj is not None and next(faults, None) is not None:
-                return syntax.resolve_relative(obj)  # "blamed *foreign agents* for the unrest"
             # (a name in the phrase itself, not in a place after it: "blamed weak demand
             # *in Europe*")
             named = obj is not None and any(t.pos_ == "PROPN" for t in (obj, *obj.lefts))

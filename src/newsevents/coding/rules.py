@@ -65,7 +65,7 @@ from newsevents.records import ActorRef, Article, Event, Evidence, Modality
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Span, Token
 
-CODER_NAME = "rules.v16"  # bump whenever the rules or their tables change what is coded
+CODER_NAME = "rules.v17"  # bump whenever the rules or their tables change what is coded
 SPEECH_VERBS = frozenset(
     [
         "say",
@@ -264,7 +264,7 @@ class RuleCoder:
                 if found is not None:
                     return found  # "the cartel is responsible for mass killings"
         pledged = senses.force_pledged(tok)
-        if pledged is not None:
+        if pledged is not None and _own_pledge(tok):
             return Trigger(tok, pledged)  # "said it would *respond with overwhelming force*"
         if _in_protest(tok):
             return Trigger(tok, PROTEST_ACT)  # "traders *shut their shops in protest* at a tax"
@@ -561,6 +561,25 @@ _OBSERVERS = frozenset(
     {"analyst", "economist", "doctor", "expert", "observer", "scientist", "researcher"}
     | {"report", "study", "survey", "critic", "commentator", "lawyer", "diplomat"}
 )
+
+
+# Verbs that report a party's own word: a pledge in their complement is the speaker's.
+_PLEDGING = SPEECH_VERBS | {"vow", "pledge", "threaten", "warn", "promise", "report", "quote"}
+
+
+def _own_pledge(verb: Token) -> bool:
+    """A pledge a party reports as its own: "North Korea *said* it would respond with
+    force"; not a forecast by others ("analysts said Iran would ..."), a fear ("officials
+    feared the army would ..."), or a question ("whether Moscow would ...")."""
+    if verb.dep_ != "ccomp" or any(
+        c.dep_ == "mark" and c.lower_ in ("whether", "if") for c in verb.children
+    ):
+        return False
+    head = verb.head
+    if head.lemma_.lower() not in _PLEDGING:
+        return False
+    speaker = next((c for c in head.children if c.dep_ == "nsubj"), None)
+    return speaker is None or speaker.lemma_.lower() not in _OBSERVERS
 
 
 def _objects(verb: Token) -> list[Token]:
