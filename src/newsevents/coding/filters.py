@@ -527,14 +527,31 @@ def labour_strike(entry: TriggerEntry, noun: Token | None, actor: ActorRef | Non
     kinds = {c.lower_ for c in noun.children if c.dep_ in ("amod", "compound")}
     if kinds & _LABOUR_KINDS:
         return LABOUR_STRIKE  # "a 24-hour *token* strike at state hospitals"
-    if not _untargeted(noun):
-        return entry
     lasting = any(
         c.dep_ in ("amod", "compound", "nummod")
         and (c.lemma_.lower() in _STRIKE_SPANS or c.lower_.endswith(("-hour", "-day", "-week")))
         for c in noun.children
     )
+    if lasting and _against_a_policy(noun):
+        return LABOUR_STRIKE  # "a 48-hour strike *against the pension reform*"
+    if not _untargeted(noun):
+        return entry
     return LABOUR_STRIKE if lasting else entry
+
+
+# What a walkout is staged against: a policy, not a party or a place.
+_POLICIES = frozenset(
+    {"reform", "reforms", "cut", "cuts", "policy", "policies", "law", "bill", "plan", "plans"}
+    | {"measure", "measures", "austerity", "privatisation", "privatization", "tax", "taxes"}
+)
+
+
+def _against_a_policy(noun: Token) -> bool:
+    """Every "against" phrase on the strike (or its verb) names a policy: "staged a
+    24-hour strike *against President Milei's spending cuts*"."""
+    verb = noun.head if noun.dep_ in ("dobj", "nsubjpass") else noun
+    against = [o for h in (noun, verb) for o in syntax.prep_objects(h, {"against"})]
+    return bool(against) and all(o.lemma_.lower() in _POLICIES for o in against)
 
 
 # Kinds of strike that are only ever stoppages of work.
