@@ -546,11 +546,16 @@ _POLICIES = frozenset(
 )
 
 
+def _strike_heads(noun: Token) -> tuple[Token, Token]:
+    """The strike noun and the verb it is the object of (itself when it is none), where
+    the parse may hang what the strike is aimed at."""
+    return noun, noun.head if noun.dep_ in ("dobj", "nsubjpass") else noun
+
+
 def _against_a_policy(noun: Token) -> bool:
     """Every "against" phrase on the strike (or its verb) names a policy: "staged a
     24-hour strike *against President Milei's spending cuts*"."""
-    verb = noun.head if noun.dep_ in ("dobj", "nsubjpass") else noun
-    against = [o for h in (noun, verb) for o in syntax.prep_objects(h, {"against"})]
+    against = [o for h in _strike_heads(noun) for o in syntax.prep_objects(h, {"against"})]
     return bool(against) and all(o.lemma_.lower() in _POLICIES for o in against)
 
 
@@ -559,17 +564,14 @@ _LABOUR_KINDS = frozenset({"token", "general", "wildcat", "hunger", "sit-down"})
 
 
 def _untargeted(noun: Token) -> bool:
-    """A strike noun with no target or arm: not "strikes *on* X", "air strikes", "the
-    *day's* strikes"."""
-    if any(c.dep_ == "poss" or c.lower_ in _ARMS for c in noun.children):
-        return False
-    verb = noun.head if noun.dep_ in ("dobj", "nsubjpass") else noun
+    """A strike noun with no target: not "strikes *on* X" (its caller has already left out
+    arms and owners: "air strikes", "the *day's* strikes")."""
     return not any(
         c.dep_ == "prep"
         and c.lower_ in _STRIKE_TARGETS
         # (not a time: "a three-day strike *on Monday*")
         and not all(syntax.is_temporal(g) for g in c.children if g.dep_ == "pobj")
-        for h in (noun, verb)
+        for h in _strike_heads(noun)
         for c in h.children
     )
 

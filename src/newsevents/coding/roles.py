@@ -204,6 +204,7 @@ class RoleFinder:
         """The direct object; for an event noun ("called a *meeting* with X") the partner
         named inside it; else a named partner of a preposition ("met with X")."""
         verb = trigger.token
+        direct = syntax.object_of(verb)
         purpose = self._purpose_party(trigger)
         if purpose is not None:
             return purpose
@@ -215,10 +216,9 @@ class RoleFinder:
             goals += [c for c in verb.children if c.dep_ == "dative"]
             # (a dative the parse compounded on what is handed: "handed *Russian
             # counterparts* files", a plural no compound of a thing would be)
-            obj = syntax.object_of(verb)
             goals += [
                 c
-                for c in (obj.children if obj is not None else ())
+                for c in (direct.children if direct is not None else ())
                 if c.dep_ == "compound" and c.tag_ == "NNS" and self.is_party(c)
             ]
             shared = filter(self._names_a_party, goals)
@@ -234,14 +234,14 @@ class RoleFinder:
         if trigger.entry.mode in ("release", "access"):
             # the people freed or let in are the recipient, not where they go: "handed over
             # three hostages *to the Red Cross*", "let a UN convoy *into Madaya*"
-            freed = syntax.object_of(verb)
+            freed = direct
             people = freed is not None and any(
                 self.is_party(n, alone=True) for n in named_nouns(freed)
             )  # (not "six Iraqi *artifacts*", a thing returned)
             if freed is not None and people and not _possessed(freed):
                 return syntax.resolve_relative(freed)
         leaving = trigger.entry.event_type == "SANCTION" and trigger.entry.mode == "withdraw"
-        if leaving and syntax.object_of(verb) is None:
+        if leaving and direct is None:
             # the body left: "pulled out *of the Pacific Islands Forum*", "withdrew *from
             # ECOWAS*" (not "suspended Zimbabwe *from its councils*", which it does not leave)
             outs = [c for c in verb.children if c.lower_ == "out" and c.dep_ in ("prt", "prep")]
@@ -255,7 +255,7 @@ class RoleFinder:
             if goal is not None:
                 return syntax.resolve_relative(goal)  # "deployed troops *to Mali*"
         demand = trigger.entry.event_type == "REQUEST"
-        obj = trigger.noun or syntax.object_of(verb) or _clause_subject(verb, demand=demand)
+        obj = trigger.noun or direct or _clause_subject(verb, demand=demand)
         if trigger.entry.event_type == "ACCUSE" and trigger.entry.lemma in _BLAMING:
             # "blamed the crash *on pilot error*": the one blamed follows "on"
             # (also where the parse hung it on what is blamed: "blamed the attack *on
@@ -309,7 +309,6 @@ class RoleFinder:
                 or self._party_named_in(obj, places=False)  # not "held talks *in Geneva*"
                 or _area_of_measure(trigger, obj)  # but "imposed a curfew *in Kashmir*"
                 or _given_to(trigger, obj, self.is_party)  # "delivered food *to flood victims*"
-                or self._stance_owner(obj)  # "accepted the offer *of the government*"
             )
         if obj is not None and self.is_party(obj):
             if self._party_by_sector_only(obj):  # "suspended *military* aid to X"
