@@ -215,6 +215,13 @@ MODALITY_CASES = [
         "hypothetical",
         "Hezbollah",
     ),
+    # rules.v19: what a negated verb of expectation or belief governs is not told as done
+    (
+        "The minister said he did not expect Russia to resume gas deliveries before spring.",
+        "resume",
+        "negated",
+        "Russia",
+    ),
     # an act someone is given time for is demanded, and the one given the time would do it
     (
         "The government issued an ultimatum, giving the Front 72 hours to surrender.",

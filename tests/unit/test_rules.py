@@ -1290,3 +1290,28 @@ def test_an_irregular_past_the_tagger_misreads_keeps_its_lemma():
         (".", "PUNCT", "punct", 1, ".", ""),
     ]
     assert _trigger_type(rows, 1, tags={1: "VBP"}) == "ASSAULT"
+
+
+def test_a_describing_participle_read_as_a_verb_is_no_trigger():
+    """rules.v19: "extradited *alleged* financier X", the tagger's verb with no subject
+    right after another verb, describes the person; with a subject it is a charge."""
+    from newsevents.coding.rules import _participle_read_as_verb
+
+    doc = make_doc(
+        [
+            ("Colombia", "PROPN", "nsubj", 1, "Colombia", "B-GPE"),
+            ("extradited", "VERB", "ROOT", 1, "extradite", ""),
+            ("alleged", "VERB", "ccomp", 1, "allege", ""),
+            ("financier", "NOUN", "compound", 4, "financier", ""),
+            ("Ospina", "PROPN", "dobj", 2, "Ospina", "B-PERSON"),
+        ]
+    )
+    assert _participle_read_as_verb(doc[2])
+    charged = make_doc(
+        [
+            ("Police", "NOUN", "nsubj", 1, "police", ""),
+            ("alleged", "VERB", "ROOT", 1, "allege", ""),
+            ("fraud", "NOUN", "dobj", 1, "fraud", ""),
+        ]
+    )
+    assert not _participle_read_as_verb(charged[1])

@@ -307,3 +307,37 @@ def test_a_participle_read_as_the_root_describes_the_passive_subject():
     assert subject is not None and subject.text == "engineers" and passive
     doc = _parsed("Two men were arrested and charged with murder on Friday.")
     assert syntax.reduced_relative(_verb(doc, "charged")) is None
+
+
+# The rebels threatened to quit talks unless strikes stopped . (the parse of a long
+# sentence of this shape: the condition made the root, its mark hung on its subject)
+_CONDITION_AT_ROOT = [
+    ("The", "DET", "det", 1, "the", ""),
+    ("rebels", "NOUN", "nsubj", 2, "rebel", ""),
+    ("threatened", "VERB", "ccomp", 9, "threaten", ""),
+    ("to", "PART", "aux", 4, "to", ""),
+    ("quit", "VERB", "xcomp", 2, "quit", ""),
+    ("talks", "NOUN", "dobj", 4, "talk", ""),
+    ("unless", "SCONJ", "mark", 8, "unless", ""),
+    ("air", "NOUN", "compound", 8, "air", ""),
+    ("strikes", "NOUN", "nsubj", 9, "strike", ""),
+    ("stopped", "VERB", "ROOT", 9, "stop", ""),
+    (".", "PUNCT", "punct", 9, ".", ""),
+]
+
+
+def test_a_condition_the_parse_made_the_root_is_conditional():
+    """rules.v19: "X threatened ... *unless* strikes *stopped*" with "stopped" at the root:
+    the condition is not the news, and the threat is not nested inside it."""
+    doc = make_doc(_CONDITION_AT_ROOT)
+    assert syntax.misread_condition(doc[9])
+    assert syntax.is_conditional(doc[9])
+    assert syntax.nesting_governor(doc[2], {2, 9}) is None
+    plain = make_doc(
+        [
+            r if i != 6 else ("when", "SCONJ", "mark", 8, "when", "")
+            for i, r in enumerate(_CONDITION_AT_ROOT)
+        ]
+    )
+    assert not syntax.misread_condition(plain[9])
+    assert syntax.nesting_governor(plain[2], {2, 9}) == plain[9]

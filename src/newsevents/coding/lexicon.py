@@ -90,13 +90,28 @@ JOINT_NOUNS = MILITARY_JOINT_NOUNS | frozenset(
     | {"exploration", "drilling", "mining"}
     | {"work", "construction", "management", "control", "verification", "survey", "study"}
     | {"committee", "commission", "team", "panel", "mechanism", "centre", "center", "unit"}
+    | {"check", "inspection", "search", "scheme", "programme", "program", "fund"}
 )
 # Verbs whose subject names the event ("clashes erupted").
 OCCURRENCE_VERBS = frozenset(
     {"erupt", "break", "take", "occur", "rage", "flare", "resume", "continue", "begin"}
     | {"end", "conclude", "open", "start", "collapse", "stall", "fail", "hold"}
+    | {"last", "enter", "proceed", "wrap"}  # "talks *lasted* four hours", "the
+    # sit-in *entered* its third day"
 )
 _OBJECT_DEPS = {"dobj", "obj", "attr", "nsubjpass"}
+_RELATIVE_WORDS = frozenset({"who", "that", "which", "whom", "whose"})
+
+
+def _object_relative(verb: Token) -> bool:
+    """A relative clause with its own subject and no object, whose noun is what the verb
+    acts on: "a post *she took over*", "the town *the rebels seized*" (not "troops *that
+    moved*": the noun is the subject there)."""
+    if verb.dep_ != "relcl" or any(c.dep_ in ("dobj", "obj") for c in verb.children):
+        return False
+    return any(
+        c.dep_ in ("nsubj", "nsubjpass") and c.lower_ not in _RELATIVE_WORDS for c in verb.children
+    )
 
 
 @dataclass(frozen=True, slots=True)
@@ -128,6 +143,8 @@ class Condition:
             head = token.head  # "artillery pieces fired by X": the noun is the object
             if head.lemma_.lower() in self.values or head.lower_ in self.values:
                 return True
+        if self.kind == "obj" and _object_relative(token):
+            return self._names(token.head)  # "a post she *took over*": the noun is the object
         return any(self._child_holds(child) for child in token.children)
 
     def _child_holds(self, child: Token) -> bool:
@@ -274,6 +291,10 @@ def _prepositional_objects(child: Token) -> list[Token]:
             ]
         elif g.dep_ == "prep":
             out += [gg for gg in g.children if gg.dep_ == "pobj"]
+    if not out and child.dep_ == "prep" and child.i + 1 < len(child.doc):
+        after = child.nbor(1)  # a preposition left without its object, the next word hung
+        if after.head.i == child.head.i and after.dep_ in ("advcl", "dobj", "npadvmod"):
+            out.append(after)  # on the verb: "placed 600 officers *on standby*"
     return out
 
 

@@ -132,7 +132,8 @@ class RoleFinder:
         verb = trigger.token
         if trigger.occurrence and trigger.noun is not None:
             noun = trigger.noun
-            return _noun_actor(noun), self._partner(noun) or _done_to(noun)
+            done_to = _patient_of(noun, trigger.entry.event_type)
+            return _noun_actor(noun), done_to or self._partner(noun) or _done_to(noun)
         if (
             verb.pos_ == "NOUN"
             and verb.dep_ == "ROOT"
@@ -1100,14 +1101,45 @@ def _noun_actor(noun: Token) -> Token | None:
     """Who does what an event noun names: "*Israel*'s attack", "clashes between *X* and Y",
     "*Israeli* air strikes"."""
     for child in noun.children:
-        if child.dep_ == "poss" and child.pos_ in ("PROPN", "NOUN"):
-            return child
+        if (
+            child.dep_ == "poss"
+            and child.pos_ in ("PROPN", "NOUN")
+            and not syntax.is_temporal(child)
+        ):
+            return child  # (not "*Monday*'s talks")
     found = next(syntax.prep_objects(noun, {"between", "by", "among"}), None)
+    if found is None:
+        found = _agent_under_of(noun)  # "the expulsion of four diplomats *by Norway*"
     if found is None:
         found = next(
             (c for c in noun.lefts if c.dep_ == "amod" and c.ent_type_ in ("NORP", "GPE")), None
         )
     return found
+
+
+def _agent_under_of(noun: Token) -> Token | None:
+    """The doer the parse hung on the noun's "of" object: "the arrest of X *by police*"."""
+    for done_to in syntax.prep_objects(noun, {"of"}):
+        found = next(syntax.prep_objects(done_to, {"by"}), None)
+        if found is not None:
+            return found
+    return None
+
+
+# Events whose "of" object is what is moved or done, not the party acted on ("the
+# withdrawal *of troops* by Russia", "the deployment *of police*").
+_OF_IS_THE_THING = frozenset({"RETREAT", "MOBILIZE", "AID", "PROTEST", "CONSULT", "COOPERATE"})
+
+
+def _patient_of(noun: Token, event_type: str) -> Token | None:
+    """Who a noun event with its doer named is done to: "the arrest *of X* by police",
+    "the expulsion *of four diplomats* by Norway"."""
+    if event_type in _OF_IS_THE_THING:
+        return None
+    by = next(syntax.prep_objects(noun, {"by"}), None) or _agent_under_of(noun)
+    if by is None:
+        return None
+    return next(syntax.prep_objects(noun, {"of"}), None)
 
 
 def _done_to(noun: Token) -> Token | None:

@@ -65,7 +65,7 @@ from newsevents.records import ActorRef, Article, Event, Evidence, Modality
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Span, Token
 
-CODER_NAME = "rules.v18"  # bump whenever the rules or their tables change what is coded
+CODER_NAME = "rules.v19"  # bump whenever the rules or their tables change what is coded
 SPEECH_VERBS = frozenset(
     [
         "say",
@@ -179,6 +179,10 @@ class RuleCoder:
             return None
         if tok.dep_ == "amod" and tok.tag_ == "VBG":
             return None  # a description of who: "*striking* teachers", "*warring* factions"
+        if tok.i > 0 and tok.nbor(-1).lower_ in ("below", "above"):
+            return None  # "temperatures will drop below *freezing*"
+        if _participle_read_as_verb(tok):
+            return None  # "extradited *alleged* financier X": an adjective, not a charge
         if tok.dep_ in ("acl", "amod") and tok.lemma_.lower() in _STANCES:
             return None  # "truckers *opposed to* vaccine mandates": who they are
         if tok.dep_ == "nsubj" and _fight_stopped(tok.head, self.lexicon):
@@ -282,14 +286,48 @@ class RuleCoder:
         toll = "leave" in lemmas and any(  # in the complement: "left 22 people *dead*"
             g.lower_ in _CASUALTIES for c in tok.children for g in (c, *c.children)
         )
-        if any(lemma in OCCURRENCE_VERBS for lemma in lemmas) or toll:
+        background = any(lemma in _DURATIONS for lemma in lemmas) and any(
+            c.dep_ == "mark" for c in tok.children
+        )  # "..., *as* demonstrations *entered* their second week": the setting of another act
+        if (any(lemma in OCCURRENCE_VERBS for lemma in lemmas) or toll) and not background:
             # (and "clashes *left* at least 22 people *dead*")
             subject = next((c for c in tok.children if c.dep_ == "nsubj"), None)
             found = self._noun_trigger(tok, subject, occurrence=True)
             if found is not None:
                 return found
+        by_party = self._noun_by_party(tok)
+        if by_party is not None:
+            return by_party
         # "set up a *joint* committee", "flew a *joint* patrol": any verb with a joint act
         return self._joint_object(tok) or self._joint_trigger(tok)
+
+    def _noun_by_party(self, verb: Token) -> Trigger | None:
+        """An event noun with the party that did it, as the subject of any verb: "the
+        *expulsion* of four diplomats *by Norway* followed the arrest of ...", "the *arrest*
+        of X *by police* drew crowds" (the noun reports the act as done)."""
+        if (
+            syntax.modal_of(verb) is not None
+            or verb.lemma_.lower() == "be"
+            or any(
+                c.dep_ == "ccomp" or (c.dep_ == "advcl" and _conditional(c)) for c in verb.children
+            )
+        ):
+            return None  # "a strike by pilots, *if it goes ahead, would* ground flights",
+            # "a visit by Putin *is* possible", "an inquiry by the UN *found* that ..."
+        subject = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+        if subject is None or subject.pos_ != "NOUN":
+            return None
+        agent = next(syntax.prep_objects(subject, {"by"}), None) or next(
+            (
+                a
+                for o in syntax.prep_objects(subject, {"of"})
+                for a in syntax.prep_objects(o, {"by"})
+            ),
+            None,
+        )  # (or on its "of" object: "the expulsion of four diplomats *by Norway*")
+        if agent is None or syntax.is_temporal(agent) or not self.roles.is_party(agent):
+            return None
+        return self._noun_trigger(verb, subject, occurrence=True)
 
     def _called_party(self, verb: Token) -> bool:
         """A phone call needs a party called ("called *Erdogan* to apologise"); the bare
@@ -480,11 +518,34 @@ _MEASURE_NOUNS = frozenset(
 )
 
 
+# Occurrence verbs of duration: what goes on, told as the setting of another act.
+_DURATIONS = frozenset({"enter", "last", "continue", "proceed"})
+
+
+# Participles that describe a person ("the *alleged* financier", "a *suspected* militant").
+_DESCRIBING_PARTICIPLES = frozenset({"alleged", "suspected", "accused", "purported", "wanted"})
+
+
+def _participle_read_as_verb(tok: Token) -> bool:
+    """A describing participle the parse took for a verb of its own: no subject, and right
+    after a verb, an article or a preposition ("extradited *alleged* financier X")."""
+    if tok.lower_ not in _DESCRIBING_PARTICIPLES or tok.i == 0:
+        return False
+    if any(c.dep_ in ("nsubj", "nsubjpass") for c in tok.children):
+        return False
+    return tok.nbor(-1).pos_ in ("VERB", "DET", "ADP")
+
+
+def _conditional(clause: Token) -> bool:
+    """A clause put as a condition: "*if* it goes ahead", "*unless* ..."."""
+    return any(m.dep_ == "mark" and m.lower_ in ("if", "unless") for m in clause.children)
+
+
 def _passive_event_noun(verb: Token) -> Token | None:
     """The subject of a passive light verb with an agent, which names the event: "the
     *attack* was carried out by X", "joint *exercises* were held by X and Y"."""
-    if syntax.find_agent(verb) is None:
-        return None
+    if syntax.find_agent(verb) is None or any(c.dep_ in ("oprd", "acomp") for c in verb.children):
+        return None  # (not "a pardon ... was *made public* by his press service")
     return next((c for c in verb.children if c.dep_ == "nsubjpass"), None)
 
 
@@ -938,13 +999,23 @@ def _threatened_acts(trigger: Trigger) -> list[Token]:
     return [c for c in syntax.infinitives_on(obj) if not syntax.has_own_subject(c)]
 
 
+# "in protest", and "in a general strike": an act done as part of a protest.
+_PROTEST_STATES = frozenset({"protest", "strike", "walkout", "boycott"})
+
+
 def _in_protest(verb: Token) -> bool:
     """An act done "in protest" ("shut their shops *in protest against* a new tax") is a
     protest, whatever the act."""
+    active = verb.pos_ == "VERB" and any(c.dep_ == "nsubj" for c in verb.children)
     return any(
         g.dep_ == "pobj"
-        and g.lower_ == "protest"  # (not "died *in protests* against the government")
-        and not any(d.dep_ in ("det", "poss") for d in g.children)
+        and (g.lower_ == "protest" or (active and g.lower_ in _PROTEST_STATES))
+        # (not "died *in protests* against the government", nor "shops *were shut* in a
+        # strike called by separatists": the strike's callers are the actors there)
+        and not any(
+            (d.dep_ == "det" and d.lower_ not in ("a", "an")) or d.dep_ == "poss"
+            for d in g.children
+        )  # (but "shut banks *in a general strike*")
         for c in verb.children
         if c.dep_ == "prep" and c.lower_ == "in"
         for g in c.children

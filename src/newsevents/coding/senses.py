@@ -461,6 +461,11 @@ def is_denial(verb: Token) -> bool:
         return True
     if verb.lower_ == "truth":
         return any(c.dep_ == "det" and c.lower_ == "no" for c in verb.children)
+    if verb.lemma_.lower() == "be" and any(
+        c.dep_ == "nsubj" and c.lower_ == "it" for c in verb.children
+    ):
+        # "said *it was untrue* that Dakar had requested ..."
+        return any(c.dep_ == "acomp" and c.lower_ in _UNTRUE for c in verb.children)
     if verb.lemma_.lower() in _HEARSAY and verb.dep_ == "nsubj":
         # "reports that the former prime minister had been arrested *were false*"
         return any(c.dep_ == "acomp" and c.lower_ in _UNTRUE for c in verb.head.children)

@@ -91,11 +91,15 @@ def nesting_governor(token: Token, triggers: set[int], max_hops: int = 4) -> Tok
             continue
         current = current.head
         if current.i in triggers:
-            return current
+            return None if misread_condition(current) else current
     return None
 
 
 _FAILURES = frozenset({"failure", "inability"})
+
+
+# Verbs of belief and expectation: what they govern under a negation is not told as done.
+_EXPECTING = frozenset({"expect", "believe", "think", "anticipate", "foresee", "see"})
 
 
 def is_negated(token: Token) -> bool:
@@ -106,6 +110,13 @@ def is_negated(token: Token) -> bool:
         c.dep_ == "det" and c.lower_ in ("no", "neither") for c in token.head.children
     ):
         return True
+    if (
+        token.dep_ in ("ccomp", "xcomp")
+        and token.head.lemma_.lower() in _EXPECTING
+        and any(c.dep_ == "neg" for c in token.head.children)
+    ):
+        return True  # "did *not expect* Gazprom *to restart* deliveries", "did not believe
+        # Russia *intended* to attack"
     if token.dep_ == "pcomp" and token.head.lower_ == "without":
         return True  # "ended *without* parliament *agreeing* on a successor"
     if token.dep_ == "acl" and token.head.lemma_.lower() in _FAILURES and is_infinitive(token):
@@ -225,9 +236,22 @@ def suffered(verb: Token) -> bool:
 _CONDITIONS = frozenset({"if", "unless", "lest"})
 
 
+def misread_condition(verb: Token) -> bool:
+    """A condition the parse made the root, with the main clause hung under it: "X
+    threatened to walk out of talks *unless* air strikes *stopped*"."""
+    heads = [verb, *(c for c in verb.children if c.dep_ == "nsubj")]  # (or on its subject)
+    return (
+        verb.dep_ == "ROOT"
+        and any(c.dep_ == "mark" and c.lower_ in _CONDITIONS for h in heads for c in h.children)
+        and any(c.dep_ == "ccomp" and c.i < verb.i for c in verb.children)
+    )
+
+
 def is_conditional(token: Token) -> bool:
     """The verb heads a condition, or shares its subject with one: "*if* the council cuts
     its funding", "*unless* the army withdraws and apologises"."""
+    if misread_condition(token):
+        return True
     current = token
     for _ in range(4):
         if current.dep_ == "advcl" and any(
@@ -1045,6 +1069,18 @@ def _is_temporal_modifier(child: Token) -> bool:
 _CIRCUMSTANCE_PREPS = frozenset({"during", "amid", "amidst", "following", "despite"})
 
 
+def _members_listed(head: Token, child: Token) -> bool:
+    """A list of members after a common noun: "*37 people*, including four journalists"
+    (real news keeps a place after it: "villagers in Borno state")."""
+    return (
+        child.i > head.i
+        and child.dep_ == "prep"
+        and head.pos_ == "NOUN"
+        and child.lower_ == "including"
+        and child.nbor(-1).text == ","  # (not "creditors including India and China")
+    )
+
+
 def _is_loose_addition(head: Token, child: Token) -> bool:
     """Words after a phrase that describe rather than name it: where a named person or
     body is ("Trump *in Washington*") and a comma apposition that is not itself a name
@@ -1178,6 +1214,10 @@ def phrase_bounds(
             continue
         if not descriptions and _is_comma_apposition(child):
             continue
+        if not descriptions and child.dep_ == "prep" and child.lower_ == "by" and child.i > head.i:
+            continue  # "the expulsion of *four diplomats* by Norway": the doer, hung on them
+        if not descriptions and _members_listed(head, child):
+            continue  # "detained *37 people*, including four journalists": who among them
         if child.dep_ == "appos" and _detached(head, child):
             continue  # "Russia began pumping gas ..., *a milestone* in ...": a misparse
         if child.dep_ == "amod" and child.lower_ in ("outside", "inside") and child.i < head.i:
