@@ -222,6 +222,13 @@ MODALITY_CASES = [
         "negated",
         "Russia",
     ),
+    # rules.v20: a light verb of planning holds its event noun out
+    (
+        "Police are planning the deportation of 200 migrants next week.",
+        "planning",
+        "hypothetical",
+        "Police",
+    ),
     # an act someone is given time for is demanded, and the one given the time would do it
     (
         "The government issued an ultimatum, giving the Front 72 hours to surrender.",

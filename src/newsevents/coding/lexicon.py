@@ -79,6 +79,7 @@ GENERIC_HEADS = frozenset(
     | {"hour", "order"}  # "eased *curfew* hours", "extended the *curfew* order"
     | {"level", "line"}  # "raised its *alert* level", "a *credit* line"
     | {"law", "bill", "decree", "legislation"}  # "passed an *amnesty* law"
+    | {"system", "arrangement"}  # "*missile* systems", "a currency *swap* arrangement"
 )
 # "joint patrols", "combined drills": done together, so COOPERATE (CAMEO 06x).
 JOINT_WORDS = frozenset({"joint", "combined", "coordinated", "bilateral", "trilateral"})
@@ -91,6 +92,7 @@ JOINT_NOUNS = MILITARY_JOINT_NOUNS | frozenset(
     | {"work", "construction", "management", "control", "verification", "survey", "study"}
     | {"committee", "commission", "team", "panel", "mechanism", "centre", "center", "unit"}
     | {"check", "inspection", "search", "scheme", "programme", "program", "fund"}
+    | {"post", "factory", "plant"}
 )
 # Verbs whose subject names the event ("clashes erupted").
 OCCURRENCE_VERBS = frozenset(

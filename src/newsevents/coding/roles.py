@@ -133,7 +133,21 @@ class RoleFinder:
         if trigger.occurrence and trigger.noun is not None:
             noun = trigger.noun
             done_to = _patient_of(noun, trigger.entry.event_type)
-            return _noun_actor(noun), done_to or self._partner(noun) or _done_to(noun)
+            if done_to is not None and not self._names_a_party(done_to):
+                done_to = None  # "criticism of *the verdict* by HRW": no party
+            doer = noun_doer(noun, trigger.entry.event_type)
+            if done_to is None and doer is not None and doer.head.lower_ == "by":
+                # the target the parse hung on the doer: "an attack by gunmen *on the convoy*"
+                done_to = next(syntax.prep_objects(doer, _TARGET_PREPS), None)
+            planned = next(
+                (c for c in noun.children if c.dep_ == "acl" and syntax.is_infinitive(c)), None
+            )
+            if done_to is None and planned is not None:
+                # the act the noun holds out names whom: "Vietnam's commitment *to ratify* an
+                # accord with Indonesia", "Turkey's threat *to launch* an offensive against X"
+                act = dataclasses.replace(trigger, token=planned, noun=None, occurrence=False)
+                done_to = self._recipient_token(act)
+            return doer, done_to or self._partner(noun) or _done_to(noun)
         if (
             verb.pos_ == "NOUN"
             and verb.dep_ == "ROOT"
@@ -1097,7 +1111,7 @@ def _headline_subject(noun: Token) -> Token | None:
     return before[-1] if before else None
 
 
-def _noun_actor(noun: Token) -> Token | None:
+def _noun_actor(noun: Token, *, under_of: bool = True) -> Token | None:
     """Who does what an event noun names: "*Israel*'s attack", "clashes between *X* and Y",
     "*Israeli* air strikes"."""
     for child in noun.children:
@@ -1108,12 +1122,43 @@ def _noun_actor(noun: Token) -> Token | None:
         ):
             return child  # (not "*Monday*'s talks")
     found = next(syntax.prep_objects(noun, {"between", "by", "among"}), None)
-    if found is None:
+    if found is None and under_of:
         found = _agent_under_of(noun)  # "the expulsion of four diplomats *by Norway*"
     if found is None:
         found = next(
             (c for c in noun.lefts if c.dep_ == "amod" and c.ent_type_ in ("NORP", "GPE")), None
         )
+    return found
+
+
+# Event types whose noun's "from" names the one who speaks ("praise *from* the UN", "a
+# warning *from* Beijing"), and whose noun's "of" names those who act ("a meeting *of*
+# ministers", "the withdrawal *of* M23 rebels", "the mobilisation *of* militia fighters").
+_SPOKEN_FROM = frozenset({"REQUEST", "ACCUSE", "SUPPORT", "THREATEN", "REJECT", "AGREE"})
+_DONE_BY_OF = frozenset({"CONSULT", "RETREAT", "MOBILIZE"})
+
+
+_TARGET_PREPS = frozenset({"on", "against", "of", "to"})
+
+
+def noun_doer(noun: Token, event_type: str) -> Token | None:
+    """Who does what an event noun names, if the phrase says: "the expulsion of X *by
+    Norway*", "*Mexico*'s extradition of X", "talks *between* X and Y", "praise *from* the
+    UN", "the withdrawal *of M23 rebels*"."""
+    # (for a charge or a refusal, a "by" on the "of" object names the wrongdoer:
+    # "accusations of war crimes *by Israeli forces*")
+    charged = event_type in ("ACCUSE", "REJECT")
+    if noun.lemma_.lower() in ("accusation", "allegation") and any(
+        o.pos_ != "PROPN" and not o.ent_type_ for o in syntax.prep_objects(noun, {"of"})
+    ):
+        return None  # "accusations of war crimes *by Israeli forces*": the wrongdoer
+    found = _noun_actor(noun, under_of=not charged)
+    if found is not None:
+        return found
+    if event_type in _SPOKEN_FROM:
+        found = next(syntax.prep_objects(noun, {"from"}), None)
+    if found is None and event_type in _DONE_BY_OF:
+        found = next(syntax.prep_objects(noun, {"of"}), None)
     return found
 
 
@@ -1137,8 +1182,9 @@ def _patient_of(noun: Token, event_type: str) -> Token | None:
     if event_type in _OF_IS_THE_THING:
         return None
     by = next(syntax.prep_objects(noun, {"by"}), None) or _agent_under_of(noun)
-    if by is None:
-        return None
+    owner = any(c.dep_ == "poss" and not syntax.is_temporal(c) for c in noun.children)
+    if by is None and not owner:
+        return None  # (also "*Mexico*'s extradition *of X*")
     return next(syntax.prep_objects(noun, {"of"}), None)
 
 

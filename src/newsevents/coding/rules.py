@@ -59,13 +59,13 @@ from newsevents.coding.lexicon import (
 )
 from newsevents.coding.names import NameTable, default_table
 from newsevents.coding.people import PeopleTable, default_people, load_people
-from newsevents.coding.roles import RoleFinder, Roles, Trigger
+from newsevents.coding.roles import RoleFinder, Roles, Trigger, noun_doer
 from newsevents.records import ActorRef, Article, Event, Evidence, Modality
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Span, Token
 
-CODER_NAME = "rules.v19"  # bump whenever the rules or their tables change what is coded
+CODER_NAME = "rules.v20"  # bump whenever the rules or their tables change what is coded
 SPEECH_VERBS = frozenset(
     [
         "say",
@@ -228,6 +228,7 @@ class RuleCoder:
         entry = senses.hostile_pledge(tok, entry, self.lexicon) or entry
         entry = sent_as_aid(entry, tok)
         entry = _handed_over_freed(entry, tok)
+        entry = _rescued(entry, tok)
         if entry.event_type == "MOBILIZE" and _chanting(tok) and not _armed_subject(tok):
             entry = CROWD_GATHERED  # "massed outside the residence, *demanding* his resignation"
         modified = self._modified_object(tok, entry)
@@ -286,15 +287,21 @@ class RuleCoder:
         toll = "leave" in lemmas and any(  # in the complement: "left 22 people *dead*"
             g.lower_ in _CASUALTIES for c in tok.children for g in (c, *c.children)
         )
-        background = any(lemma in _DURATIONS for lemma in lemmas) and any(
-            c.dep_ == "mark" for c in tok.children
-        )  # "..., *as* demonstrations *entered* their second week": the setting of another act
+        duration = any(lemma in _DURATIONS for lemma in lemmas)
+        background = duration and any(c.dep_ == "mark" for c in tok.children)
+        # ("..., *as* demonstrations *entered* their second week": the setting of another act)
         if (any(lemma in OCCURRENCE_VERBS for lemma in lemmas) or toll) and not background:
             # (and "clashes *left* at least 22 people *dead*")
             subject = next((c for c in tok.children if c.dep_ == "nsubj"), None)
+            if subject is not None and any(
+                c.dep_ == "mark" and subject.i < c.i < tok.i for c in tok.children
+            ):
+                subject = None  # "its third *veto* ... since the war *erupted*": the parse
+                # took a noun before the clause's "since" for its subject
             found = self._noun_trigger(tok, subject, occurrence=True)
-            if found is not None:
-                return found
+            if found is not None and (not duration or found.entry.event_type in _GATHERINGS):
+                return found  # (a blockade that "lasted decades", an invasion that
+                # "entered its fourth year" are standing states, not news)
         by_party = self._noun_by_party(tok)
         if by_party is not None:
             return by_party
@@ -307,7 +314,7 @@ class RuleCoder:
         of X *by police* drew crowds" (the noun reports the act as done)."""
         if (
             syntax.modal_of(verb) is not None
-            or verb.lemma_.lower() == "be"
+            or not _tells_it_done(verb)
             or any(
                 c.dep_ == "ccomp" or (c.dep_ == "advcl" and _conditional(c)) for c in verb.children
             )
@@ -317,17 +324,15 @@ class RuleCoder:
         subject = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None)
         if subject is None or subject.pos_ != "NOUN":
             return None
-        agent = next(syntax.prep_objects(subject, {"by"}), None) or next(
-            (
-                a
-                for o in syntax.prep_objects(subject, {"of"})
-                for a in syntax.prep_objects(o, {"by"})
-            ),
-            None,
-        )  # (or on its "of" object: "the expulsion of four diplomats *by Norway*")
-        if agent is None or syntax.is_temporal(agent) or not self.roles.is_party(agent):
+        found = self._noun_trigger(verb, subject, occurrence=True)
+        if found is None or _not_yet_done(subject):
             return None
-        return self._noun_trigger(verb, subject, occurrence=True)
+        doer = noun_doer(subject, found.entry.event_type)
+        if doer is None or doer.dep_ == "amod" or syntax.is_temporal(doer):
+            return None  # (not "as *Chinese* demand picked up": named, not described)
+        if not self.roles.is_party(doer) or _market_demand(subject):
+            return None
+        return found
 
     def _called_party(self, verb: Token) -> bool:
         """A phone call needs a party called ("called *Erdogan* to apologise"); the bare
@@ -434,6 +439,13 @@ class RuleCoder:
         if is_domestic_hand_off(entry, token, roles.actor, roles.recipient):
             return None
         modality = _modality(trigger.token)
+        if (
+            modality == "asserted"
+            and trigger.noun is not None
+            and not trigger.occurrence
+            and trigger.token.lemma_.lower() in _PLANNING
+        ):
+            modality = "hypothetical"  # "police are *planning* the deportation of 200 migrants"
         refused = None
         if modality in ("negated", "asserted"):
             refused = senses.refusal(token, entry, negated=modality == "negated")
@@ -518,8 +530,54 @@ _MEASURE_NOUNS = frozenset(
 )
 
 
+# Light verbs that hold their event noun out as a plan: "*planned* the arrest of".
+_PLANNING = frozenset({"plan", "propose", "consider", "prepare", "contemplate", "envisage"})
+# Verbs that tell an event noun as done: its consequences ("the arrest of X by police
+# *drew* crowds", "*sparked* protests", "*left* him with a fractured skull"), and, in the
+# passive, its confirmation ("the expulsion of X by Norway *was confirmed*"). Not "an
+# attack by Russia *is expected*", "*remains* possible", "*risks* a wider war", "*was
+# foiled*".
+_CONSEQUENCES = frozenset(
+    {"follow", "draw", "spark", "prompt", "trigger", "anger", "cause", "provoke", "lead"}
+    | {"bring", "come", "mark", "leave", "force", "paralyse", "paralyze", "disrupt", "close"}
+    | {"shut", "spread", "pave", "end", "deepen", "strain", "sour", "outrage", "infuriate"}
+    | {"alarm", "stun", "shock", "cover", "coincide", "raise", "send", "signal", "mean"}
+    | {"expire", "grow", "mount", "intensify", "stretch", "get", "deal", "dominate"}
+    | {"hit", "kill", "destroy", "damage", "wound", "injure", "flatten", "level", "claim"}
+)
+_CONFIRMED = frozenset(
+    {"confirm", "announce", "unveil", "publish", "verify", "complete", "finalise", "finalize"}
+    | {"disclose", "carry", "communicate", "relay", "deliver", "cast", "celebrate", "detect"}
+    | {"witness", "issue", "circulate", "acknowledge", "repeat", "report", "reveal"}
+    | {"order", "approve", "sign", "seal", "conclude", "hold", "stage", "make", "launch"}
+    | {"open", "begin", "start", "broadcast", "air", "televise", "convey", "document"}
+    | {"record"}
+    | {"condemn", "criticise", "criticize", "welcome", "denounce", "decide", "adopt"}
+    | {"set", "reaffirm", "reiterate", "renew"}
+)
+# Modifiers that hold an act out rather than tell it: "*any* attack by China", "a
+# *possible* visit by Putin".
+_UNREAL_MODIFIERS = frozenset(
+    {"any", "possible", "planned", "proposed", "threatened", "rumoured", "rumored"}
+    | {"potential", "expected", "imminent", "likely", "future", "prospective", "mooted"}
+)
+
+
+def _tells_it_done(verb: Token) -> bool:
+    """The verb, with an event noun as subject, tells the event as done (see above)."""
+    lemma = verb.lemma_.lower()
+    passive = any(c.dep_ in ("nsubjpass", "auxpass") for c in verb.children)
+    return lemma in _CONSEQUENCES or (passive and lemma in _CONFIRMED)
+
+
+def _not_yet_done(noun: Token) -> bool:
+    """ "*any* attack by China", "a *planned* visit by the Pope": held out, not done."""
+    return any(c.lower_ in _UNREAL_MODIFIERS for c in noun.lefts)
+
+
 # Occurrence verbs of duration: what goes on, told as the setting of another act.
 _DURATIONS = frozenset({"enter", "last", "continue", "proceed"})
+_GATHERINGS = frozenset({"CONSULT", "PROTEST"})  # talks, sit-ins and strikes that go on
 
 
 # Participles that describe a person ("the *alleged* financier", "a *suspected* militant").
@@ -541,12 +599,27 @@ def _conditional(clause: Token) -> bool:
     return any(m.dep_ == "mark" and m.lower_ in ("if", "unless") for m in clause.children)
 
 
+def _market_demand(noun: Token) -> bool:
+    """ "demand" with nothing demanded is the market's: "demand from Chinese smelters
+    picked up" (not "Poland's demand *for reparations*")."""
+    if noun.lemma_.lower() != "demand":
+        return False
+    return not any(
+        (c.dep_ == "prep" and c.lower_ == "for") or c.dep_ in ("acl", "ccomp", "relcl")
+        for c in noun.children
+    )
+
+
 def _passive_event_noun(verb: Token) -> Token | None:
     """The subject of a passive light verb with an agent, which names the event: "the
     *attack* was carried out by X", "joint *exercises* were held by X and Y"."""
     if syntax.find_agent(verb) is None or any(c.dep_ in ("oprd", "acomp") for c in verb.children):
         return None  # (not "a pardon ... was *made public* by his press service")
-    return next((c for c in verb.children if c.dep_ == "nsubjpass"), None)
+    subject = next((c for c in verb.children if c.dep_ == "nsubjpass"), None)
+    if subject is not None and next(syntax.prep_objects(subject, {"by"}), None) is not None:
+        return None  # the noun names its own doer: "a pledge *by Japan* to lend ... was
+        # announced by Tokyo's embassy" (read as an event noun with its doer)
+    return subject
 
 
 def _light_objects(verb: Token) -> list[Token]:
@@ -789,6 +862,34 @@ def _handed_over_freed(entry: TriggerEntry, verb: Token) -> TriggerEntry:
     return HANDED_BACK if freed is not None and freed.lemma_.lower() in CAPTIVES else entry
 
 
+RESCUED = TriggerEntry("rescue", (), "AID", None, "073")
+# Forces that free people held by someone else rescue them; and what held them.
+_RESCUERS = frozenset({"police", "army", "troops", "soldiers", "forces", "commandos"})
+_RESCUERS |= {"military", "marines", "navy", "guards", "officers", "policemen", "gendarmes"}
+_HELD_BY_OTHERS = frozenset(
+    {"kidnap", "abduct", "traffick", "traffic", "enslave", "trap", "smuggle"}
+)
+
+
+def _rescued(entry: TriggerEntry, verb: Token) -> TriggerEntry:
+    """Police or troops who free people kidnapped or trafficked by others rescue them
+    (AID, as the PLOVER manual counts rescues): "Iraqi police *freed* three *kidnapped*
+    truck drivers", "police freed 26 nationals who had been *trafficked*" (not "the
+    rebels freed the hostages", their own captives)."""
+    if entry.event_type != "RETREAT" or entry.mode != "release":
+        return entry
+    subject, _ = syntax.find_subject(verb)
+    obj = syntax.object_of(verb)
+    if subject is None or obj is None or subject.lemma_.lower() not in _RESCUERS:
+        return entry
+    held = any(
+        c.lemma_.lower() in _HELD_BY_OTHERS
+        for c in obj.subtree
+        if c.dep_ in ("amod", "acl", "relcl") or c.head.dep_ == "relcl"
+    )
+    return RESCUED if held else entry
+
+
 STATE_CHARGED = TriggerEntry("charge", (), "ACCUSE", "disapprove", "112")
 YIELDED = TriggerEntry("yield", (), "CONCEDE", None, "080")
 # Opening participles of giving way: "*Bowing to* weeks of pressure, the government ...".
@@ -999,17 +1100,33 @@ def _threatened_acts(trigger: Trigger) -> list[Token]:
     return [c for c in syntax.infinitives_on(obj) if not syntax.has_own_subject(c)]
 
 
-# "in protest", and "in a general strike": an act done as part of a protest.
-_PROTEST_STATES = frozenset({"protest", "strike", "walkout", "boycott"})
+# "in protest", and "in a general strike": an act done as part of a protest (not "died
+# in an air strike", "lost a commander in a strike").
+_LABOUR_STRIKES = frozenset({"general", "national", "nationwide", "token", "indefinite", "hunger"})
+_SUFFERED = frozenset({"die", "lose", "survive", "kill", "hit", "injure", "wound"})
+_SUFFERED |= {"retaliate", "respond", "strike", "destroy", "flatten"}
+
+
+def _labour_action(noun: Token) -> bool:
+    """A walkout, a boycott, or a strike said to be a labour one ("a *general* strike")."""
+    if noun.lower_ in ("walkout", "boycott"):
+        return True
+    return noun.lower_ == "strike" and any(
+        c.lower_ in _LABOUR_STRIKES for c in noun.lefts if c.dep_ in ("amod", "compound")
+    )
 
 
 def _in_protest(verb: Token) -> bool:
     """An act done "in protest" ("shut their shops *in protest against* a new tax") is a
     protest, whatever the act."""
-    active = verb.pos_ == "VERB" and any(c.dep_ == "nsubj" for c in verb.children)
+    active = (
+        verb.pos_ == "VERB"
+        and any(c.dep_ == "nsubj" for c in verb.children)
+        and verb.lemma_.lower() not in _SUFFERED
+    )
     return any(
         g.dep_ == "pobj"
-        and (g.lower_ == "protest" or (active and g.lower_ in _PROTEST_STATES))
+        and (g.lower_ == "protest" or (active and _labour_action(g)))
         # (not "died *in protests* against the government", nor "shops *were shut* in a
         # strike called by separatists": the strike's callers are the actors there)
         and not any(

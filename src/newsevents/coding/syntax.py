@@ -1069,6 +1069,28 @@ def _is_temporal_modifier(child: Token) -> bool:
 _CIRCUMSTANCE_PREPS = frozenset({"during", "amid", "amidst", "following", "despite"})
 
 
+def _target_after_doer(head: Token, child: Token) -> bool:
+    """A target or a thing done that the parse hung on the doer of an event noun: "an
+    attack by *gunmen* on the convoy", "criticism by *the UN* of the crackdown"."""
+    if child.lower_ == "of" and any(
+        g.dep_ == "pobj" and (g.pos_ == "PROPN" or g.ent_type_) for g in child.children
+    ):
+        return False  # a name: "the EU Court *of Justice*", "residents *of Fukushima*"
+    if head.ent_iob_ in ("B", "I") and all(
+        t.ent_iob_ == "I" for t in head.doc[head.i + 1 : child.i + 2]
+    ):
+        return False  # inside the doer's name: "the Intergovernmental Authority *on* Development"
+    return (
+        child.i > head.i
+        and child.dep_ == "prep"
+        and child.lower_ in ("on", "against", "of", "to")
+        and head.dep_ == "pobj"
+        and head.head.lower_ == "by"
+        and head.head.head.pos_ == "NOUN"
+        and head.head.head.i < head.i
+    )
+
+
 def _members_listed(head: Token, child: Token) -> bool:
     """A list of members after a common noun: "*37 people*, including four journalists"
     (real news keeps a place after it: "villagers in Borno state")."""
@@ -1214,6 +1236,8 @@ def phrase_bounds(
             continue
         if not descriptions and _is_comma_apposition(child):
             continue
+        if _target_after_doer(head, child):
+            continue  # "an attack by *gunmen* on the convoy": the target, hung on the doer
         if not descriptions and child.dep_ == "prep" and child.lower_ == "by" and child.i > head.i:
             continue  # "the expulsion of *four diplomats* by Norway": the doer, hung on them
         if not descriptions and _members_listed(head, child):
