@@ -17,6 +17,7 @@ from typing import TYPE_CHECKING
 from newsevents.coding.syntax import (
     BODY_NOUNS,
     COUNT_NOUNS,
+    RELATIVE_PRONOUNS,
     SHARE_NOUNS,
     foretold,
     is_misread_particle,
@@ -102,7 +103,6 @@ OCCURRENCE_VERBS = frozenset(
     # sit-in *entered* its third day"
 )
 _OBJECT_DEPS = {"dobj", "obj", "attr", "nsubjpass"}
-_RELATIVE_WORDS = frozenset({"who", "that", "which", "whom", "whose"})
 
 
 def _object_relative(verb: Token) -> bool:
@@ -112,7 +112,8 @@ def _object_relative(verb: Token) -> bool:
     if verb.dep_ != "relcl" or any(c.dep_ in ("dobj", "obj") for c in verb.children):
         return False
     return any(
-        c.dep_ in ("nsubj", "nsubjpass") and c.lower_ not in _RELATIVE_WORDS for c in verb.children
+        c.dep_ in ("nsubj", "nsubjpass") and c.lower_ not in RELATIVE_PRONOUNS
+        for c in verb.children
     )
 
 

@@ -131,23 +131,8 @@ class RoleFinder:
     def _role_tokens(self, trigger: Trigger) -> tuple[Token | None, Token | None]:
         verb = trigger.token
         if trigger.occurrence and trigger.noun is not None:
-            noun = trigger.noun
-            done_to = _patient_of(noun, trigger.entry.event_type)
-            if done_to is not None and not self._names_a_party(done_to):
-                done_to = None  # "criticism of *the verdict* by HRW": no party
-            doer = noun_doer(noun, trigger.entry.event_type)
-            if done_to is None and doer is not None and doer.head.lower_ == "by":
-                # the target the parse hung on the doer: "an attack by gunmen *on the convoy*"
-                done_to = next(syntax.prep_objects(doer, _TARGET_PREPS), None)
-            planned = next(
-                (c for c in noun.children if c.dep_ == "acl" and syntax.is_infinitive(c)), None
-            )
-            if done_to is None and planned is not None:
-                # the act the noun holds out names whom: "Vietnam's commitment *to ratify* an
-                # accord with Indonesia", "Turkey's threat *to launch* an offensive against X"
-                act = dataclasses.replace(trigger, token=planned, noun=None, occurrence=False)
-                done_to = self._recipient_token(act)
-            return doer, done_to or self._partner(noun) or _done_to(noun)
+            doer = noun_doer(trigger.noun, trigger.entry.event_type)
+            return doer, self._noun_event_recipient(trigger, trigger.noun, doer)
         if (
             verb.pos_ == "NOUN"
             and verb.dep_ == "ROOT"
@@ -214,6 +199,29 @@ class RoleFinder:
             # "refugees received food *from the Red Crescent*": the giver acts on them
             return _giver(verb), subject
         return _author(_speaker_for_pronoun(subject)), self._recipient_token(trigger)
+
+    def _noun_event_recipient(
+        self, trigger: Trigger, noun: Token, doer: Token | None
+    ) -> Token | None:
+        """Whom an event noun told as an occurrence is done to: its "of" object when its
+        doer is named ("the arrest *of X* by police"), a target the parse hung on the doer,
+        the party of the act the noun holds out, else its partner or its own clause's
+        object."""
+        done_to = _patient_of(noun, trigger.entry.event_type)
+        if done_to is not None and not self._names_a_party(done_to):
+            done_to = None  # "criticism of *the verdict* by HRW": no party
+        if done_to is None and doer is not None and doer.head.lower_ == "by":
+            # the target the parse hung on the doer: "an attack by gunmen *on the convoy*"
+            done_to = next(syntax.prep_objects(doer, _TARGET_PREPS), None)
+        planned = next(
+            (c for c in noun.children if c.dep_ == "acl" and syntax.is_infinitive(c)), None
+        )
+        if done_to is None and planned is not None:
+            # the act the noun holds out names whom: "Vietnam's commitment *to ratify* an
+            # accord with Indonesia", "Turkey's threat *to launch* an offensive against X"
+            act = dataclasses.replace(trigger, token=planned, noun=None, occurrence=False)
+            done_to = self._recipient_token(act)
+        return done_to or self._partner(noun) or _done_to(noun)
 
     def _recipient_token(self, trigger: Trigger) -> Token | None:
         """The direct object; for an event noun ("called a *meeting* with X") the partner
@@ -1136,8 +1144,7 @@ def _noun_actor(noun: Token, *, under_of: bool = True) -> Token | None:
 # ministers", "the withdrawal *of* M23 rebels", "the mobilisation *of* militia fighters").
 _SPOKEN_FROM = frozenset({"REQUEST", "ACCUSE", "SUPPORT", "THREATEN", "REJECT", "AGREE"})
 _DONE_BY_OF = frozenset({"CONSULT", "RETREAT", "MOBILIZE"})
-
-
+# What the parse hangs on a noun's doer that names the target: "by gunmen *on the convoy*".
 _TARGET_PREPS = frozenset({"on", "against", "of", "to"})
 
 

@@ -312,18 +312,17 @@ class RuleCoder:
         """An event noun with the party that did it, as the subject of any verb: "the
         *expulsion* of four diplomats *by Norway* followed the arrest of ...", "the *arrest*
         of X *by police* drew crowds" (the noun reports the act as done)."""
-        if (
-            syntax.modal_of(verb) is not None
-            or not _tells_it_done(verb)
-            or any(
-                c.dep_ == "ccomp" or (c.dep_ == "advcl" and _conditional(c)) for c in verb.children
-            )
-        ):
-            return None  # "a strike by pilots, *if it goes ahead, would* ground flights",
-            # "a visit by Putin *is* possible", "an inquiry by the UN *found* that ..."
         subject = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None)
         if subject is None or subject.pos_ != "NOUN":
             return None
+        if (
+            not _tells_it_done(verb)
+            or any(c.dep_ == "ccomp" for c in verb.children)
+            or next(syntax.condition_clauses(verb, _IF_UNLESS), None) is not None
+            or syntax.modal_of(verb) is not None
+        ):
+            return None  # "a strike by pilots, *if it goes ahead, would* ground flights",
+            # "a visit by Putin *is* possible", "an inquiry by the UN *found* that ..."
         found = self._noun_trigger(verb, subject, occurrence=True)
         if found is None or _not_yet_done(subject):
             return None
@@ -545,16 +544,8 @@ _HOLDS_OUT = frozenset(
     | {"foil", "thwart", "halt", "block", "prevent", "stop", "delay", "postpone", "avert"}
     | {"deny", "rule", "cancel", "abort", "call", "scrap", "shelve", "reject", "oppose"}
     | {"risk", "threaten", "discuss", "debate", "question", "doubt", "dismiss"}
-    | {
-        "wane",
-        "wan",
-        "fade",
-        "dwindle",
-        "falter",
-        "weaken",
-        "erode",
-        "ebb",
-    }  # "support has *waned*" (the tagger: "wan")
+    # "support has *waned*" (the tagger's lemma: "wan")
+    | {"wane", "wan", "fade", "dwindle", "falter", "weaken", "erode", "ebb"}
 )
 # Modifiers that hold an act out rather than tell it: "*any* attack by China", "a
 # *possible* visit by Putin".
@@ -593,9 +584,7 @@ def _participle_read_as_verb(tok: Token) -> bool:
     return tok.nbor(-1).pos_ in ("VERB", "DET", "ADP")
 
 
-def _conditional(clause: Token) -> bool:
-    """A clause put as a condition: "*if* it goes ahead", "*unless* ..."."""
-    return any(m.dep_ == "mark" and m.lower_ in ("if", "unless") for m in clause.children)
+_IF_UNLESS = frozenset({"if", "unless"})
 
 
 def _market_demand(noun: Token) -> bool:
