@@ -465,11 +465,29 @@ def _rows(name: str) -> Iterator[list[str]]:
         yield line.split("\t")
 
 
+# Word classes a trigger row may name as a value ("obj=@forces"), one list for many rows.
+WORD_CLASSES: dict[str, frozenset[str]] = {
+    # bodies of armed men and the weapons, ships and aircraft they move with
+    "forces": frozenset(
+        {"troop", "soldier", "force", "unit", "regiment", "battalion", "brigade", "division"}
+        | {"platoon", "contingent", "reinforcement", "paratrooper", "marine", "commando"}
+        | {"tank", "armour", "armor", "artillery", "howitzer", "launcher", "missile", "battery"}
+        | {"rocket", "warship", "gunboat", "corvette", "frigate", "destroyer", "submarine"}
+        | {"carrier", "cruiser", "flotilla", "squadron", "jet", "fighter", "warplane"}
+        | {"bomber", "interceptor", "helicopter", "gunship", "drone"}
+        | {"gendarme", "paramilitary", "militiaman", "police", "policeman"}
+    ),
+}
+
+
 def _parse_conditions(spec: str) -> tuple[Condition, ...]:
     out = []
     for part in filter(None, (p.strip() for p in spec.split(";"))):
         kind, _, values = part.partition("=")
-        out.append(Condition(kind, frozenset(v.strip().lower() for v in values.split("|") if v)))
+        words: set[str] = set()
+        for value in (v.strip().lower() for v in values.split("|") if v.strip()):
+            words |= WORD_CLASSES[value[1:]] if value.startswith("@") else {value}
+        out.append(Condition(kind, frozenset(words)))
     return tuple(out)
 
 

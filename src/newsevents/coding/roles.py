@@ -12,6 +12,7 @@ tokens into resolved ActorRefs.
 from __future__ import annotations
 
 import dataclasses
+import itertools
 from collections.abc import Callable, Iterator
 from collections.abc import Set as AbstractSet
 from dataclasses import dataclass
@@ -50,6 +51,34 @@ class Roles:
     # the recipient is that of an act the trigger governs ("agreed to lift sanctions *on
     # X*"), so it says less about the trigger's own event
     indirect: bool = False
+
+
+# What is shared between services, never a party: "shared *intelligence* with X".
+_SHARED_THINGS = frozenset({"intelligence", "information", "data", "evidence", "tip"})
+
+
+def _topic_of_shared(trigger: Trigger, tok: Token) -> bool:
+    """A word inside the intelligence or evidence shared, not after its "to" or "with":
+    "shared intelligence *on Boko Haram positions*" names what it is about."""
+    if trigger.entry.cameo != "064":
+        return False
+    shared = syntax.object_of(trigger.token)
+    if shared is None or shared.lemma_.lower() not in _SHARED_THINGS:
+        return False
+    parts = _shared_parts(trigger.token, shared)
+    if tok.i not in {t.i for root in parts for t in root.subtree}:
+        return False
+    roots = {p.i for p in parts}
+    way = list(itertools.takewhile(lambda a: a.i not in roots, tok.ancestors))
+    clause = any(a.dep_ in ("relcl", "acl", "advcl", "ccomp") for a in way)
+    return clause or not any(a.dep_ == "prep" and a.lower_ in ("to", "with") for a in way)
+
+
+def _shared_parts(verb: Token, shared: Token) -> list[Token]:
+    """The thing shared and what it is about, which the parse may hang on the verb:
+    "shared intelligence *on militant networks* with ..."."""
+    about = ("on", "about", "from", "regarding", "concerning")
+    return [shared, *(c for c in verb.children if c.dep_ == "prep" and c.lower_ in about)]
 
 
 class RoleFinder:
@@ -119,6 +148,8 @@ class RoleFinder:
             recipient_tok = self._stance_owner(recipient_tok) or recipient_tok
         if recipient_tok is None or (actor_tok is not None and recipient_tok.i == actor_tok.i):
             recipient_tok = self._entity_in_complement(trigger, actor)
+        if recipient_tok is not None and _topic_of_shared(trigger, recipient_tok):
+            recipient_tok = None  # "pooled intelligence *on Boko Haram*": what it is about
         recipient = (
             build_actor(recipient_tok, self.names, memory, recipient=True)
             if recipient_tok is not None
@@ -237,6 +268,23 @@ class RoleFinder:
             # (or the dative: "handed *Russian counterparts* files on 40 recruiters")
             goals = [*syntax.prep_objects(verb, {"to", "with"})]
             goals += [c for c in verb.children if c.dep_ == "dative"]
+            shared_thing = direct is not None and direct.lemma_.lower() in _SHARED_THINGS
+            if direct is not None and shared_thing:  # "shared intelligence on X *with
+                # Somalia*", hung on the noun
+                goals += [
+                    g
+                    for root in _shared_parts(verb, direct)
+                    for p in root.subtree
+                    if p.dep_ == "prep" and p.lower_ in ("to", "with")
+                    for g in p.children
+                    if g.dep_ == "pobj"
+                ]
+            with_thing = any(  # "provided *Britain* with intelligence"
+                g.lemma_.lower() in _SHARED_THINGS for g in syntax.prep_objects(verb, {"with"})
+            )
+            goals = [g for g in goals if g.lemma_.lower() not in _SHARED_THINGS]
+            if direct is not None and with_thing:
+                goals.insert(0, direct)
             # (a dative the parse compounded on what is handed: "handed *Russian
             # counterparts* files", a plural no compound of a thing would be)
             goals += [
@@ -248,6 +296,8 @@ class RoleFinder:
             partner = next(shared, None)
             if partner is not None:
                 return self._party_inside(syntax.resolve_relative(partner))
+            if shared_thing:
+                return None  # "*pool* intelligence": shared among the doers
         if trigger.entry.cameo == "063":
             # a suspect handed over goes to a party, who is the partner: "extradited Viktor
             # Bout *to the United States*"

@@ -17,6 +17,7 @@ from typing import TYPE_CHECKING
 from newsevents.coding import senses, syntax
 from newsevents.coding.actors import ArticleMemory, build_memory
 from newsevents.coding.attribution import carries_allegation
+from newsevents.coding.attribution import frame as report_frame
 from newsevents.coding.context import DocumentContexts
 from newsevents.coding.fields import ArticleFrame, describe
 from newsevents.coding.filters import (
@@ -65,7 +66,7 @@ from newsevents.records import ActorRef, Article, Event, Evidence, Modality
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Span, Token
 
-CODER_NAME = "rules.v21"  # bump whenever the rules or their tables change what is coded
+CODER_NAME = "rules.v22"  # bump whenever the rules or their tables change what is coded
 SPEECH_VERBS = frozenset(
     [
         "say",
@@ -164,12 +165,30 @@ class RuleCoder:
             if governors[t.token.i] == syntax.reduced_relative(t.token) is not None:
                 governors[t.token.i] = None
         alleging = {g.i for i, g in governors.items() if g and carries_allegation(g, sent.doc[i])}
-        return [  # "alleged that X shelled ...": the alleged act is the event (issue 5)
+        kept = [  # "alleged that X shelled ...": the alleged act is the event (issue 5)
             t
             for t in found
             if t.token.i not in alleging
             and ((g := governors[t.token.i]) is None or g.i in alleging)
         ]
+        # "could impose sanctions if Minsk continues to *detain* ...", "had the truce
+        # collapsed, troops would have ...", "on whether to *leave*": no event, nor any
+        # in its condition
+        unreal = [
+            t.token
+            for t in kept
+            if _speculation(t.token) or syntax.counterfactual(t.token) or syntax.undecided(t.token)
+        ]
+        dropped = {t.i for t in unreal}
+        dropped |= {
+            w.i
+            for verb in unreal
+            for v in [verb, *verb.conjuncts]
+            for c in v.children
+            if c.dep_ == "advcl"
+            for w in c.subtree
+        }
+        return [t for t in kept if t.token.i not in dropped]
 
     def trigger_at(self, tok: Token) -> Trigger | None:
         """The event a token triggers, if any: a verb with a row in the lexicon (read in
@@ -198,6 +217,8 @@ class RuleCoder:
         if given is not None and (entry is None or entry.event_type != "SANCTION"):
             return Trigger(tok, given)  # "gave the rebels 48 hours to surrender" (not
             # "gave the envoy 48 hours to leave", an expulsion)
+        if entry is not None and entry.mode == "arrest" and _under_terms(tok):
+            return None  # "put them on a flight *under a deal* brokered by the Church"
         if entry is not None and _described(tok, entry):
             entry = None  # "*Asked* about the deal, he said ...", "*helped* by a weaker yen"
         if entry is not None and entry.mode == "phone" and not self._called_party(tok):
@@ -450,7 +471,7 @@ class RuleCoder:
             refused = senses.refusal(token, entry, negated=modality == "negated")
         if refused is not None:
             entry, modality = refused, "asserted"  # "will not lift the ban": a refusal
-        entry = _opened_together(_leaving_a_body(entry, roles.recipient), roles.actor)
+        entry = _opened_together(_leaving_a_body(entry, roles.recipient, token), roles.actor)
         entry = _given_way(_state_charged(entry, token.doc, roles.recipient), token)
         entry = troop_movement(entry, token, trigger.noun, roles.actor)
         entry = helped_abroad(entry, token, roles.actor, roles.recipient)
@@ -461,6 +482,7 @@ class RuleCoder:
         entry = traded(abduction(entry, roles.actor, token), token)
         entry = kept_out(entry, token, roles.actor, roles.recipient)
         entry = _in_absentia(_search_warrant(entry, token), token)
+        entry = _own_prisoners(entry, token)
         entry = _intended(entry, token, modality, self.roles.is_party)
         cameo_root = entry.cameo[:2]
         evidence = _evidence(trigger.token, sent)
@@ -553,6 +575,31 @@ _UNREAL_MODIFIERS = frozenset(
     {"any", "possible", "planned", "proposed", "threatened", "rumoured", "rumored"}
     | {"potential", "expected", "imminent", "likely", "future", "prospective", "mooted"}
 )
+
+
+# What one acts "under" that puts no one under arrest: terms, not custody.
+_TERMS = frozenset({"deal", "agreement", "accord", "treaty", "plan", "scheme", "programme"})
+_TERMS |= {"program", "arrangement", "pressure", "auspices", "swap", "exchange", "terms"}
+_TERMS |= {"rule", "framework", "mandate", "protocol", "deadline"}
+
+
+def _under_terms(verb: Token) -> bool:
+    """ "put ... *under* a deal": the verb's "under" names terms, not custody (the row
+    "put / place under" is for "placed *under house arrest*")."""
+    unders = [c for c in verb.children if c.dep_ == "prep" and c.lower_ == "under"]
+    objects = [g for c in unders for g in c.children if g.dep_ == "pobj"]
+    return bool(objects) and all(o.lemma_.lower() in _TERMS for o in objects)
+
+
+def _speculation(verb: Token) -> bool:
+    """What observers say *could* happen if a condition is met: "the EU could impose
+    sanctions on Minsk if it continues ..., *diplomats* said", or the writer's own "EU
+    could slap duties ... if talks collapse". A named party saying so ("*Beijing* said",
+    "the EU said *it* could ...") makes a threat, which stays."""
+    if not syntax.possible_if(verb):
+        return False
+    speaker = report_frame(verb, verb.sent).speaker
+    return speaker is None or speaker.pos_ not in ("PROPN", "PRON")
 
 
 def _tells_it_done(verb: Token) -> bool:
@@ -878,6 +925,20 @@ def _rescued(entry: TriggerEntry, verb: Token) -> TriggerEntry:
     return RESCUED if held else entry
 
 
+RELEASED = TriggerEntry("free", (), "RETREAT", "release", "084")
+# People held by those who free them: prisoners are let go, not rescued.
+_PRISONERS = frozenset({"prisoner", "detainee", "inmate", "convict"})
+
+
+def _own_prisoners(entry: TriggerEntry, verb: Token) -> TriggerEntry:
+    """ "freed 250 *prisoners* from the Batkovic camp": a release by those who held them
+    (RETREAT), not a rescue from captors' camps, the row's usual reading."""
+    if entry.event_type != "AID" or verb.lemma_.lower() not in ("free", "release"):
+        return entry
+    obj = syntax.object_of(verb)
+    return RELEASED if obj is not None and obj.lemma_.lower() in _PRISONERS else entry
+
+
 STATE_CHARGED = TriggerEntry("charge", (), "ACCUSE", "disapprove", "112")
 YIELDED = TriggerEntry("yield", (), "CONCEDE", None, "080")
 # Opening participles of giving way: "*Bowing to* weeks of pressure, the government ...".
@@ -1003,15 +1064,58 @@ def _opened_alone(entry: TriggerEntry, actor: ActorRef | None, partner: ActorRef
     return actor is None or not _parties_together(actor)
 
 
-def _leaving_a_body(entry: TriggerEntry, recipient: ActorRef | None) -> TriggerEntry:
-    """A withdrawal from an international body or court is a break in relations, not a
-    retreat: "announced their withdrawal *from ECOWAS*" (SANCTION 161)."""
-    if entry.event_type != "RETREAT" or entry.mode != "withdraw" or recipient is None:
+def _leaving_a_body(entry: TriggerEntry, recipient: ActorRef | None, verb: Token) -> TriggerEntry:
+    """A withdrawal from an international body, a court, a treaty or a mediation is a
+    break in relations, not a retreat: "announced their withdrawal *from ECOWAS*",
+    "quit the *regional bloc*", "withdrew from its *role as mediator*" (SANCTION 161;
+    the manual's SANCTION 'withdraw')."""
+    if entry.event_type != "RETREAT" or entry.mode not in ("withdraw", "resign"):
         return entry
     if entry.lemma not in _LEAVING:
         return entry  # "surrendered their weapons *to U.N. monitors*" leaves no body
+    bodies = _BODIES if entry.mode == "withdraw" else _BODIES - _SEATS
+    if any(_a_body(thing, bodies) for thing in _left(verb)):
+        return LEAVE_BODY
+    if entry.mode != "withdraw":
+        return entry  # "*quit* the commission": a member resigns
+    if recipient is None:
+        return entry
     body = recipient.sector in ("IGO", "JUD") and not recipient.members
     return LEAVE_BODY if body else entry
+
+
+# What one leaves that is no place: bodies, courts, treaties, talks and roles.
+_BODIES = frozenset(
+    {"bloc", "court", "tribunal", "organization", "organisation", "council", "union"}
+    | {"alliance", "community", "forum", "commission", "centre", "center", "league"}
+    | {"treaty", "accord", "agreement", "pact", "convention", "protocol", "deal"}
+    | {"talks", "negotiation", "mediation", "role", "process", "dialogue", "initiative"}
+    | {"agency", "assembly", "mechanism", "framework", "grouping", "partnership"}
+)
+
+# Bodies one may sit in as a person: leaving them is a resignation (RETREAT 'resign').
+_SEATS = frozenset({"council", "commission", "assembly", "agency", "centre", "center", "role"})
+
+
+def _a_body(noun: Token, bodies: frozenset[str]) -> bool:
+    """A body by its head word; "centre" only in a name ("the International *Centre* for
+    Settlement of Investment Disputes", not "the *centre* of Jenin")."""
+    lemma = noun.lemma_.lower()
+    if lemma in ("centre", "center"):
+        return noun.text[:1].isupper()
+    return lemma in bodies
+
+
+def _left(verb: Token) -> list[Token]:
+    """The nouns named as what is left: "quit *the bloc*", "withdrew from *the talks*",
+    "pulled out of *the accord*", "its withdrawal from *the pact*"."""
+    found = [c for c in verb.children if c.dep_ == "dobj" and verb.lemma_.lower() != "withdraw"]
+    for prep in (c for c in verb.children if c.dep_ == "prep" and c.lower_ in ("from", "of")):
+        if prep.lower_ == "of" and verb.pos_ != "VERB" and verb.nbor(-1).lower_ != "out":
+            continue  # "the withdrawal *of troops*": who leaves, not what is left
+        found.extend(g for g in prep.children if g.dep_ == "pobj")
+    found += [c for noun in found for c in noun.children if c.dep_ in ("appos", "dobj")]
+    return [n for noun in found for n in [noun, *noun.conjuncts]]  # ("ECOWAS *bloc*")
 
 
 def _intended(

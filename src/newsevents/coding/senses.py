@@ -362,7 +362,8 @@ def ultimatum(verb: Token) -> TriggerEntry | None:
     ]
     spans = [
         c for h in heads for c in h.children if c.dep_ in ("dobj", "npadvmod", "dative", "attr")
-    ]
+    ]  # (and the time the parse hung on the party: "gave Honduras' rulers *72 hours* to")
+    spans += [g for c in spans for g in c.children if g.dep_ in ("dobj", "npadvmod")]
     timed = [  # a span of time: "48 hours", "one week", not "yesterday"
         c
         for c in spans
@@ -373,7 +374,7 @@ def ultimatum(verb: Token) -> TriggerEntry | None:
     timed += [c for c in verb.children if c.dep_ == "prep" and c.lower_ in ("until", "till")]
     if not timed:
         return None
-    infinitives = [g for c in timed for g in c.children if syntax.is_given_time(g)]
+    infinitives = [g for c in timed for g in c.subtree if syntax.is_given_time(g)]
     infinitives += [
         c for c in verb.children if c.dep_ in ("advcl", "xcomp") and syntax.is_infinitive(c)
     ]

@@ -177,11 +177,18 @@ def modal_of(token: Token) -> str | None:
     shares a subject with ("could be preparing", "will meet")."""
     if _planned(token):
         return "future"
+    aux = modal_aux(token)
+    return None if aux is None else MODAL_MODALITY[aux.lower_]
+
+
+def modal_aux(token: Token) -> Token | None:
+    """The modal auxiliary ("could", "will") on the verb or the verb it shares a subject
+    with."""
     current = token
     for _ in range(3):
         for child in current.children:
             if child.dep_ == "aux" and child.lower_ in MODAL_MODALITY:
-                return MODAL_MODALITY[child.lower_]
+                return child
         if causative(current):
             current = current.head  # "he *would have* them killed"
             continue
@@ -189,6 +196,50 @@ def modal_of(token: Token) -> str | None:
             return None
         current = current.head
     return None
+
+
+# Modals of a possibility, not of a decision ("could", not "will").
+_POSSIBLE = frozenset({"could", "might", "may"})
+
+
+def possible_if(verb: Token) -> bool:
+    """An act that *could* follow a condition: "the EU *could impose* sanctions on Minsk
+    *if* it continues ...", "Washington *might* ... *should* the vote fall short" (not
+    "will impose ... if", a decision, nor "unless", an ultimatum)."""
+    aux = modal_aux(verb)
+    if aux is None or aux.lower_ not in _POSSIBLE:
+        return False
+    return any(
+        next(condition_clauses(v, {"if"}), None) is not None
+        or any(c.dep_ == "advcl" and _inverted_condition(c) for c in v.children)
+        for v in [verb, *verb.conjuncts]
+    )
+
+
+def undecided(verb: Token) -> bool:
+    """An act in a "whether" clause, still open: "no decision on *whether* missiles will
+    be *supplied*", "considering whether *to leave* the court"."""
+    current = verb
+    for _ in range(4):
+        if any(c.dep_ in ("mark", "advmod") and c.lower_ == "whether" for c in current.children):
+            return True
+        if current.dep_ not in ("xcomp", "conj") or current.head.i == current.i:
+            return False
+        current = current.head
+    return False
+
+
+def counterfactual(verb: Token) -> bool:
+    """An act that would have happened but did not: "*had* the truce collapsed, troops
+    *would have resumed* ground operations"."""
+    aux = modal_aux(verb)
+    return (  # (not "hackers *may have launched* attacks": a past act not yet sure)
+        aux is not None
+        and aux.lower_ == "would"
+        and aux.head.i == verb.i
+        and verb.tag_ == "VBN"
+        and any(c.dep_ == "aux" and c.lower_ == "have" for c in verb.children)
+    )
 
 
 def _planned(verb: Token) -> bool:
@@ -364,7 +415,9 @@ def has_unless(token: Token) -> bool:
 
 def is_given_time(token: Token) -> bool:
     """An act someone is given time for: "72 hours *to surrender*", demanded, not done."""
-    return token.dep_ in ("acl", "relcl") and is_temporal(token.head) and is_infinitive(token)
+    head = token.head  # (the time by its words too: "24 hours" is no entity to every parse)
+    timed = is_temporal(head) or head.lemma_.lower() in SPANS_OF_TIME
+    return token.dep_ in ("acl", "relcl") and timed and is_infinitive(token)
 
 
 READINESS_WORDS = frozenset(
@@ -1244,6 +1297,8 @@ def phrase_bounds(
             continue  # "detained *37 people*, including four journalists": who among them
         if child.dep_ == "appos" and _detached(head, child):
             continue  # "Russia began pumping gas ..., *a milestone* in ...": a misparse
+        if child.dep_ == "dobj" and child.i > head.i and child.lemma_.lower() in SPANS_OF_TIME:
+            continue  # "gave Honduras' rulers *72 hours* to ...": a verb's object, misparsed
         if child.dep_ == "amod" and child.lower_ in ("outside", "inside") and child.i < head.i:
             continue  # "massed *outside* parliament": a preposition parsed as an adjective
         if child.lower_ in _PARTICLE_WORDS and is_misread_particle(child):
