@@ -164,7 +164,16 @@ def test_lexicon_rows_are_well_formed():
             if entry.is_event:
                 assert entry.cameo.isdigit() and 1 <= int(entry.cameo[:2]) <= 20
                 for c in entry.conditions:
-                    assert c.kind in ("obj", "pobj", "prep", "prt", "xcomp")
+                    assert c.kind in ("obj", "subj", "pobj", "prep", "prt", "xcomp")
+                    assert not any(v.startswith("@") for v in c.values)  # classes expanded
+
+
+def test_word_classes_expand_in_trigger_conditions():
+    rows = default_lexicon().by_lemma["reposition"]
+    values = [c.values for e in rows if e.event_type == "MOBILIZE" for c in e.conditions]
+    assert any({"troop", "warship", "drone", "gunboat"} <= v for v in values)
+    hit = [e for e in default_lexicon().by_lemma["hit"] if e.conditions[:1]]
+    assert any(c.kind == "subj" and "missile" in c.values for e in hit for c in e.conditions)
 
 
 def test_quad_class_follows_the_cameo_root():

@@ -151,6 +151,8 @@ class Condition:
         return any(self._child_holds(child) for child in token.children)
 
     def _child_holds(self, child: Token) -> bool:
+        if self.kind == "subj":  # "*drones* hit a refinery": the active subject
+            return child.dep_ == "nsubj" and self._names(child)
         if self.kind == "pobj":  # on the verb, or on its object: "blocked access *to apps*"
             nouns = _prepositional_objects(child)
             if child.dep_ in _OBJECT_DEPS:
@@ -438,7 +440,7 @@ class TriggerEntry:
 
     @property
     def specificity(self) -> int:
-        weights = {"obj": 4, "pobj": 3, "prep": 2, "prt": 2, "xcomp": 1}
+        weights = {"obj": 4, "subj": 4, "pobj": 3, "prep": 2, "prt": 2, "xcomp": 1}
         # any object at all ("obj=*") is less specific than a named one
         return sum(weights[c.kind] - (c.kind == "obj" and "*" in c.values) for c in self.conditions)
 
@@ -469,13 +471,17 @@ def _rows(name: str) -> Iterator[list[str]]:
 WORD_CLASSES: dict[str, frozenset[str]] = {
     # bodies of armed men and the weapons, ships and aircraft they move with
     "forces": frozenset(
-        {"troop", "soldier", "force", "unit", "regiment", "battalion", "brigade", "division"}
-        | {"platoon", "contingent", "reinforcement", "paratrooper", "marine", "commando"}
-        | {"tank", "armour", "armor", "artillery", "howitzer", "launcher", "missile", "battery"}
-        | {"rocket", "warship", "gunboat", "corvette", "frigate", "destroyer", "submarine"}
-        | {"carrier", "cruiser", "flotilla", "squadron", "jet", "fighter", "warplane"}
-        | {"bomber", "interceptor", "helicopter", "gunship", "drone"}
-        | {"gendarme", "paramilitary", "militiaman", "police", "policeman"}
+        {"troop", "soldier", "regiment", "battalion", "brigade", "platoon", "contingent"}
+        | {"reinforcement", "paratrooper", "commando", "armour", "armor", "artillery"}
+        | {"howitzer", "missile", "warship", "gunboat", "corvette", "frigate", "destroyer"}
+        | {"submarine", "cruiser", "flotilla", "squadron", "warplane", "bomber", "interceptor"}
+        | {"gunship", "drone", "gendarme", "paramilitary", "militiaman", "policeman"}
+    ),  # (not "unit", "division", "tank", "battery", "jet": "moved its trading *unit*")
+    # what strikes by itself: "*drones* hit a refinery", "a *missile* struck a school"
+    "munitions": frozenset(
+        {"drone", "missile", "rocket", "shell", "mortar", "bomb", "airstrike", "air-strike"}
+        | {"shelling", "barrage", "salvo", "projectile", "warplane", "gunship", "grenade"}
+        | {"munition", "explosive", "artillery", "round"}
     ),
 }
 

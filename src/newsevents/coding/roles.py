@@ -559,6 +559,8 @@ class RoleFinder:
         return (
             trigger.entry.event_type in _HELD_SOMEWHERE
             or (attached.i == trigger.token.i and trigger.entry.event_type == "AGREE")
+            # arms laid down or prisoners freed *in Bunia*: where, not to whom
+            or (_on_the_act(attached, trigger.token) and trigger.entry.mode in _HANDED_OVER)
             or attached.lemma_.lower() in _GATHERINGS
             or attached.lower_ in _GATHERINGS
         )
@@ -735,6 +737,15 @@ _PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
 # Kinds of act that happen somewhere without being done to the place: a meeting, a
 # signing, joint work, a rally. (A ceasefire, aid or a blockade *in* a place is about it.)
 _HELD_SOMEWHERE = frozenset({"CONSULT", "SUPPORT", "COOPERATE", "PROTEST"})
+_HANDED_OVER = frozenset({"disarm", "release"})
+
+
+def _on_the_act(word: Token, verb: Token) -> bool:
+    """The verb, or its object the parse hung the place on ("laid down their *rifles* in
+    Bunia")."""
+    return word.i == verb.i or (word.dep_ == "dobj" and word.head.i == verb.i)
+
+
 _INTENT = frozenset({"THREATEN", "AGREE", "REJECT"})
 _CONDITIONS = frozenset({"if", "unless", "until"})
 _ARRIVALS = frozenset({"arrive", "land", "reach", "enter", "return", "travel", "fly", "come", "go"})

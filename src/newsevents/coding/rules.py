@@ -66,7 +66,7 @@ from newsevents.records import ActorRef, Article, Event, Evidence, Modality
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Span, Token
 
-CODER_NAME = "rules.v22"  # bump whenever the rules or their tables change what is coded
+CODER_NAME = "rules.v23"  # bump whenever the rules or their tables change what is coded
 SPEECH_VERBS = frozenset(
     [
         "say",
@@ -180,12 +180,11 @@ class RuleCoder:
             if _speculation(t.token) or syntax.counterfactual(t.token) or syntax.undecided(t.token)
         ]
         dropped = {t.i for t in unreal}
-        dropped |= {
+        dropped |= {  # (not "..., *after* militants killed 12 soldiers": what happened)
             w.i
             for verb in unreal
             for v in [verb, *verb.conjuncts]
-            for c in v.children
-            if c.dep_ == "advcl"
+            for c in syntax.conditions_of(v)
             for w in c.subtree
         }
         return [t for t in kept if t.token.i not in dropped]
@@ -217,7 +216,7 @@ class RuleCoder:
         if given is not None and (entry is None or entry.event_type != "SANCTION"):
             return Trigger(tok, given)  # "gave the rebels 48 hours to surrender" (not
             # "gave the envoy 48 hours to leave", an expulsion)
-        if entry is not None and entry.mode == "arrest" and _under_terms(tok):
+        if entry is not None and entry.lemma in _PLACING and _under_terms(tok):
             return None  # "put them on a flight *under a deal* brokered by the Church"
         if entry is not None and _described(tok, entry):
             entry = None  # "*Asked* about the deal, he said ...", "*helped* by a weaker yen"
@@ -577,6 +576,8 @@ _UNREAL_MODIFIERS = frozenset(
 )
 
 
+# Verbs whose "under" names where one is put: "placed *under house arrest*".
+_PLACING = frozenset({"put", "place", "keep"})
 # What one acts "under" that puts no one under arrest: terms, not custody.
 _TERMS = frozenset({"deal", "agreement", "accord", "treaty", "plan", "scheme", "programme"})
 _TERMS |= {"program", "arrangement", "pressure", "auspices", "swap", "exchange", "terms"}
@@ -594,12 +595,32 @@ def _under_terms(verb: Token) -> bool:
 def _speculation(verb: Token) -> bool:
     """What observers say *could* happen if a condition is met: "the EU could impose
     sanctions on Minsk if it continues ..., *diplomats* said", or the writer's own "EU
-    could slap duties ... if talks collapse". A named party saying so ("*Beijing* said",
-    "the EU said *it* could ...") makes a threat, which stays."""
+    could slap duties ... if talks collapse". The party itself or its own people saying
+    so ("*Beijing* said", "the ministry said *it* could ...", "*its spokesman* said")
+    makes a threat, which stays."""
     if not syntax.possible_if(verb):
         return False
-    speaker = report_frame(verb, verb.sent).speaker
-    return speaker is None or speaker.pos_ not in ("PROPN", "PRON")
+    own, _ = syntax.find_subject(verb)
+    if own is not None and own.pos_ == "PRON":
+        return False  # "the ministry said *it* could ...": its own word
+    report = report_frame(verb, verb.sent)
+    if report.speaker is None:
+        return True
+    speakers = [report.speaker]  # (and the report verb's own subjects, which a misparse may
+    # put beside the one found: "if *attacks* ... resume, a senior *official* told")
+    if report.verb is not None:
+        speakers += [c for c in report.verb.children if c.dep_ in ("nsubj", "nsubjpass")]
+    return any(s.lemma_.lower() in _ONLOOKERS for s in speakers)
+
+
+# Those who weigh what others could do (not "a Kremlin *spokesman*", "the army"): the
+# forecasters of `_OBSERVERS` and go-betweens, officials and sources.
+_ONLOOKERS = frozenset(
+    {"diplomat", "analyst", "expert", "observer", "scholar", "economist", "official"}
+    | {"source", "researcher", "commentator", "report", "study", "newspaper", "academic"}
+    | {"professor", "specialist", "strategist", "insider", "lawyer", "tank", "scientist"}
+    | {"survey", "critic", "envoy", "mediator", "media", "medium"}
+)
 
 
 def _tells_it_done(verb: Token) -> bool:
@@ -936,7 +957,24 @@ def _own_prisoners(entry: TriggerEntry, verb: Token) -> TriggerEntry:
     if entry.event_type != "AID" or verb.lemma_.lower() not in ("free", "release"):
         return entry
     obj = syntax.object_of(verb)
-    return RELEASED if obj is not None and obj.lemma_.lower() in _PRISONERS else entry
+    if obj is None or obj.lemma_.lower() not in _PRISONERS:
+        return entry
+    places = syntax.prep_objects(verb, {"from"})
+    return entry if any(_held_by_others(p) for p in places) else RELEASED
+
+
+# Holders whose camp a rescue frees people from: "from a *Boko Haram* camp".
+_CAPTORS = frozenset({"rebel", "militant", "insurgent", "gang", "jihadist", "kidnapper"})
+_CAPTORS |= {"captor", "terrorist", "militia", "guerrilla", "cartel", "extremist"}
+
+
+def _held_by_others(place: Token) -> bool:
+    """The place is an armed group's: "a *rebel* camp", "a *Boko Haram* hideout"."""
+    return any(
+        t.lemma_.lower() in _CAPTORS or t.ent_type_ in ("ORG", "NORP")
+        for t in place.subtree
+        if t.i != place.i
+    )
 
 
 STATE_CHARGED = TriggerEntry("charge", (), "ACCUSE", "disapprove", "112")
@@ -1037,7 +1075,8 @@ def _parties_together(actor: ActorRef) -> bool:
     return len(member_parties(actor)) > 1 or pair
 
 
-_OPENING = frozenset({"open", "launch"})
+# Verbs of opening or joining up that are cooperation only between parties.
+_OPENING = frozenset({"open", "launch", "link", "connect", "restart"})
 
 
 def _own(verb: Token) -> bool:
@@ -1073,8 +1112,7 @@ def _leaving_a_body(entry: TriggerEntry, recipient: ActorRef | None, verb: Token
         return entry
     if entry.lemma not in _LEAVING:
         return entry  # "surrendered their weapons *to U.N. monitors*" leaves no body
-    bodies = _BODIES if entry.mode == "withdraw" else _BODIES - _SEATS
-    if any(_a_body(thing, bodies) for thing in _left(verb)):
+    if any(_a_body(thing) for thing in _left(verb)):
         return LEAVE_BODY
     if entry.mode != "withdraw":
         return entry  # "*quit* the commission": a member resigns
@@ -1093,17 +1131,27 @@ _BODIES = frozenset(
     | {"agency", "assembly", "mechanism", "framework", "grouping", "partnership"}
 )
 
-# Bodies one may sit in as a person: leaving them is a resignation (RETREAT 'resign').
-_SEATS = frozenset({"council", "commission", "assembly", "agency", "centre", "center", "role"})
+# Bodies and places a person may hold: leaving them is a resignation (RETREAT 'resign').
+_SEATS = frozenset({"council", "commission", "assembly", "agency", "role", "partnership"})
+_SEATS |= {"forum"}
+_GO_BETWEENS = frozenset({"mediator", "guarantor", "facilitator", "broker", "host", "sponsor"})
 
 
-def _a_body(noun: Token, bodies: frozenset[str]) -> bool:
+def _a_body(noun: Token) -> bool:
     """A body by its head word; "centre" only in a name ("the International *Centre* for
-    Settlement of Investment Disputes", not "the *centre* of Jenin")."""
+    Settlement of Investment Disputes", not "the *centre* of Jenin"); a seat a person may
+    hold only as a go-between ("its *role as mediator*", not "her role as spokeswoman")."""
     lemma = noun.lemma_.lower()
     if lemma in ("centre", "center"):
         return noun.text[:1].isupper()
-    return lemma in bodies
+    if lemma in _SEATS and not noun.text[:1].isupper():  # (a name: "the Council of Europe")
+        return any(
+            g.lemma_.lower() in _GO_BETWEENS
+            for p in noun.children
+            if p.dep_ == "prep" and p.lower_ == "as"
+            for g in p.children
+        )
+    return lemma in _BODIES
 
 
 def _left(verb: Token) -> list[Token]:
@@ -1363,7 +1411,7 @@ def _confidence(trigger: Trigger, roles: Roles) -> float:
     score -= 0.03 * min(syntax.depth(trigger.token), 4)
     score -= 0.1 if syntax.in_subordinate_clause(trigger.token) else 0.0
     # "..., *if* Washington moved to halt exports": the condition of the news, not the news
-    score -= 0.1 if syntax.is_conditional(trigger.token) else 0.0
+    score -= 0.3 if syntax.is_conditional(trigger.token) else 0.0
     # "is considering *slashing* aid": an option weighed, weaker than what was done
     score -= 0.1 if syntax.is_considered(trigger.token) else 0.0
     # "..., *days after* Riyadh cut ties": context the main news is placed against

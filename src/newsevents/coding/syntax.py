@@ -106,10 +106,10 @@ def is_negated(token: Token) -> bool:
     """True when the trigger, or the verb it shares a subject with, carries a negation or
     has a "no" subject ("no group claimed"), or it completes a negated noun ("no plans to
     resign")."""
-    if token.dep_ in ("acl", "xcomp") and any(
+    if token.dep_ in ("acl", "xcomp", "advcl") and any(
         c.dep_ == "det" and c.lower_ in ("no", "neither") for c in token.head.children
     ):
-        return True
+        return True  # (also "no plans *for Putin to meet* ...", its subject given by "for")
     if (
         token.dep_ in ("ccomp", "xcomp")
         and token.head.lemma_.lower() in _EXPECTING
@@ -225,6 +225,8 @@ def undecided(verb: Token) -> bool:
             return True
         if current.dep_ not in ("xcomp", "conj") or current.head.i == current.i:
             return False
+        if current.dep_ == "conj" and current.tag_ in ("VBD", "VBZ"):
+            return False  # "debated whether to expel the envoy and *voted* to recall ..."
         current = current.head
     return False
 
@@ -233,12 +235,17 @@ def counterfactual(verb: Token) -> bool:
     """An act that would have happened but did not: "*had* the truce collapsed, troops
     *would have resumed* ground operations"."""
     aux = modal_aux(verb)
+    by_then = any(  # "*by Friday* the army would have deployed ...": a projection
+        c.dep_ == "prep" and c.lower_ == "by" and any(is_temporal(g) for g in c.children)
+        for c in verb.children
+    )
     return (  # (not "hackers *may have launched* attacks": a past act not yet sure)
         aux is not None
         and aux.lower_ == "would"
         and aux.head.i == verb.i
         and verb.tag_ == "VBN"
         and any(c.dep_ == "aux" and c.lower_ == "have" for c in verb.children)
+        and not by_then
     )
 
 
@@ -291,9 +298,11 @@ def misread_condition(verb: Token) -> bool:
     """A condition the parse made the root, with the main clause hung under it: "X
     threatened to walk out of talks *unless* air strikes *stopped*"."""
     heads = [verb, *(c for c in verb.children if c.dep_ == "nsubj")]  # (or on its subject)
+    marked = any(c.dep_ == "mark" and c.lower_ in _CONDITIONS for h in heads for c in h.children)
+    # or put by inversion: "pledged to strike Haifa *should Israel attack* Beirut"
     return (
         verb.dep_ == "ROOT"
-        and any(c.dep_ == "mark" and c.lower_ in _CONDITIONS for h in heads for c in h.children)
+        and (marked or _aux_before_subject(verb))
         and any(c.dep_ == "ccomp" and c.i < verb.i for c in verb.children)
     )
 
@@ -311,6 +320,8 @@ def is_conditional(token: Token) -> bool:
             return True
         if current.dep_ == "advcl" and _inverted_condition(current):
             return True
+        if current.dep_ == "ccomp" and _opening_inversion(current):
+            return True  # "*Should Serbia recognise* Kosovo, its path ... would be easier"
         if current.dep_ == "xcomp":
             current = current.head  # "if Washington *moved to halt* exports"
             continue
@@ -354,6 +365,30 @@ def afterthought(verb: Token) -> bool:
 _MOVE_NOUNS = frozenset({"move", "step", "decision", "measure"})
 
 
+def _aux_before_subject(verb: Token) -> bool:
+    """ "*should* Israel attack", "*were* Iran to ...": the auxiliary of a condition put
+    by inversion, before the subject."""
+    subject = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+    return subject is not None and any(
+        c.dep_ in ("aux", "auxpass") and c.lower_ in ("should", "were", "had") and c.i < subject.i
+        for c in verb.children
+    )
+
+
+def _opening_inversion(verb: Token) -> bool:
+    """A clause that opens the sentence with "Should", "Were" or "Had" before its subject
+    and is no question: a condition the parse took for a complement."""
+    sent = verb.sent
+    first = sent[0]
+    return (
+        first.head.i == verb.i
+        and first.lower_ in ("should", "were", "had")
+        and _aux_before_subject(verb)
+        and sent[-1].text != "?"
+        and any(t.text == "," for t in verb.subtree)
+    )
+
+
 def _inverted_condition(clause: Token) -> bool:
     """A condition put by inversion, its auxiliary first: "*should* Washington join the
     strikes", "*were* Israel to attack"."""
@@ -381,6 +416,12 @@ def is_asked_for(token: Token) -> bool:
         and token.head.lemma_.lower() in APPEAL_NOUNS
         and is_infinitive(token)
     )
+
+
+def conditions_of(verb: Token) -> list[Token]:
+    """The verb's condition clauses: "*if* X", "*unless* Y", "*should* Z happen"."""
+    found = list(condition_clauses(verb, _CONDITIONS))
+    return found + [c for c in verb.children if c.dep_ == "advcl" and _inverted_condition(c)]
 
 
 def condition_clauses(verb: Token, marks: AbstractSet[str]) -> Iterator[Token]:
@@ -510,6 +551,9 @@ SPANS_OF_TIME = frozenset({"hour", "day", "week", "month", "minute"})
 _TIME_UNITS = SPANS_OF_TIME | {"year", "decade"}
 
 
+_TIME_CLIMB = frozenset({"xcomp", "conj", "advcl", "acl", "ccomp"})
+
+
 def in_time_before(token: Token) -> bool:
     """Inside a clause placed in time against the news ("..., *days after* Riyadh cut ties",
     "*a day after* militants killed 26 people"): context for the main event."""
@@ -518,12 +562,15 @@ def in_time_before(token: Token) -> bool:
     current = token
     for _ in range(4):
         marks = {c.lower_ for c in current.children if c.dep_ == "mark"}
-        if marks & {"after", "before", "since"} and any(
+        spanned = any(
             c.dep_ == "npadvmod" and c.lemma_.lower() in _TIME_UNITS for c in current.children
-        ):
-            return True
-        if current.head.i == current.i or current.dep_ not in ("xcomp", "conj", "advcl", "acl"):
+        )
+        if marks & {"after", "before", "since"} and (spanned or current.dep_ == "advcl"):
+            return True  # (also without a span of time: "..., *after* missiles struck X")
+        if current.head.i == current.i or current.dep_ not in _TIME_CLIMB:
             return False
+        if current.dep_ == "ccomp" and current.head.dep_ == "ROOT":
+            return False  # (what the sentence reports, if the parse made "after" its root)
         current = current.head
     return False
 
