@@ -492,6 +492,8 @@ def _parse_conditions(spec: str) -> tuple[Condition, ...]:
         kind, _, values = part.partition("=")
         words: set[str] = set()
         for value in (v.strip().lower() for v in values.split("|") if v.strip()):
+            if value.startswith("@") and value[1:] not in WORD_CLASSES:
+                raise ValueError(f"trigger row names an unknown word class {value!r}")
             words |= WORD_CLASSES[value[1:]] if value.startswith("@") else {value}
         out.append(Condition(kind, frozenset(words)))
     return tuple(out)

@@ -319,7 +319,7 @@ class RuleCoder:
                 subject = None  # "its third *veto* ... since the war *erupted*": the parse
                 # took a noun before the clause's "since" for its subject
             found = self._noun_trigger(tok, subject, occurrence=True)
-            if found is not None and (not duration or found.entry.event_type in _GATHERINGS):
+            if found is not None and (not duration or found.entry.event_type in _GOING_ON):
                 return found  # (a blockade that "lasted decades", an invasion that
                 # "entered its fourth year" are standing states, not news)
         by_party = self._noun_by_party(tok)
@@ -613,16 +613,6 @@ def _speculation(verb: Token) -> bool:
     return any(s.lemma_.lower() in _ONLOOKERS for s in speakers)
 
 
-# Those who weigh what others could do (not "a Kremlin *spokesman*", "the army"): the
-# forecasters of `_OBSERVERS` and go-betweens, officials and sources.
-_ONLOOKERS = frozenset(
-    {"diplomat", "analyst", "expert", "observer", "scholar", "economist", "official"}
-    | {"source", "researcher", "commentator", "report", "study", "newspaper", "academic"}
-    | {"professor", "specialist", "strategist", "insider", "lawyer", "tank", "scientist"}
-    | {"survey", "critic", "envoy", "mediator", "media", "medium"}
-)
-
-
 def _tells_it_done(verb: Token) -> bool:
     """The verb, with an event noun as subject, tells the event as done (see above)."""
     return not any(lemma in _HOLDS_OUT for lemma in lemma_candidates(verb))
@@ -635,7 +625,7 @@ def _not_yet_done(noun: Token) -> bool:
 
 # Occurrence verbs of duration: what goes on, told as the setting of another act.
 _DURATIONS = frozenset({"enter", "last", "continue", "proceed"})
-_GATHERINGS = frozenset({"CONSULT", "PROTEST"})  # talks, sit-ins and strikes that go on
+_GOING_ON = frozenset({"CONSULT", "PROTEST"})  # talks, sit-ins and strikes that go on
 
 
 # Participles that describe a person ("the *alleged* financier", "a *suspected* militant").
@@ -750,6 +740,13 @@ _GRANTS = frozenset(
 _OBSERVERS = frozenset(
     {"analyst", "economist", "doctor", "expert", "observer", "scientist", "researcher"}
     | {"report", "study", "survey", "critic", "commentator", "lawyer", "diplomat"}
+)
+# Those who weigh what others could do (not "a Kremlin *spokesman*", "the army"): the
+# forecasters above (a doctor's forecast is of health, not of a party's acts) and
+# go-betweens, officials and sources.
+_ONLOOKERS = (_OBSERVERS - {"doctor"}) | frozenset(
+    {"scholar", "official", "source", "newspaper", "academic", "professor", "specialist"}
+    | {"strategist", "insider", "tank", "envoy", "mediator", "media", "medium"}
 )
 
 
@@ -960,7 +957,7 @@ def _own_prisoners(entry: TriggerEntry, verb: Token) -> TriggerEntry:
     if obj is None or obj.lemma_.lower() not in _PRISONERS:
         return entry
     places = syntax.prep_objects(verb, {"from"})
-    return entry if any(_held_by_others(p) for p in places) else RELEASED
+    return entry if any(_captors_place(p) for p in places) else RELEASED
 
 
 # Holders whose camp a rescue frees people from: "from a *Boko Haram* camp".
@@ -968,7 +965,7 @@ _CAPTORS = frozenset({"rebel", "militant", "insurgent", "gang", "jihadist", "kid
 _CAPTORS |= {"captor", "terrorist", "militia", "guerrilla", "cartel", "extremist"}
 
 
-def _held_by_others(place: Token) -> bool:
+def _captors_place(place: Token) -> bool:
     """The place is an armed group's: "a *rebel* camp", "a *Boko Haram* hideout"."""
     return any(
         t.lemma_.lower() in _CAPTORS or t.ent_type_ in ("ORG", "NORP")
@@ -1159,7 +1156,8 @@ def _left(verb: Token) -> list[Token]:
     "pulled out of *the accord*", "its withdrawal from *the pact*"."""
     found = [c for c in verb.children if c.dep_ == "dobj" and verb.lemma_.lower() != "withdraw"]
     for prep in (c for c in verb.children if c.dep_ == "prep" and c.lower_ in ("from", "of")):
-        if prep.lower_ == "of" and verb.pos_ != "VERB" and verb.nbor(-1).lower_ != "out":
+        before = verb.doc[verb.i - 1].lower_ if verb.i > verb.sent.start else ""
+        if prep.lower_ == "of" and verb.pos_ != "VERB" and before != "out":
             continue  # "the withdrawal *of troops*": who leaves, not what is left
         found.extend(g for g in prep.children if g.dep_ == "pobj")
     found += [c for noun in found for c in noun.children if c.dep_ in ("appos", "dobj")]

@@ -209,11 +209,7 @@ def possible_if(verb: Token) -> bool:
     aux = modal_aux(verb)
     if aux is None or aux.lower_ not in _POSSIBLE:
         return False
-    return any(
-        next(condition_clauses(v, {"if"}), None) is not None
-        or any(c.dep_ == "advcl" and _inverted_condition(c) for c in v.children)
-        for v in [verb, *verb.conjuncts]
-    )
+    return any(conditions_of(v, {"if"}) for v in [verb, *verb.conjuncts])
 
 
 def undecided(verb: Token) -> bool:
@@ -302,7 +298,7 @@ def misread_condition(verb: Token) -> bool:
     # or put by inversion: "pledged to strike Haifa *should Israel attack* Beirut"
     return (
         verb.dep_ == "ROOT"
-        and (marked or _aux_before_subject(verb))
+        and (marked or _inversion_aux(verb) is not None)
         and any(c.dep_ == "ccomp" and c.i < verb.i for c in verb.children)
     )
 
@@ -365,25 +361,32 @@ def afterthought(verb: Token) -> bool:
 _MOVE_NOUNS = frozenset({"move", "step", "decision", "measure"})
 
 
-def _aux_before_subject(verb: Token) -> bool:
-    """ "*should* Israel attack", "*were* Iran to ...": the auxiliary of a condition put
-    by inversion, before the subject."""
+def _inversion_aux(verb: Token) -> Token | None:
+    """The verb's "should", "were" or "had" before its subject, if any: the auxiliary of
+    a condition put by inversion ("*should* Israel attack", "*were* Iran to ...")."""
     subject = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None)
-    return subject is not None and any(
-        c.dep_ in ("aux", "auxpass") and c.lower_ in ("should", "were", "had") and c.i < subject.i
-        for c in verb.children
+    if subject is None:
+        return None
+    return next(
+        (
+            c
+            for c in verb.children
+            if c.dep_ in ("aux", "auxpass") and c.lower_ in _INVERTING and c.i < subject.i
+        ),
+        None,
     )
+
+
+_INVERTING = frozenset({"should", "were", "had"})
 
 
 def _opening_inversion(verb: Token) -> bool:
     """A clause that opens the sentence with "Should", "Were" or "Had" before its subject
     and is no question: a condition the parse took for a complement."""
     sent = verb.sent
-    first = sent[0]
     return (
-        first.head.i == verb.i
-        and first.lower_ in ("should", "were", "had")
-        and _aux_before_subject(verb)
+        _inverted_condition(verb)
+        and verb.left_edge.i == sent.start
         and sent[-1].text != "?"
         and any(t.text == "," for t in verb.subtree)
     )
@@ -392,15 +395,8 @@ def _opening_inversion(verb: Token) -> bool:
 def _inverted_condition(clause: Token) -> bool:
     """A condition put by inversion, its auxiliary first: "*should* Washington join the
     strikes", "*were* Israel to attack"."""
-    first = next(iter(clause.subtree))
-    subject = next((c for c in clause.children if c.dep_ in ("nsubj", "nsubjpass")), None)
-    return (
-        first.dep_ in ("aux", "auxpass")
-        and first.head.i == clause.i
-        and first.lower_ in ("should", "were", "had")
-        and subject is not None
-        and first.i < subject.i
-    )
+    aux = _inversion_aux(clause)
+    return aux is not None and aux.i == clause.left_edge.i
 
 
 # Nouns of asking: the act they ask for is not done ("calls *to resign*").
@@ -418,9 +414,10 @@ def is_asked_for(token: Token) -> bool:
     )
 
 
-def conditions_of(verb: Token) -> list[Token]:
-    """The verb's condition clauses: "*if* X", "*unless* Y", "*should* Z happen"."""
-    found = list(condition_clauses(verb, _CONDITIONS))
+def conditions_of(verb: Token, marks: AbstractSet[str] = _CONDITIONS) -> list[Token]:
+    """The verb's condition clauses: "*if* X", "*unless* Y" (those of `marks`), and
+    "*should* Z happen"."""
+    found = list(condition_clauses(verb, marks))
     return found + [c for c in verb.children if c.dep_ == "advcl" and _inverted_condition(c)]
 
 
