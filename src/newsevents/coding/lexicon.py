@@ -71,6 +71,7 @@ LIGHT_VERBS |= {"join", "take", "place", "put", "perform", "participate", "engag
 LIGHT_VERBS |= {"unleash", "wrap", "commence", "kick"}  # "unleashed a wave of *attacks*"
 LIGHT_VERBS |= {"enforce", "decree"}  # "would *enforce* a blockade", "*decreed* a mobilisation"
 LIGHT_VERBS |= {"enter"}  # "*entered* the 60th day of a hunger strike"
+LIGHT_VERBS |= {"execute"}  # "the confiscation was *executed* by bailiffs"
 # Light verbs whose event is the object of "in": "participated *in* peacekeeping operations".
 IN_LIGHT_VERBS = frozenset({"participate", "engage"})
 # Heads that say little themselves; the noun before them names the thing ("a *mediation*
@@ -150,6 +151,33 @@ class Condition:
             return self._names(token.head)  # "a post she *took over*": the noun is the object
         return any(self._child_holds(child) for child in token.children)
 
+    def holds_for_noun(self, noun: Token, particle: str) -> bool:
+        """The condition read on a nominalisation ("the *lifting* of sanctions on X by Y"):
+        its "of" object (or a compound before it: "an *asset* freeze") is the object, its
+        "by" phrase or possessive the subject, its other prepositions the verb's, and the
+        particle the one the noun carries ("handover")."""
+        if self.kind == "prt":
+            return particle in self.values
+        if self.kind == "xcomp":
+            return any(
+                c.dep_ == "acl" and (not self.values or c.lemma_.lower() in self.values)
+                for c in noun.children
+            )
+        done = _objects_of(noun, ("of",))
+        if self.kind == "obj":
+            done += [c for c in noun.lefts if c.dep_ == "compound" and c.pos_ == "NOUN"]
+            return any(self._names(o) for o in done)
+        if self.kind == "subj":
+            doers = _objects_of(noun, ("by",)) + [c for c in noun.children if c.dep_ == "poss"]
+            return any(self._names(d) for d in doers)
+        preps = [c for c in noun.children if c.dep_ == "prep" and c.lower_ not in ("of", "by")]
+        preps += [g for o in done for g in o.children if g.dep_ == "prep"]
+        if self.kind == "prep":
+            return any(p.lower_ in self.values for p in preps)
+        if self.kind == "pobj":
+            return any(self._names(g) for p in preps for g in p.children if g.dep_ == "pobj")
+        return False
+
     def _child_holds(self, child: Token) -> bool:
         if self.kind == "subj":  # "*drones* hit a refinery": the active subject
             return child.dep_ == "nsubj" and self._names(child)
@@ -217,6 +245,21 @@ class Condition:
             for part in (child, *(c for c in child.conjuncts if c.pos_ in ("NOUN", "PROPN")))
             for noun in (*named_nouns(part), *_role_words(part), *_said_to_be(part), *_named(part))
         )
+
+
+def _acted_on_or_by(noun: Token) -> bool:
+    """The noun's phrase names what it acts on or who does it ("the release *of 40
+    prisoners*", "*Iran's* admission"), so it tells an act, not a thing ("a press
+    release", "a launch window")."""
+    return any(
+        (
+            c.dep_ == "prep"
+            and c.lower_ in ("of", "by")
+            and any(g.dep_ == "pobj" for g in c.children)
+        )
+        or (c.dep_ == "poss" and c.pos_ != "PRON")
+        for c in noun.children
+    )
 
 
 def _named(noun: Token) -> list[Token]:
@@ -506,6 +549,7 @@ class Lexicon:
         self,
         entries: list[TriggerEntry],
         nouns: dict[str, list[tuple[str, TriggerEntry]]],
+        nominalisations: dict[str, tuple[str, str]],
         categories: dict[str, CategoryInfo],
         mode_intensity: dict[tuple[str, str], float],
     ) -> None:
@@ -515,6 +559,7 @@ class Lexicon:
         for rows in self.by_lemma.values():
             rows.sort(key=lambda e: -e.specificity)
         self.nouns = nouns
+        self.nominalisations = nominalisations
         self.categories = categories
         self.mode_intensity = mode_intensity
 
@@ -532,13 +577,20 @@ class Lexicon:
             nouns.setdefault(noun, []).append((modifier.lower(), entry))
         for rows in nouns.values():
             rows.sort(key=lambda r: not r[0])  # rows with a modifier first
+        nominalisations = {}
+        verbs = {e.lemma for e in entries}
+        for row in _rows("nominalisations.tsv"):
+            noun, verb, particle = ((row + [""] * 3)[i].strip() for i in range(3))
+            if verb not in verbs:
+                raise ValueError(f"nominalisation {noun!r} names a verb with no row: {verb!r}")
+            nominalisations[noun] = (verb, particle)
         categories = {}
         for etype, quad, root, intensity, needs in _rows("plover.tsv"):
             categories[etype] = CategoryInfo(
                 etype, int(quad), root, float(intensity), needs == "yes"
             )
         modes = {(t, m): float(v) for t, m, v in _rows("plover_modes.tsv")}
-        return cls(entries, nouns, categories, modes)
+        return cls(entries, nouns, nominalisations, categories, modes)
 
     def match(self, token: Token) -> TriggerEntry | None:
         """The most specific row whose conditions hold for this token, if it is an event."""
@@ -552,6 +604,28 @@ class Lexicon:
             return None
         return None
 
+    def nominal_match(self, noun: Token) -> TriggerEntry | None:
+        """The verb row a nominalisation's phrase satisfies ("the *lifting* of the ban" ->
+        "lift obj=ban"), including rows that are no event ("the *release* of a report");
+        None when the noun names no verb's act or no row holds."""
+        found = self.nominalisations.get(noun.lower_) or self.nominalisations.get(
+            noun.lemma_.lower()
+        )
+        if found is None:
+            return None
+        verb, particle = found
+        for entry in self.by_lemma.get(verb, ()):
+            if all(c.holds_for_noun(noun, particle) for c in entry.conditions):
+                return entry
+        return None
+
+    def is_nominal(self, noun: Token, entry: TriggerEntry) -> bool:
+        """The entry is a verb row read on this noun as its nominalisation."""
+        found = self.nominalisations.get(noun.lower_) or self.nominalisations.get(
+            noun.lemma_.lower()
+        )
+        return found is not None and found[0] == entry.lemma
+
     def noun_match(self, noun: Token) -> TriggerEntry | None:
         """The event a noun names ("hunger strike" -> PROTEST), if any; anything done
         jointly ("joint patrols", "combined drills") is COOPERATE."""
@@ -563,7 +637,26 @@ class Lexicon:
         if joint and (noun.lemma_.lower() in JOINT_NOUNS or noun.lower_ in self.nouns):
             military = noun.lemma_.lower() in MILITARY_JOINT_NOUNS
             return TriggerEntry(noun.lemma_, (), "COOPERATE", None, "062" if military else "060")
-        return self.modified_noun_match(noun, bare=True)
+        return self._own_or_nominal(noun)
+
+    def _own_or_nominal(self, noun: Token) -> TriggerEntry | None:
+        """A noun row with its modifier ("*hunger* strike"), then a specific verb row of a
+        nominalisation ("the withdrawal *of charges*": "withdraw obj=charges", CONCEDE), then
+        the noun's bare row ("withdrawal"), then the verb's bare row when the phrase names
+        what is acted on or who acts ("the *hijacking* of a tanker")."""
+        special = self.modified_noun_match(noun)
+        if special is not None:
+            return special
+        nominal = self.nominal_match(noun)
+        if nominal is not None and any(c.kind != "prt" for c in nominal.conditions):
+            return nominal if nominal.is_event else None  # (the noun's own particle
+            # alone says nothing of its phrase: "a nationwide *shutdown*")
+        own = self.modified_noun_match(noun, bare=True)
+        if own is not None:
+            return own
+        if nominal is not None and nominal.is_event and _acted_on_or_by(noun):
+            return nominal
+        return None
 
     def modified_noun_match(self, noun: Token, *, bare: bool = False) -> TriggerEntry | None:
         """The event of a noun row whose modifier the noun has ("*hunger* strike", "*air*

@@ -162,8 +162,11 @@ class RoleFinder:
     def _role_tokens(self, trigger: Trigger) -> tuple[Token | None, Token | None]:
         verb = trigger.token
         if trigger.occurrence and trigger.noun is not None:
-            doer = noun_doer(trigger.noun, trigger.entry.event_type)
+            nominal = self.lexicon.is_nominal(trigger.noun, trigger.entry)
+            doer = noun_doer(trigger.noun, trigger.entry.event_type, nominal=nominal)
             return doer, self._noun_event_recipient(trigger, trigger.noun, doer)
+        if trigger.noun is not None and self.lexicon.is_nominal(trigger.noun, trigger.entry):
+            return self._light_nominal_roles(trigger, trigger.noun)
         if (
             verb.pos_ == "NOUN"
             and verb.dep_ == "ROOT"
@@ -204,6 +207,8 @@ class RoleFinder:
                 # its partner is the recipient (with neither partner nor agent the event
                 # noun stands in, as before, so that "talks were held in Geneva" is kept)
                 partner = self._recipient_token(dataclasses.replace(trigger, noun=subject))
+                if agent is None:  # "negotiations *between Guyana and Venezuela* were held"
+                    agent = noun_doer(subject, trigger.entry.event_type)
                 return agent, partner or (subject if agent is None else None)
             goal = _goal_of(trigger, self._names_a_party) if _moves_things(trigger.entry) else None
             if agent is None and _deploys(trigger.entry):
@@ -229,7 +234,38 @@ class RoleFinder:
         if _receives_goods(trigger):
             # "refugees received food *from the Red Crescent*": the giver acts on them
             return _giver(verb), subject
-        return _author(_speaker_for_pronoun(subject)), self._recipient_token(trigger)
+        return _author(self._doer_of_act(subject)), self._recipient_token(trigger)
+
+    def _doer_of_act(self, subject: Token | None) -> Token | None:
+        """The subject, or the party that did the act a subject names: "the lifting of a
+        ban *by the ministry* ended the protests", "a march *by nurses* targeted the
+        minister" (the party acts through its act)."""
+        subject = _speaker_for_pronoun(subject)
+        if subject is None or subject.pos_ != "NOUN":
+            return subject
+        entry = self.lexicon.noun_match(subject)
+        if entry is None:
+            return subject
+        nominal = self.lexicon.is_nominal(subject, entry)
+        doer = noun_doer(subject, entry.event_type, nominal=nominal)
+        if doer is None or doer.dep_ == "amod" or not self.is_party(doer):
+            return subject
+        return doer
+
+    def _light_nominal_roles(
+        self, trigger: Trigger, noun: Token
+    ) -> tuple[Token | None, Token | None]:
+        """A nominalisation a light verb governs: "Ghani *decreed the release of* 1,500
+        prisoners", "the *deployment* of troops by Ecuador, *ordered* on Monday": the verb's
+        subject or agent acts, else the noun's doer; the noun's phrase names the recipient."""
+        verb, event_type = trigger.token, trigger.entry.event_type
+        doer = noun_doer(noun, event_type, nominal=True)
+        subject, passive = syntax.find_subject(verb)
+        if passive or subject is None or subject.i == noun.i:
+            actor = syntax.find_agent(verb) or doer
+        else:
+            actor = _author(_speaker_for_pronoun(subject))
+        return actor, self._nominal_recipient(noun, doer or actor, event_type)
 
     def _noun_event_recipient(
         self, trigger: Trigger, noun: Token, doer: Token | None
@@ -238,10 +274,15 @@ class RoleFinder:
         doer is named ("the arrest *of X* by police"), a target the parse hung on the doer,
         the party of the act the noun holds out, else its partner or its own clause's
         object."""
-        done_to = _patient_of(noun, trigger.entry.event_type)
+        nominal = self.lexicon.is_nominal(noun, trigger.entry)
+        done_to = None
+        if nominal:
+            done_to = self._nominal_recipient(noun, doer, trigger.entry.event_type)
+        else:
+            done_to = _patient_of(noun, trigger.entry.event_type)
         if done_to is not None and not self._names_a_party(done_to):
             done_to = None  # "criticism of *the verdict* by HRW": no party
-        if done_to is None and doer is not None and doer.head.lower_ == "by":
+        if done_to is None and not nominal and doer is not None and doer.head.lower_ == "by":
             # the target the parse hung on the doer: "an attack by gunmen *on the convoy*"
             done_to = next(syntax.prep_objects(doer, _TARGET_PREPS), None)
         planned = next(
@@ -252,7 +293,36 @@ class RoleFinder:
             # accord with Indonesia", "Turkey's threat *to launch* an offensive against X"
             act = dataclasses.replace(trigger, token=planned, noun=None, occurrence=False)
             done_to = self._recipient_token(act)
+        if nominal:
+            return done_to  # (its prepositions are read above; the rest names its doer)
         return done_to or self._partner(noun) or _done_to(noun)
+
+    def _nominal_recipient(self, noun: Token, doer: Token | None, event_type: str) -> Token | None:
+        """Whom a nominalisation acts on, read as its verb would be: its "of" object when
+        that is a party ("the release *of 23 fishermen*", "the summoning *of Turkey's
+        ambassador*"; not forces moved), else the party after a preposition of the noun or
+        of its object ("the lifting of a ban *on the Front*", "the delivery of tents *to
+        Nepal*"), never its doer."""
+        things = list(syntax.prep_objects(noun, {"of"}))
+        if event_type not in _OF_IS_GIVEN:
+            party = next((t for t in things if self.is_party(t)), None)
+            if party is not None:
+                return party
+        goals = _NOMINAL_GOALS if event_type != "MOBILIZE" else frozenset({"against"})
+        # (forces are sent *to* a place, *against* a party)
+        taken: set[int] = set()  # the doer's words, but not a target the parse hung on it:
+        if doer is not None:  # "a raid by inspectors *on news portal X*"
+            hung = {t.i for p in doer.children if p.lower_ in goals for t in p.subtree}
+            taken = {t.i for t in doer.subtree} - hung
+        for holder in (*things, noun, *([doer] if doer is not None else [])):
+            for goal in syntax.prep_objects(holder, goals):
+                if goal.i not in taken and self._names_a_party(goal):
+                    return self._party_inside(goal)
+        if event_type in _OF_IS_GIVEN:
+            return None
+        # a party inside what is acted on: "the seizure of *the group's* property"
+        inside = (self._party_named_in(t) or _owner(t) for t in things)
+        return next((t for t in inside if t is not None and t.i not in taken), None)
 
     def _recipient_token(self, trigger: Trigger) -> Token | None:
         """The direct object; for an event noun ("called a *meeting* with X") the partner
@@ -1193,11 +1263,36 @@ def _noun_actor(noun: Token, *, under_of: bool = True) -> Token | None:
     found = next(syntax.prep_objects(noun, {"between", "by", "among"}), None)
     if found is None and under_of:
         found = _agent_under_of(noun)  # "the expulsion of four diplomats *by Norway*"
+    if found is None and under_of and noun.lemma_.lower() in _SIGNINGS:
+        found = _agent_under_of(noun, frozenset({"between"}))
     if found is None:
         found = next(
             (c for c in noun.lefts if c.dep_ == "amod" and c.ent_type_ in ("NORP", "GPE")), None
         )
     return found
+
+
+# Prepositions that name whom a nominalisation's act reaches: "a ban *on* X", "charges
+# *against* X", "tents *to* Nepal", "a summit *with* X".
+_NOMINAL_GOALS = frozenset({"on", "against", "to", "from", "with", "for", "into"})
+
+
+def _owner(thing: Token) -> Token | None:
+    """The possessor of a thing: "*the group's* property"."""
+    return next((c for c in thing.children if c.dep_ == "poss" and c.pos_ != "PRON"), None)
+
+
+# Acts whose "of" object is what is given or moved, even when it is people: "an offer *of
+# 800 troops*", "the deployment *of two divisions*", "the transfer *of records*".
+_OF_IS_GIVEN = frozenset({"AGREE", "MOBILIZE", "COOPERATE"})
+
+
+# Nouns of an act two parties do to a pact or a tie between them: "the *signing* of an
+# accord between X and Y", "the *establishment* of relations between X and Y".
+_SIGNINGS = frozenset(
+    {"signing", "establishment", "restoration", "ratification", "renewal", "resumption"}
+    | {"reopening", "severing", "normalisation", "normalization"}
+)
 
 
 # Event types whose noun's "from" names the one who speaks ("praise *from* the UN", "a
@@ -1209,13 +1304,14 @@ _DONE_BY_OF = frozenset({"CONSULT", "RETREAT", "MOBILIZE"})
 _TARGET_PREPS = frozenset({"on", "against", "of", "to"})
 
 
-def noun_doer(noun: Token, event_type: str) -> Token | None:
+def noun_doer(noun: Token, event_type: str, *, nominal: bool = False) -> Token | None:
     """Who does what an event noun names, if the phrase says: "the expulsion of X *by
     Norway*", "*Mexico*'s extradition of X", "talks *between* X and Y", "praise *from* the
     UN", "the withdrawal *of M23 rebels*"."""
     # (for a charge or a refusal, a "by" on the "of" object names the wrongdoer:
     # "accusations of war crimes *by Israeli forces*")
-    charged = event_type in ("ACCUSE", "REJECT")
+    charged = event_type == "ACCUSE" and not nominal  # (but "the summoning of X's
+    # ambassador *by Y*": a verb's act, done by Y)
     if noun.lemma_.lower() in ("accusation", "allegation") and any(
         o.pos_ != "PROPN" and not o.ent_type_ for o in syntax.prep_objects(noun, {"of"})
     ):
@@ -1230,12 +1326,31 @@ def noun_doer(noun: Token, event_type: str) -> Token | None:
     return found
 
 
-def _agent_under_of(noun: Token) -> Token | None:
-    """The doer the parse hung on the noun's "of" object: "the arrest of X *by police*"."""
-    for done_to in syntax.prep_objects(noun, {"of"}):
-        found = next(syntax.prep_objects(done_to, {"by"}), None)
+def _agent_under_of(noun: Token, preps: frozenset[str] = frozenset({"by"})) -> Token | None:
+    """The doer the parse hung on the noun's "of" object, or on a phrase inside it: "the
+    arrest of X *by police*", "the lifting of a ban on the Front *by Zambia's government*";
+    with `preps` "between", the pair an agreement is signed by ("the signing of a trade
+    agreement *between X and Y*")."""
+    layer = [  # (or on a phrase of the noun's own: "the withdrawal of charges *against 12
+        # leaders by* the attorney general")
+        o
+        for c in noun.children
+        if c.dep_ == "prep" and (c.lower_ == "of" or c.lower_ not in preps | {"by", "between"})
+        for o in c.children
+        if o.dep_ == "pobj"
+    ]
+    for _ in range(3):  # (no further: "of A on B against C by D" is as deep as news goes)
+        found = next((o for n in layer for o in syntax.prep_objects(n, preps)), None)
         if found is not None:
             return found
+        layer = [
+            o
+            for n in layer
+            for c in n.children
+            if c.dep_ == "prep" and c.lower_ not in preps
+            for o in c.children
+            if o.dep_ == "pobj"
+        ]
     return None
 
 

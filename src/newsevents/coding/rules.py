@@ -11,6 +11,7 @@ and conditional acts); build the Event with its evidence offsets.
 from __future__ import annotations
 
 import dataclasses
+import re
 from collections.abc import Callable, Iterable
 from typing import TYPE_CHECKING
 
@@ -66,7 +67,7 @@ from newsevents.records import ActorRef, Article, Event, Evidence, Modality
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Span, Token
 
-CODER_NAME = "rules.v23"  # bump whenever the rules or their tables change what is coded
+CODER_NAME = "rules.v24"  # bump whenever the rules or their tables change what is coded
 SPEECH_VERBS = frozenset(
     [
         "say",
@@ -335,9 +336,11 @@ class RuleCoder:
         subject = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None)
         if subject is None or subject.pos_ != "NOUN":
             return None
+        verbs_act = self.lexicon.nominal_match(subject) is not None  # "the easing of
+        # restrictions *means* reporters ...": a verb's act, told with what follows from it
         if (
-            not _tells_it_done(verb)
-            or any(c.dep_ == "ccomp" for c in verb.children)
+            not (_tells_it_done(verb) or _one_of_a_count(verb))
+            or (any(c.dep_ == "ccomp" for c in verb.children) and not verbs_act)
             or next(syntax.condition_clauses(verb, _IF_UNLESS), None) is not None
             or syntax.modal_of(verb) is not None
         ):
@@ -346,7 +349,8 @@ class RuleCoder:
         found = self._noun_trigger(verb, subject, occurrence=True)
         if found is None or _not_yet_done(subject):
             return None
-        doer = noun_doer(subject, found.entry.event_type)
+        nominal = self.lexicon.is_nominal(subject, found.entry)
+        doer = noun_doer(subject, found.entry.event_type, nominal=nominal)
         if doer is None or doer.dep_ == "amod" or syntax.is_temporal(doer):
             return None  # (not "as *Chinese* demand picked up": named, not described)
         if not self.roles.is_party(doer) or _market_demand(subject):
@@ -447,8 +451,8 @@ class RuleCoder:
             entry, roles.actor, token, roles.recipient
         ):
             return None
-        if is_toll(entry, token):
-            return None
+        if is_toll(entry, token) or _text_would_do(token):
+            return None  # (what a bill "would" do once passed is no act)
         if is_not_political(entry, roles.actor, roles.recipient) or is_festive(entry, token):
             return None
         if entry.lemma in ("close", "shut") and entry.event_type == "COERCE" and _own(token):
@@ -616,6 +620,37 @@ def _speculation(verb: Token) -> bool:
 def _tells_it_done(verb: Token) -> bool:
     """The verb, with an event noun as subject, tells the event as done (see above)."""
     return not any(lemma in _HOLDS_OUT for lemma in lemma_candidates(verb))
+
+
+# Words that count an act among others of its kind: "was *the third such* attack", "was *the
+# latest* in a series" (and an ordinal alone: "was *the 40th* this year").
+_COUNTING = frozenset({"such", "latest"})
+
+
+def _one_of_a_count(verb: Token) -> bool:
+    """ "X's extradition of Y *was the 40th this year*": "be" with a complement that counts
+    the act among others tells it as done (not "a visit by X *is possible*")."""
+    if verb.lemma_.lower() != "be":
+        return False
+    return any(
+        c.dep_ in ("attr", "acomp") and (_ordinal(c) or any(g.lower_ in _COUNTING for g in c.lefts))
+        for c in verb.children
+    )
+
+
+def _ordinal(tok: Token) -> bool:
+    """ "first", "third", "40th" (the tagger may label "40th" a date)."""
+    return (
+        tok.ent_type_ == "ORDINAL"
+        or tok.lower_ in _ORDINALS
+        or re.fullmatch(r"\d+(st|nd|rd|th)", tok.lower_) is not None
+    )
+
+
+_ORDINALS = frozenset(
+    {"first", "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth"}
+    | {"tenth", "eleventh", "twelfth", "twentieth"}
+)
 
 
 def _not_yet_done(noun: Token) -> bool:
@@ -1396,6 +1431,35 @@ def _modality(trigger: Token) -> Modality:
     return (
         "hypothetical" if modal == "hypothetical" else "future" if modal == "future" else "asserted"
     )
+
+
+# Texts that provide for acts they do not do: "a bill *that would* extend the deployment".
+_TEXTS = frozenset(
+    {"bill", "law", "measure", "resolution", "proposal", "draft", "amendment", "motion"}
+    | {"legislation", "decree", "plan", "text", "clause", "provision", "initiative"}
+)
+
+
+def _text_would_do(verb: Token) -> bool:
+    """ "a bill *that would extend* the deployment of police to Haiti": what a text would
+    do once passed, not an act."""
+    clause = verb
+    while clause.dep_ in ("xcomp", "conj") and clause.head.i != clause.i:
+        clause = clause.head
+    if not any(c.dep_ == "aux" and c.lower_ in ("would", "could") for c in clause.children):
+        return False
+    if clause.dep_ == "relcl":
+        return clause.head.lemma_.lower() in _TEXTS
+    # a relative clause the parse made a clause of its own ("a bill next week *that* would
+    # extend ..."): the nearest noun before its pronoun, past words of time
+    pronoun = next(
+        (c for c in clause.children if c.dep_ == "nsubj" and c.tag_ == "WDT" and c.i > 0), None
+    )
+    if pronoun is None:
+        return False
+    before = (t for t in reversed(pronoun.doc[: pronoun.i]) if t.pos_ in ("NOUN", "PROPN"))
+    antecedent = next((t for t in before if not syntax.is_temporal(t)), None)
+    return antecedent is not None and antecedent.lemma_.lower() in _TEXTS
 
 
 def _confidence(trigger: Trigger, roles: Roles) -> float:
