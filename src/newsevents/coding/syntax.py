@@ -585,6 +585,16 @@ def has_own_subject(token: Token) -> bool:
     return any(c.dep_ in SUBJECT_DEPS | PASSIVE_SUBJECT_DEPS for c in token.children)
 
 
+def _colon_label(subject: Token) -> bool:
+    """A subject a colon follows, with another subject of the same verb after it: the
+    label of a headline ("*Ecuador*: Noboa orders 5,000 soldiers ...")."""
+    end = max(t.i for t in subject.subtree if not t.is_punct) + 1  # (the parse may hang
+    # the colon on the label)
+    if end >= len(subject.doc) or subject.doc[end].text != ":":
+        return False
+    return any(c.dep_ in SUBJECT_DEPS and c.i > end for c in subject.head.children)
+
+
 def find_subject(verb: Token) -> tuple[Token | None, bool]:
     """The subject token of a verb and whether the verb is passive.
 
@@ -598,6 +608,8 @@ def find_subject(verb: Token) -> tuple[Token | None, bool]:
     current = verb
     for _ in range(4):
         for child in current.children:
+            if child.dep_ in SUBJECT_DEPS and _colon_label(child):
+                continue  # "Ecuador*:* Noboa orders ...": the headline's label, then its subject
             if child.dep_ in SUBJECT_DEPS:
                 # "the deal is *to be signed* by X": the subject of "is" undergoes it
                 planned_passive = current.i != verb.i and _planned(verb) and _own_passive(verb)

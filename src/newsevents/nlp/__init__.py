@@ -12,6 +12,7 @@ from typing import TYPE_CHECKING
 from newsevents.config import NlpSettings
 from newsevents.errors import ModelNotFoundError
 from newsevents.nlp.datelines import install as install_datelines
+from newsevents.nlp.headlines import install as install_headline_verbs
 from newsevents.nlp.pretokenised import install as install_pretokenised_view
 from newsevents.nlp.pretokenised import teach
 from newsevents.nlp.rulepipes import install as install_compiled_rules
@@ -39,6 +40,7 @@ def load_pipeline(model: str) -> Language:
     install_compiled_rules(nlp)  # same output, a fifth less parse time (see rulepipes)
     install_pretokenised_view(nlp)  # "Baghdad ’ s forces , ..." parsed as running text
     install_datelines(nlp)  # "KAGARA, Nigeria (AFP) - Gunmen ...": the dateline apart
+    install_headline_verbs(nlp)  # "Qatar *halts* mediation": the verb a headline drops
     return nlp
 
 

@@ -1,0 +1,199 @@
+"""Headline verbs: read "Qatar halts mediation" as a clause, not as a noun phrase.
+
+Headlines drop articles and put their verb in the present tense, and the small English
+models, trained on running text, often take that verb for a noun: "Qatar *halts*
+mediation between Israel and Hamas" is parsed as one noun phrase with "mediation" at its
+root, "Thousands *march* in Belgrade" as a noun "march" with "Thousands" counting it. The
+coder then finds no verb to read.
+
+`newsevents_headline_verbs`, after the models, mends such a sentence without changing
+a character of the text: when a sentence looks like a headline (no verb at its root, no
+full stop at its end), it takes the words right after its opening noun phrase that may be
+a headline verb ("halts", "march" after a plural), parses the
+sentence again with that word in the past tense ("Qatar *halted* mediation ..."), and if
+the word then heads the sentence as a verb it copies that parse (heads, labels, tags,
+lemmas) back onto the sentence, with the word's own present tense and lemma. Named
+entities stay those of the first parse. Other sentences are left exactly as they are, and
+so is a headline no candidate mends.
+
+The candidate verbs are the lemmas of the coder's trigger table (`data/triggers.tsv`):
+only a word that could name an event is worth the second parse.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import cache
+from importlib import resources
+from typing import TYPE_CHECKING, cast
+
+from spacy.attrs import DEP, HEAD, LEMMA, MORPH, POS, TAG
+from spacy.language import Language
+from spacy.parts_of_speech import VERB
+from spacy.tokens import Doc
+
+from newsevents.nlp.pretokenised import RESTORE
+
+if TYPE_CHECKING:
+    from spacy.tokens import Span, Token
+    from thinc.types import Ints2d
+
+NAME = "newsevents_headline_verbs"
+_ATTRS = [HEAD, DEP, TAG, POS, MORPH, LEMMA]
+_MORPH = {
+    "VBZ": "Number=Sing|Person=3|Tense=Pres|VerbForm=Fin",
+    "VBP": "Tense=Pres|VerbForm=Fin",
+}
+# Past forms the spelling rules below would get wrong.
+_IRREGULAR = {
+    "begin": "began", "break": "broke", "bring": "brought", "buy": "bought", "choose": "chose",
+    "come": "came", "cut": "cut", "draw": "drew", "drive": "drove", "fight": "fought",
+    "find": "found", "flee": "fled", "fly": "flew", "forbid": "forbade", "forgive": "forgave",
+    "freeze": "froze", "give": "gave", "go": "went", "hang": "hung", "hit": "hit",
+    "hold": "held", "keep": "kept", "lay": "laid", "lead": "led", "leave": "left",
+    "lose": "lost", "make": "made", "meet": "met", "overrun": "overran",
+    "overthrow": "overthrew", "pay": "paid", "put": "put", "quit": "quit", "rise": "rose",
+    "run": "ran", "say": "said", "seek": "sought", "sell": "sold", "send": "sent",
+    "set": "set", "shake": "shook", "shoot": "shot", "shut": "shut", "sink": "sank",
+    "sit": "sat", "speak": "spoke", "spread": "spread", "stand": "stood", "steal": "stole",
+    "strike": "struck", "swear": "swore", "take": "took", "tell": "told", "throw": "threw",
+    "undertake": "undertook", "win": "won", "withdraw": "withdrew", "write": "wrote",
+}  # fmt: skip
+_SUBJECT_POS = frozenset({"NOUN", "PROPN", "NUM", "PRON"})
+
+
+@cache
+def trigger_verbs() -> frozenset[str]:
+    """The verb lemmas of the trigger table."""
+    text = resources.files("newsevents.data").joinpath("triggers.tsv").read_text("utf-8")
+    rows = [line for line in text.splitlines() if line.strip() and not line.startswith("#")]
+    return frozenset(line.split("\t", 1)[0] for line in rows[1:])
+
+
+def past_tense(verb: str) -> str:
+    """The simple past of a verb lemma ("halt" -> "halted", "ban" -> "banned")."""
+    if verb in _IRREGULAR:
+        return _IRREGULAR[verb]
+    if verb.endswith("e"):
+        return verb + "d"
+    if re.search(r"[^aeiou]y$", verb):
+        return verb[:-1] + "ied"
+    if re.fullmatch(r"[^aeiou]*[aeiou][bdgmnprt]", verb):
+        return verb + verb[-1] + "ed"  # one syllable ending in one consonant: "banned"
+    return verb + "ed"
+
+
+def _third_person_base(word: str, verbs: frozenset[str]) -> str | None:
+    """The lemma of a present third-person form ("halts", "pushes", "carries")."""
+    lower = word.lower()
+    forms = []
+    if lower.endswith("ies"):
+        forms.append(lower[:-3] + "y")
+    if lower.endswith("es"):
+        forms.append(lower[:-2])
+    if lower.endswith("s"):
+        forms.append(lower[:-1])
+    return next((f for f in forms if f in verbs), None)
+
+
+def _candidates(sent: Span, verbs: frozenset[str]) -> list[tuple[Token, str, str]]:
+    """Words right after the opening noun phrase that may be the headline's verb, with
+    their lemma and tag: a bare form after a plural ("Thousands *march*", "Houthis
+    *free*") first, then a third-person form ("Qatar *halts*"). Not a word after a verb
+    or a preposition other than "of" ("diplomats expelled by X over depot *blasts*": the
+    headline has its verb), nor one an adjective follows ("talks *unlikely* to resume")."""
+    bare, third = [], []
+    for token in sent[1:]:
+        before = token.doc[token.i - 1]
+        if not _opening_phrase(token.doc[sent.start : token.i]):
+            break
+        if before.pos_ not in _SUBJECT_POS:
+            continue
+        after = token.doc[token.i + 1] if token.i + 1 < sent.end else None
+        if after is not None and after.lower_ in _PREDICATES:
+            continue
+        plural = before.tag_ in ("NNS", "NNPS") or (
+            before.pos_ == "PROPN" and before.lower_.endswith("s")
+        )
+        if plural and token.lower_ in verbs:
+            bare.append((token, token.lower_, "VBP"))
+        base = _third_person_base(token.text, verbs)
+        if base is not None:
+            third.append((token, base, "VBZ"))
+    return bare + third
+
+
+# Words that make the word before them a noun subject: "talks *unlikely* to resume".
+_PREDICATES = frozenset({"unlikely", "likely", "possible", "due", "set", "expected", "loom"})
+# Words an opening noun phrase may hold: "Tens *of* thousands", "Mali junta*:*", "Kenya*'s*
+# president", "Israel *and* Hamas".
+_PHRASE_POS = frozenset({"PROPN", "NOUN", "ADJ", "DET", "NUM", "PART", "CCONJ", "PUNCT"})
+
+
+def _opening_phrase(words: Span) -> bool:
+    return all(
+        w.pos_ in _PHRASE_POS or w.lower_ == "of" or w.dep_ in ("amod", "compound")
+        for w in words  # (and participles before a noun: "*ruling* party", "*armed* men")
+    )
+
+
+def _headline(sent: Span) -> bool:
+    """No verb at its root and no full stop at its end: a headline, not running text."""
+    last = next((t for t in reversed(sent) if not t.is_space), None)
+    return sent.root.pos_ not in ("VERB", "AUX") and last is not None and last.text != "."
+
+
+class HeadlineVerbs:
+    """The pipeline component (see the module's docstring)."""
+
+    def __init__(self, nlp: Language) -> None:
+        self.nlp = nlp
+
+    def __call__(self, doc: Doc) -> Doc:
+        if not doc.has_annotation("DEP"):
+            return doc
+        verbs = trigger_verbs()
+        for sent in list(doc.sents):
+            if not _headline(sent) or len(sent) < 3:
+                continue
+            for token, lemma, tag in _candidates(sent, verbs):
+                if self._mend(doc, sent, token, lemma, tag):
+                    break
+        return doc
+
+    def _mend(self, doc: Doc, sent: Span, token: Token, lemma: str, tag: str) -> bool:
+        words = [t.text for t in sent]
+        at = token.i - sent.start
+        words[at] = past_tense(lemma)
+        again = Doc(self.nlp.vocab, words=words, spaces=[bool(t.whitespace_) for t in sent])
+        for name, component in self.nlp.pipeline:
+            if name != NAME:
+                again = component(again)
+        verb = again[at]
+        if verb.dep_ != "ROOT" or verb.pos_ != "VERB" or len(list(again.sents)) != 1:
+            return False
+        rows = doc.to_array(_ATTRS)
+        rows[sent.start : sent.end] = again.to_array(_ATTRS)
+        strings = doc.vocab.strings  # the word keeps its own tense and lemma
+        rows[token.i, _ATTRS.index(TAG)] = strings.add(tag)
+        rows[token.i, _ATTRS.index(POS)] = VERB
+        rows[token.i, _ATTRS.index(LEMMA)] = strings.add(lemma)
+        rows[token.i, _ATTRS.index(MORPH)] = doc.vocab.morphology.add(_MORPH[tag])
+        doc.from_array(_ATTRS, cast("Ints2d", rows))
+        return True
+
+
+@Language.factory(NAME)
+def _make(nlp: Language, name: str) -> HeadlineVerbs:
+    return HeadlineVerbs(nlp)
+
+
+def install(nlp: Language) -> None:
+    """Add the component after the models, once: just before the pre-tokenised view's
+    restoring component when there is one (it must stay last), else last."""
+    if NAME in nlp.pipe_names:
+        return
+    if RESTORE in nlp.pipe_names:
+        nlp.add_pipe(NAME, before=RESTORE)
+    else:
+        nlp.add_pipe(NAME, last=True)

@@ -1,0 +1,85 @@
+"""A headline's present-tense verb ("Qatar *halts* mediation") is read as the verb it is,
+and nothing else in a parse changes."""
+
+from __future__ import annotations
+
+import pytest
+import spacy
+
+import newsevents
+from newsevents.config import resolve_settings
+from newsevents.nlp import load_pipeline
+from newsevents.nlp.headlines import NAME, past_tense
+
+
+@pytest.fixture(scope="module")
+def nlp() -> spacy.language.Language:
+    return load_pipeline(resolve_settings().nlp.model)
+
+
+def test_installed_after_the_models(nlp) -> None:
+    names = nlp.pipe_names
+    assert names.index(NAME) > max(names.index(n) for n in ("parser", "tagger", "ner"))
+
+
+@pytest.mark.parametrize(
+    ("verb", "past"),
+    [
+        ("halt", "halted"),
+        ("ban", "banned"),
+        ("free", "freed"),
+        ("carry", "carried"),
+        ("withdraw", "withdrew"),
+        ("slam", "slammed"),
+        ("march", "marched"),
+        ("seek", "sought"),
+    ],
+)
+def test_past_tense(verb: str, past: str) -> None:
+    assert past_tense(verb) == past
+
+
+@pytest.mark.parametrize(
+    ("headline", "verb", "lemma", "tag"),
+    [
+        ("Qatar halts talks between Sudan's warring factions", "halts", "halt", "VBZ"),
+        ("Thousands march in Tbilisi against media law", "march", "march", "VBP"),
+        ("Houthis free 30 crew members of seized cargo ship", "free", "free", "VBP"),
+        ("Hungarian ruling party withdraws 'foreign agents' bill", "withdraws", "withdraw", "VBZ"),
+    ],
+)
+def test_headline_verb_heads_the_sentence(nlp, headline, verb, lemma, tag) -> None:
+    doc = nlp(headline)
+    token = next(t for t in doc if t.text == verb)
+    assert doc.text == headline  # not a character changed
+    assert (token.dep_, token.pos_, token.lemma_, token.tag_) == ("ROOT", "VERB", lemma, tag)
+    assert any(c.dep_ == "nsubj" for c in token.children)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # running text: a full stop at the end
+        "Qatar halts talks between Sudan's warring factions.",
+        # an adjective after the noun makes it the subject
+        "Serbia-Kosovo talks unlikely to resume before elections",
+        # the headline has its verb, a participle
+        "Russian diplomats expelled by Czech Republic over ammunition depot blasts",
+    ],
+)
+def test_other_sentences_keep_their_parse(nlp, text) -> None:
+    others = [(n, c) for n, c in nlp.pipeline if n != NAME]
+    plain = nlp.make_doc(text)
+    for _, component in others:
+        plain = component(plain)
+    mended = nlp(text)
+    assert [(t.dep_, t.head.i, t.tag_, t.lemma_) for t in mended] == [
+        (t.dep_, t.head.i, t.tag_, t.lemma_) for t in plain
+    ]
+
+
+def test_headline_coded() -> None:
+    events = newsevents.code_text("Houthis free 30 crew members of seized cargo ship")
+    assert [(e.event_type, e.actor.text if e.actor else None) for e in events] == [
+        ("RETREAT", "Houthis")
+    ]
