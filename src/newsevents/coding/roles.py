@@ -206,9 +206,18 @@ class RoleFinder:
                 # "the attack *on X* was carried out by Y": the subject is the event itself;
                 # its partner is the recipient (with neither partner nor agent the event
                 # noun stands in, as before, so that "talks were held in Geneva" is kept)
+                if agent is None:  # "negotiations *between Guyana and Venezuela* were held",
+                    # "*Vietnam's* commitment to ratify an accord with X was reaffirmed"
+                    named = dataclasses.replace(trigger, noun=subject)
+                    nominal = self.lexicon.is_nominal(subject, trigger.entry)
+                    doer = noun_doer(subject, trigger.entry.event_type, nominal=nominal)
+                    if doer is not None and self.lexicon.nominal_match(subject) is not None:
+                        # a verb's act: read as the verb ("the extradition of X *to the
+                        # United States*")
+                        return doer, self._nominal_recipient(subject, doer, named.entry.event_type)
+                    if doer is not None:
+                        return doer, self._noun_event_recipient(named, subject, doer)
                 partner = self._recipient_token(dataclasses.replace(trigger, noun=subject))
-                if agent is None:  # "negotiations *between Guyana and Venezuela* were held"
-                    agent = noun_doer(subject, trigger.entry.event_type)
                 return agent, partner or (subject if agent is None else None)
             goal = _goal_of(trigger, self._names_a_party) if _moves_things(trigger.entry) else None
             if agent is None and _deploys(trigger.entry):
@@ -305,7 +314,7 @@ class RoleFinder:
         Nepal*"), never its doer."""
         things = list(syntax.prep_objects(noun, {"of"}))
         if event_type not in _OF_IS_GIVEN:
-            party = next((t for t in things if self.is_party(t)), None)
+            party = next((t for t in things if self.is_party(t) and not _own_thing(t)), None)
             if party is not None:
                 return party
         goals = _NOMINAL_GOALS if event_type != "MOBILIZE" else frozenset({"against"})
@@ -1277,6 +1286,12 @@ def _noun_actor(noun: Token, *, under_of: bool = True) -> Token | None:
 _NOMINAL_GOALS = frozenset({"on", "against", "to", "from", "with", "for", "into"})
 
 
+def _own_thing(thing: Token) -> bool:
+    """ "*its* peacekeepers", "*their* observers": the doer's own people or things, what it
+    moves, not whom it acts on."""
+    return any(c.dep_ == "poss" and c.pos_ == "PRON" for c in thing.children)
+
+
 def _owner(thing: Token) -> Token | None:
     """The possessor of a thing: "*the group's* property"."""
     return next((c for c in thing.children if c.dep_ == "poss" and c.pos_ != "PRON"), None)
@@ -1300,6 +1315,11 @@ _SIGNINGS = frozenset(
 # ministers", "the withdrawal *of* M23 rebels", "the mobilisation *of* militia fighters").
 _SPOKEN_FROM = frozenset({"REQUEST", "ACCUSE", "SUPPORT", "THREATEN", "REJECT", "AGREE"})
 _DONE_BY_OF = frozenset({"CONSULT", "RETREAT", "MOBILIZE"})
+# What is given, whose "from" names the giver (not "the evacuation of civilians *from*
+# Aleppo", a place left).
+_GIFTS = frozenset(
+    {"shipment", "delivery", "consignment", "donation", "aid", "assistance", "grant", "loan"}
+)
 # What the parse hangs on a noun's doer that names the target: "by gunmen *on the convoy*".
 _TARGET_PREPS = frozenset({"on", "against", "of", "to"})
 
@@ -1319,8 +1339,9 @@ def noun_doer(noun: Token, event_type: str, *, nominal: bool = False) -> Token |
     found = _noun_actor(noun, under_of=not charged)
     if found is not None:
         return found
-    if event_type in _SPOKEN_FROM:
-        found = next(syntax.prep_objects(noun, {"from"}), None)
+    if event_type in _SPOKEN_FROM or noun.lemma_.lower() in _GIFTS:
+        found = next(syntax.prep_objects(noun, {"from"}), None)  # (and "a shipment of
+        # launchers *from Germany*": the giver)
     if found is None and event_type in _DONE_BY_OF:
         found = next(syntax.prep_objects(noun, {"of"}), None)
     return found

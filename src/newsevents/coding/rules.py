@@ -67,7 +67,7 @@ from newsevents.records import ActorRef, Article, Event, Evidence, Modality
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Span, Token
 
-CODER_NAME = "rules.v25"  # bump whenever the rules or their tables change what is coded
+CODER_NAME = "rules.v26"  # bump whenever the rules or their tables change what is coded
 SPEECH_VERBS = frozenset(
     [
         "say",
@@ -623,7 +623,8 @@ def _tells_it_done(verb: Token) -> bool:
 
 
 # Words that count an act among others of its kind: "was *the third such* attack", "was *the
-# latest* in a series" (and an ordinal alone: "was *the 40th* this year").
+# latest* in a series" (and an ordinal alone: "was *the 40th* this year", or a superlative
+# in the past: "was *the deadliest* attack this year", not "is the biggest test").
 _COUNTING = frozenset({"such", "latest"})
 
 
@@ -633,7 +634,12 @@ def _one_of_a_count(verb: Token) -> bool:
     if verb.lemma_.lower() != "be":
         return False
     return any(
-        c.dep_ in ("attr", "acomp") and (_ordinal(c) or any(g.lower_ in _COUNTING for g in c.lefts))
+        c.dep_ in ("attr", "acomp")
+        and (
+            _ordinal(c)
+            or any(g.lower_ in _COUNTING for g in c.lefts)
+            or (verb.tag_ == "VBD" and any(g.tag_ == "JJS" for g in c.lefts))
+        )
         for c in verb.children
     )
 
@@ -694,9 +700,17 @@ def _market_demand(noun: Token) -> bool:
 def _passive_event_noun(verb: Token) -> Token | None:
     """The subject of a passive light verb with an agent, which names the event: "the
     *attack* was carried out by X", "joint *exercises* were held by X and Y"."""
-    if syntax.find_agent(verb) is None or any(c.dep_ in ("oprd", "acomp") for c in verb.children):
-        return None  # (not "a pardon ... was *made public* by his press service")
     subject = next((c for c in verb.children if c.dep_ == "nsubjpass"), None)
+    if any(c.dep_ in ("oprd", "acomp") for c in verb.children):
+        return None  # (not "a pardon ... was *made public* by his press service")
+    if syntax.find_agent(verb) is None:
+        # without an agent, a noun that names its own doer: "*Guinea's* withdrawal of its
+        # observers was ordered on Friday"
+        owned = subject is not None and any(
+            c.dep_ == "poss" and c.pos_ in ("PROPN", "NOUN") and not syntax.is_temporal(c)
+            for c in subject.children
+        )
+        return subject if owned else None
     if subject is not None and next(syntax.prep_objects(subject, {"by"}), None) is not None:
         return None  # the noun names its own doer: "a pledge *by Japan* to lend ... was
         # announced by Tokyo's embassy" (read as an event noun with its doer)
