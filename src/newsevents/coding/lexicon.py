@@ -608,9 +608,7 @@ class Lexicon:
         """The verb row a nominalisation's phrase satisfies ("the *lifting* of the ban" ->
         "lift obj=ban"), including rows that are no event ("the *release* of a report");
         None when the noun names no verb's act or no row holds."""
-        found = self.nominalisations.get(noun.lower_) or self.nominalisations.get(
-            noun.lemma_.lower()
-        )
+        found = self._verb_of(noun)
         if found is None:
             return None
         verb, particle = found
@@ -621,10 +619,14 @@ class Lexicon:
 
     def is_nominal(self, noun: Token, entry: TriggerEntry) -> bool:
         """The entry is a verb row read on this noun as its nominalisation."""
-        found = self.nominalisations.get(noun.lower_) or self.nominalisations.get(
+        found = self._verb_of(noun)
+        return found is not None and found[0] == entry.lemma
+
+    def _verb_of(self, noun: Token) -> tuple[str, str] | None:
+        """The verb and particle a nominalisation names, by its spelling or its lemma."""
+        return self.nominalisations.get(noun.lower_) or self.nominalisations.get(
             noun.lemma_.lower()
         )
-        return found is not None and found[0] == entry.lemma
 
     def noun_match(self, noun: Token) -> TriggerEntry | None:
         """The event a noun names ("hunger strike" -> PROTEST), if any; anything done

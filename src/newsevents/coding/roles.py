@@ -162,8 +162,7 @@ class RoleFinder:
     def _role_tokens(self, trigger: Trigger) -> tuple[Token | None, Token | None]:
         verb = trigger.token
         if trigger.occurrence and trigger.noun is not None:
-            nominal = self.lexicon.is_nominal(trigger.noun, trigger.entry)
-            doer = noun_doer(trigger.noun, trigger.entry.event_type, nominal=nominal)
+            doer = self.doer_of(trigger.noun, trigger.entry)
             return doer, self._noun_event_recipient(trigger, trigger.noun, doer)
         if trigger.noun is not None and self.lexicon.is_nominal(trigger.noun, trigger.entry):
             return self._light_nominal_roles(trigger, trigger.noun)
@@ -209,8 +208,7 @@ class RoleFinder:
                 if agent is None:  # "negotiations *between Guyana and Venezuela* were held",
                     # "*Vietnam's* commitment to ratify an accord with X was reaffirmed"
                     named = dataclasses.replace(trigger, noun=subject)
-                    nominal = self.lexicon.is_nominal(subject, trigger.entry)
-                    doer = noun_doer(subject, trigger.entry.event_type, nominal=nominal)
+                    doer = self.doer_of(subject, trigger.entry)
                     if doer is not None and self.lexicon.nominal_match(subject) is not None:
                         # a verb's act: read as the verb ("the extradition of X *to the
                         # United States*")
@@ -245,6 +243,12 @@ class RoleFinder:
             return _giver(verb), subject
         return _author(self._doer_of_act(subject)), self._recipient_token(trigger)
 
+    def doer_of(self, noun: Token, entry: TriggerEntry) -> Token | None:
+        """Who does the act an event noun names (`noun_doer`), read as its verb's act when
+        the entry is the verb row of a nominalisation."""
+        nominal = self.lexicon.is_nominal(noun, entry)
+        return noun_doer(noun, entry.event_type, nominal=nominal)
+
     def _doer_of_act(self, subject: Token | None) -> Token | None:
         """The subject, or the party that did the act a subject names: "the lifting of a
         ban *by the ministry* ended the protests", "a march *by nurses* targeted the
@@ -255,8 +259,7 @@ class RoleFinder:
         entry = self.lexicon.noun_match(subject)
         if entry is None:
             return subject
-        nominal = self.lexicon.is_nominal(subject, entry)
-        doer = noun_doer(subject, entry.event_type, nominal=nominal)
+        doer = self.doer_of(subject, entry)
         if doer is None or doer.dep_ == "amod" or not self.is_party(doer):
             return subject
         return doer

@@ -61,7 +61,7 @@ from newsevents.coding.lexicon import (
 )
 from newsevents.coding.names import NameTable, default_table
 from newsevents.coding.people import PeopleTable, default_people, load_people
-from newsevents.coding.roles import RoleFinder, Roles, Trigger, noun_doer
+from newsevents.coding.roles import RoleFinder, Roles, Trigger
 from newsevents.records import ActorRef, Article, Event, Evidence, Modality
 
 if TYPE_CHECKING:
@@ -349,8 +349,7 @@ class RuleCoder:
         found = self._noun_trigger(verb, subject, occurrence=True)
         if found is None or _not_yet_done(subject):
             return None
-        nominal = self.lexicon.is_nominal(subject, found.entry)
-        doer = noun_doer(subject, found.entry.event_type, nominal=nominal)
+        doer = self.roles.doer_of(subject, found.entry)
         if doer is None or doer.dep_ == "amod" or syntax.is_temporal(doer):
             return None  # (not "as *Chinese* demand picked up": named, not described)
         if not self.roles.is_party(doer) or _market_demand(subject):

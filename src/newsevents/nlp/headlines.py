@@ -105,7 +105,7 @@ def _candidates(sent: Span, verbs: frozenset[str]) -> list[tuple[Token, str, str
     bare, third = [], []
     for token in sent[1:]:
         before = token.doc[token.i - 1]
-        if not _opening_phrase(token.doc[sent.start : token.i]):
+        if not _in_opening_phrase(before):  # (the words before it were checked already)
             break
         if before.pos_ not in _SUBJECT_POS:
             continue
@@ -130,11 +130,9 @@ _PREDICATES = frozenset({"unlikely", "likely", "possible", "due", "set", "expect
 _PHRASE_POS = frozenset({"PROPN", "NOUN", "ADJ", "DET", "NUM", "PART", "CCONJ", "PUNCT"})
 
 
-def _opening_phrase(words: Span) -> bool:
-    return all(
-        w.pos_ in _PHRASE_POS or w.lower_ == "of" or w.dep_ in ("amod", "compound")
-        for w in words  # (and participles before a noun: "*ruling* party", "*armed* men")
-    )
+def _in_opening_phrase(word: Token) -> bool:
+    # (and participles before a noun: "*ruling* party", "*armed* men")
+    return word.pos_ in _PHRASE_POS or word.lower_ == "of" or word.dep_ in ("amod", "compound")
 
 
 def _headline(sent: Span) -> bool:
