@@ -46,6 +46,15 @@ def test_past_tense(verb: str, past: str) -> None:
         ("Thousands march in Tbilisi against media law", "march", "march", "VBP"),
         ("Houthis free 30 crew members of seized cargo ship", "free", "free", "VBP"),
         ("Hungarian ruling party withdraws 'foreign agents' bill", "withdraws", "withdraw", "VBZ"),
+        # the last of several names is a plural subject
+        (
+            "Serbia, Kosovo sign trade pact at Brussels summit ending years of dispute",
+            "sign",
+            "sign",
+            "VBP",
+        ),
+        # a doubtful root verb after the real one, parsed as a plural noun
+        ("Malawi government shelves contested media bill after outcry", "shelves", "shelve", "VBZ"),
     ],
 )
 def test_headline_verb_heads_the_sentence(nlp, headline, verb, lemma, tag) -> None:
@@ -65,6 +74,8 @@ def test_headline_verb_heads_the_sentence(nlp, headline, verb, lemma, tag) -> No
         "Serbia-Kosovo talks unlikely to resume before elections",
         # the headline has its verb, a participle
         "Russian diplomats expelled by Czech Republic over ammunition depot blasts",
+        # a present root after a plural noun is the verb
+        "Police arrests spark protests in Lagos",
     ],
 )
 def test_other_sentences_keep_their_parse(nlp, text) -> None:

@@ -198,6 +198,12 @@ class Condition:
             # *rounds* of ammunition to X"
             heads += [c for c in child.conjuncts if c.i > child.i and c.pos_ == "NOUN"]
             return any(self._child_holds(g) for n in heads for g in n.children)
+        if self.kind == "prep" and child.dep_ == "conj" and child.pos_ == "NOUN":
+            # the last of the goods the parse joined to the verb: "delivered 2,000 tonnes of
+            # sorghum and *lentils to* displaced families"
+            return self.values <= _OBJECT_GOAL_PREPS and any(
+                g.dep_ == "prep" and g.lower_ in self.values for g in child.children
+            )
         if self.kind == "prep" and child.dep_ in ("advcl", "ccomp", "xcomp"):
             # the preposition read as the mark of an infinitive: "called *for* Israel to
             # withdraw"
@@ -623,10 +629,15 @@ class Lexicon:
         return found is not None and found[0] == entry.lemma
 
     def _verb_of(self, noun: Token) -> tuple[str, str] | None:
-        """The verb and particle a nominalisation names, by its spelling or its lemma."""
-        return self.nominalisations.get(noun.lower_) or self.nominalisations.get(
+        """The verb and particle a nominalisation names, by its spelling or its lemma; a
+        particle the noun carries itself counts too ("the *calling off* of a strike")."""
+        found = self.nominalisations.get(noun.lower_) or self.nominalisations.get(
             noun.lemma_.lower()
         )
+        if found is None or found[1]:
+            return found
+        carried = next((c.lower_ for c in noun.children if c.dep_ == "prt"), "")
+        return (found[0], carried) if carried else found
 
     def noun_match(self, noun: Token) -> TriggerEntry | None:
         """The event a noun names ("hunger strike" -> PROTEST), if any; anything done

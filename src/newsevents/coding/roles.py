@@ -247,7 +247,11 @@ class RoleFinder:
         """Who does the act an event noun names (`noun_doer`), read as its verb's act when
         the entry is the verb row of a nominalisation."""
         nominal = self.lexicon.is_nominal(noun, entry)
-        return noun_doer(noun, entry.event_type, nominal=nominal)
+        doer = noun_doer(noun, entry.event_type, nominal=nominal)
+        if doer is None and noun.dep_ == "nsubj" and noun.head.lemma_.lower() == "come":
+            # "strong condemnation of the plan *came* on Wednesday *from Jordan*"
+            doer = next(syntax.prep_objects(noun.head, {"from"}), None)
+        return doer
 
     def _doer_of_act(self, subject: Token | None) -> Token | None:
         """The subject, or the party that did the act a subject names: "the lifting of a
@@ -307,7 +311,16 @@ class RoleFinder:
             done_to = self._recipient_token(act)
         if nominal:
             return done_to  # (its prepositions are read above; the rest names its doer)
-        return done_to or self._partner(noun) or _done_to(noun)
+        found = done_to or self._partner(noun) or _done_to(noun)
+        if (
+            found is not None
+            and doer is not None
+            and doer.lemma_.lower() in _FOLLOWERS
+            and doer.i < found.i <= doer.right_edge.i
+        ):
+            return None  # whose the doers are: "rioting by supporters *of X*" (but "a
+            # boycott by consumers *of U.S. chains*", a target hung on the doer)
+        return found
 
     def _nominal_recipient(self, noun: Token, doer: Token | None, event_type: str) -> Token | None:
         """Whom a nominalisation acts on, read as its verb would be: its "of" object when
@@ -316,6 +329,8 @@ class RoleFinder:
         of its object ("the lifting of a ban *on the Front*", "the delivery of tents *to
         Nepal*"), never its doer."""
         things = list(syntax.prep_objects(noun, {"of"}))
+        if event_type == "PROTEST":
+            things = [t for t in things if not _street(t)]  # "the blockade *of the highway*"
         if event_type not in _OF_IS_GIVEN:
             party = next((t for t in things if self.is_party(t) and not _own_thing(t)), None)
             if party is not None:
@@ -799,10 +814,16 @@ class RoleFinder:
         exclude: set[int] = set()
         if actor is not None:
             exclude = {t.i for t in verb.doc.char_span(actor.start, actor.end) or ()}
+        # (nor who did it: "was detected *by U.S. and South Korean surveillance*")
+        exclude |= {t.i for c in verb.children if c.dep_ == "agent" for t in c.subtree}
         for tok in syntax.complement_entities(verb, exclude):
+            if any(a.dep_ == "prep" and a.lower_ == "under" for a in _up_to(tok, verb)):
+                continue  # the terms it is done under: "under a drawdown of *the AU mission*"
             head = syntax.entity_head(tok)
             if head.dep_ in ("amod", "nmod"):
                 continue  # "Turkish" in "Turkish troops" is a modifier, not a party
+            if head.dep_ == "npadvmod" and head.head.tag_ == "VBN" and head.head.dep_ == "amod":
+                continue  # who brokered the deal: "under an *EU*-brokered deal"
             if self._where_it_happens(head, trigger):
                 continue  # "agreed to resume talks *in Mexico City*": the venue
             while head.dep_ in ("poss", "compound") and head.head.pos_ in syntax.NOMINAL_POS:
@@ -810,6 +831,21 @@ class RoleFinder:
             if self.names.resolve([t.text for t in head.subtree]).country:
                 return head
         return None
+
+
+# People named by whom they follow or belong to: "supporters *of the jailed mayor*".
+_FOLLOWERS = frozenset(
+    {"supporter", "follower", "loyalist", "member", "backer", "partisan", "relative", "ally"}
+)
+
+
+def _up_to(token: Token, top: Token) -> list[Token]:
+    """The token's heads up to (not including) `top`; all of them when `top` is not one."""
+    found: list[Token] = []
+    while token.head.i != token.i and token.head.i != top.i:
+        token = token.head
+        found.append(token)
+    return found
 
 
 _VENUE_PREPS = frozenset(

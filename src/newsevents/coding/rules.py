@@ -67,7 +67,7 @@ from newsevents.records import ActorRef, Article, Event, Evidence, Modality
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Span, Token
 
-CODER_NAME = "rules.v26"  # bump whenever the rules or their tables change what is coded
+CODER_NAME = "rules.v27"  # bump whenever the rules or their tables change what is coded
 SPEECH_VERBS = frozenset(
     [
         "say",
@@ -206,6 +206,10 @@ class RuleCoder:
             return None  # "truckers *opposed to* vaccine mandates": who they are
         if tok.dep_ == "nsubj" and _fight_stopped(tok.head, self.lexicon):
             return None  # the fighting that stopped is no attack
+        behind = self._act_behind(tok)
+        if behind is not None:
+            return behind  # "the lifting of the ban by the ministry *will allow* ...": the
+            # act the subject names, not what it lets happen
         stopped = senses.stopped_cooperation(tok, self.lexicon)
         if stopped is not None:
             return Trigger(tok, stopped)  # "stopped sharing intelligence"
@@ -355,6 +359,30 @@ class RuleCoder:
         if not self.roles.is_party(doer) or _market_demand(subject):
             return None
         return found
+
+    def _act_behind(self, verb: Token) -> Trigger | None:
+        """An act named by its noun with its doer, as the subject of a verb that tells what
+        it let happen: "the lifting of a ban on the party by the ministry *will allow* it
+        to run", "a blockade of the highway by farmers *left* trucks idle", "rioting by
+        supporters *saw* shops torched" (the act is the news, told as done even when
+        what follows is still to come)."""
+        if not any(lemma in _CONSEQUENCES for lemma in lemma_candidates(verb)):
+            return None
+        subject = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+        if subject is None or not (subject.pos_ == "NOUN" or subject.tag_ == "VBG"):
+            return None
+        aux = syntax.modal_aux(verb)
+        if aux is not None and aux.lower_ not in ("will", "'ll"):
+            return None  # "a lifting of sanctions *would* allow ...": not done
+        if next(syntax.condition_clauses(verb, _IF_UNLESS), None) is not None:
+            return None
+        found = self._noun_trigger(verb, subject, occurrence=True)
+        if found is None or _not_yet_done(subject):
+            return None
+        doer = self.roles.doer_of(subject, found.entry)
+        if doer is None or doer.dep_ == "amod" or not self.roles.is_party(doer):
+            return None
+        return dataclasses.replace(found, token=subject)  # (told as done: the noun's mood)
 
     def _called_party(self, verb: Token) -> bool:
         """A phone call needs a party called ("called *Erdogan* to apologise"); the bare
@@ -683,6 +711,9 @@ def _participle_read_as_verb(tok: Token) -> bool:
 
 
 _IF_UNLESS = frozenset({"if", "unless"})
+# Verbs that tell what an act let happen or brought about: "the boycott by the opposition
+# *meant* the house lacked a quorum".
+_CONSEQUENCES = frozenset({"allow", "let", "leave", "see", "mean", "enable", "pave", "keep"})
 
 
 def _market_demand(noun: Token) -> bool:
@@ -1190,9 +1221,13 @@ def _a_body(noun: Token) -> bool:
     if lemma in ("centre", "center"):
         return noun.text[:1].isupper()
     if lemma in _SEATS and not noun.text[:1].isupper():  # (a name: "the Council of Europe")
+        holders = [noun]  # (or the verb's "as": "withdrew from its role *as a mediator*")
+        if noun.dep_ == "pobj" and noun.head.dep_ == "prep":
+            holders.append(noun.head.head)
         return any(
             g.lemma_.lower() in _GO_BETWEENS
-            for p in noun.children
+            for h in holders
+            for p in h.children
             if p.dep_ == "prep" and p.lower_ == "as"
             for g in p.children
         )

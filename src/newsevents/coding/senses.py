@@ -32,7 +32,9 @@ THREAT = {
     "PROTEST": ("relations", "133"),
 }
 STATE_VERBS = frozenset({"be", "remain", "stay"})
-STATEMENT_VERBS = frozenset({"insist", "warn", "deny"})
+STATEMENT_VERBS = frozenset({"insist", "warn", "deny", "caution", "concede"})
+# Statement verbs that may also tell a threat ("warned that it would retaliate").
+_WARNINGS = frozenset({"warn", "caution"})
 PLEDGE_VERBS = frozenset({"vow", "pledge", "promise", "swear"})
 DENIAL_VERBS = frozenset({"deny", "dismiss"})
 STOP_VERBS = frozenset({"stop", "cease", "halt", "suspend", "end", "quit"})
@@ -87,9 +89,10 @@ def bare_statement(
     forecast about no party is not a threat."""
     if entry.conditions or entry.lemma not in STATEMENT_VERBS:
         return False
-    for clause in verb.children:
-        if clause.dep_ != "ccomp":
-            continue
+    clauses = [c for c in verb.children if c.dep_ == "ccomp"]
+    if verb.dep_ in ("advcl", "parataxis") and verb.head.i < verb.i and verb.head.pos_ == "VERB":
+        clauses.append(verb.head)  # told after it: "no one has been charged, police *conceded*"
+    for clause in clauses:
         if any(m.dep_ == "mark" and m.lower_ in ("if", "unless") for m in clause.subtree):
             continue  # put to a condition: "warned Iran that it *faced* sanctions *unless*
             # it suspended enrichment", "... could reach any point *if* it launched a war"
@@ -97,21 +100,41 @@ def bare_statement(
         stance = clause.lemma_.lower() == "be" or any(
             c.dep_ in ("acomp", "xcomp") for c in clause.children
         )  # "warned that it *was ready* to retaliate" is still a threat
-        if entry.lemma == "warn" and past and not stance:
+        if entry.lemma in _WARNINGS and past and not stance:
             return True  # a report of what happened: "locusts *have destroyed* crops, the
             # FAO warned"
         if not factual(clause):
             continue
-        if entry.lemma != "warn":
-            return True
-        subject, _ = syntax.find_subject(clause)
+        if entry.lemma not in _WARNINGS:
+            return True  # (and "*conceded* that no one had been arrested": an admission)
+        subject, passive = syntax.find_subject(clause)
+        modal = syntax.modal_of(clause)
         if (
-            syntax.modal_of(clause) == "hypothetical"
+            modal == "hypothetical"
             and lexicon.match(clause) is None
             and (subject is None or not is_party(subject))
         ):
             return True  # a forecast: "warned that growth could slow"
+        others = (
+            subject is not None
+            and _anothers_act(subject)
+            and lexicon.noun_match(subject) is not None
+        )
+        if modal is not None and others and not passive:
+            return True  # what another's act would do: "warned that a Turkish incursion
+            # *would displace* thousands" (not "that an attack would *be met* with force")
     return False
+
+
+def _anothers_act(noun: Token) -> bool:
+    """An act the noun names with its doer: "a *Turkish* incursion", "*Russia's*
+    offensive", "an attack *by the rebels*"."""
+    return any(
+        (c.dep_ == "amod" and c.ent_type_ in ("NORP", "GPE"))
+        or (c.dep_ == "poss" and c.pos_ == "PROPN")
+        or (c.dep_ == "prep" and c.lower_ == "by")
+        for c in noun.children
+    )
 
 
 # Aims that are force against someone though no row codes them as an event on their own.

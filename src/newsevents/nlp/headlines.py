@@ -112,8 +112,10 @@ def _candidates(sent: Span, verbs: frozenset[str]) -> list[tuple[Token, str, str
         after = token.doc[token.i + 1] if token.i + 1 < sent.end else None
         if after is not None and after.lower_ in _PREDICATES:
             continue
-        plural = before.tag_ in ("NNS", "NNPS") or (
-            before.pos_ == "PROPN" and before.lower_.endswith("s")
+        plural = (
+            before.tag_ in ("NNS", "NNPS")
+            or (before.pos_ == "PROPN" and before.lower_.endswith("s"))
+            or _listed(before)
         )
         if plural and token.lower_ in verbs:
             bare.append((token, token.lower_, "VBP"))
@@ -130,15 +132,45 @@ _PREDICATES = frozenset({"unlikely", "likely", "possible", "due", "set", "expect
 _PHRASE_POS = frozenset({"PROPN", "NOUN", "ADJ", "DET", "NUM", "PART", "CCONJ", "PUNCT"})
 
 
+def _listed(name: Token) -> bool:
+    """The last of several names: "Armenia, *Azerbaijan* sign ...", "Russia and *China*
+    agree ..." (a plural subject, so a bare verb may follow)."""
+    if name.pos_ != "PROPN":
+        return False
+    start = name.i
+    while start > name.sent.start and name.doc[start - 1].pos_ == "PROPN":
+        start -= 1  # the whole name: "South *Sudan*"
+    if start - 2 < name.sent.start:
+        return False
+    joint, other = name.doc[start - 1], name.doc[start - 2]
+    return joint.lower_ in (",", "and", "&") and other.pos_ == "PROPN"
+
+
 def _in_opening_phrase(word: Token) -> bool:
     # (and participles before a noun: "*ruling* party", "*armed* men")
     return word.pos_ in _PHRASE_POS or word.lower_ == "of" or word.dep_ in ("amod", "compound")
 
 
 def _headline(sent: Span) -> bool:
-    """No verb at its root and no full stop at its end: a headline, not running text."""
+    """No verb at its root, or a doubtful one, and no full stop at its end: a headline,
+    not running text."""
     last = next((t for t in reversed(sent) if not t.is_space), None)
-    return sent.root.pos_ not in ("VERB", "AUX") and last is not None and last.text != "."
+    if last is None or last.text == ".":
+        return False
+    return sent.root.pos_ not in ("VERB", "AUX") or _doubtful_root(sent.root)
+
+
+def _doubtful_root(root: Token) -> bool:
+    """A root verb a headline would not have, with a plural noun as its subject that may
+    be the real verb: "Peru *scraps* fuel tax hike" parsed with "fuel" as a bare verb,
+    "Kazakh government *shelves* contested land reform law" with "contested" as a past
+    (a headline's verb is in the present: "Police arrests *rise*" is left alone)."""
+    if root.tag_ not in ("VB", "VBD", "VBN"):
+        return False  # (not a present: "Police arrests *spark* protests" is right as it is)
+    return any(
+        c.dep_ in ("nsubj", "nsubjpass") and c.tag_ == "NNS" and c.i == root.i - 1
+        for c in root.children
+    )
 
 
 class HeadlineVerbs:
