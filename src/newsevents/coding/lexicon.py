@@ -691,27 +691,29 @@ class Lexicon:
         return 1 if root <= 5 else 2 if root <= 8 else 3 if root <= 13 else 4
 
 
-# Irregular past forms the tagger sometimes takes for another tense, so the lemmatizer
-# leaves them as they are.
-_IRREGULAR_PAST = {
-    "overran": "overrun",
-    "withdrew": "withdraw",
-    "overthrew": "overthrow",
-    "undertook": "undertake",
-    "forbade": "forbid",
-    "froze": "freeze",
-    "fought": "fight",
-    "sought": "seek",
-    "struck": "strike",
-    "shot": "shoot",
-    "stole": "steal",
-    "broke": "break",
-    "flew": "fly",  # "Moon Jae-in *flew* to Pyongyang": the broken name leaves it a noun
-    "decreed": "decree",  # (the lemmatizer keeps "decreed")
-    "met": "meet",
-    "sent": "send",
-    "held": "hold",
-}
+# Past forms of verbs that spelling rules would get wrong ("withdraw": "withdrew").
+IRREGULAR_PASTS = {
+    "begin": "began", "break": "broke", "bring": "brought", "buy": "bought", "choose": "chose",
+    "come": "came", "cut": "cut", "draw": "drew", "drive": "drove", "fight": "fought",
+    "find": "found", "flee": "fled", "fly": "flew", "forbid": "forbade", "forgive": "forgave",
+    "freeze": "froze", "give": "gave", "go": "went", "hang": "hung", "hit": "hit",
+    "hold": "held", "keep": "kept", "lay": "laid", "lead": "led", "leave": "left",
+    "lose": "lost", "make": "made", "meet": "met", "overrun": "overran",
+    "overthrow": "overthrew", "pay": "paid", "put": "put", "quit": "quit", "rise": "rose",
+    "run": "ran", "say": "said", "seek": "sought", "sell": "sold", "send": "sent",
+    "set": "set", "shake": "shook", "shoot": "shot", "shut": "shut", "sink": "sank",
+    "sit": "sat", "speak": "spoke", "spread": "spread", "stand": "stood", "steal": "stole",
+    "strike": "struck", "swear": "swore", "take": "took", "tell": "told", "throw": "threw",
+    "undertake": "undertook", "win": "won", "withdraw": "withdrew", "write": "wrote",
+}  # fmt: skip
+# Verbs whose irregular past the tagger sometimes takes for another tense, so the
+# lemmatizer leaves it as it is ("Moon Jae-in *flew* to Pyongyang": the broken name leaves
+# it a noun); and "decreed", which the lemmatizer keeps.
+_MISREAD_PASTS = frozenset(
+    {"overrun", "withdraw", "overthrow", "undertake", "forbid", "freeze", "fight", "seek"}
+    | {"strike", "shoot", "steal", "break", "fly", "meet", "send", "hold"}
+)
+_IRREGULAR_PAST = {IRREGULAR_PASTS[verb]: verb for verb in _MISREAD_PASTS} | {"decreed": "decree"}
 
 
 def is_joint(noun: Token) -> bool:

@@ -817,7 +817,8 @@ class RoleFinder:
         # (nor who did it: "was detected *by U.S. and South Korean surveillance*")
         exclude |= {t.i for c in verb.children if c.dep_ == "agent" for t in c.subtree}
         for tok in syntax.complement_entities(verb, exclude):
-            if any(a.dep_ == "prep" and a.lower_ == "under" for a in _up_to(tok, verb)):
+            heads = itertools.takewhile(lambda a: a.i != verb.i, tok.ancestors)
+            if any(a.dep_ == "prep" and a.lower_ == "under" for a in heads):
                 continue  # the terms it is done under: "under a drawdown of *the AU mission*"
             head = syntax.entity_head(tok)
             if head.dep_ in ("amod", "nmod"):
@@ -837,15 +838,6 @@ class RoleFinder:
 _FOLLOWERS = frozenset(
     {"supporter", "follower", "loyalist", "member", "backer", "partisan", "relative", "ally"}
 )
-
-
-def _up_to(token: Token, top: Token) -> list[Token]:
-    """The token's heads up to (not including) `top`; all of them when `top` is not one."""
-    found: list[Token] = []
-    while token.head.i != token.i and token.head.i != top.i:
-        token = token.head
-        found.append(token)
-    return found
 
 
 _VENUE_PREPS = frozenset(

@@ -350,15 +350,20 @@ class RuleCoder:
         ):
             return None  # "a strike by pilots, *if it goes ahead, would* ground flights",
             # "a visit by Putin *is* possible", "an inquiry by the UN *found* that ..."
+        acted = self._party_act(verb, subject)
+        if acted is None or syntax.is_temporal(acted[1]) or _market_demand(subject):
+            return None
+        return acted[0]
+
+    def _party_act(self, verb: Token, subject: Token) -> tuple[Trigger, Token] | None:
+        """The act a subject noun names, told as done, with the party that did it."""
         found = self._noun_trigger(verb, subject, occurrence=True)
         if found is None or _not_yet_done(subject):
             return None
         doer = self.roles.doer_of(subject, found.entry)
-        if doer is None or doer.dep_ == "amod" or syntax.is_temporal(doer):
+        if doer is None or doer.dep_ == "amod" or not self.roles.is_party(doer):
             return None  # (not "as *Chinese* demand picked up": named, not described)
-        if not self.roles.is_party(doer) or _market_demand(subject):
-            return None
-        return found
+        return found, doer
 
     def _act_behind(self, verb: Token) -> Trigger | None:
         """An act named by its noun with its doer, as the subject of a verb that tells what
@@ -376,13 +381,10 @@ class RuleCoder:
             return None  # "a lifting of sanctions *would* allow ...": not done
         if next(syntax.condition_clauses(verb, _IF_UNLESS), None) is not None:
             return None
-        found = self._noun_trigger(verb, subject, occurrence=True)
-        if found is None or _not_yet_done(subject):
+        acted = self._party_act(verb, subject)
+        if acted is None:
             return None
-        doer = self.roles.doer_of(subject, found.entry)
-        if doer is None or doer.dep_ == "amod" or not self.roles.is_party(doer):
-            return None
-        return dataclasses.replace(found, token=subject)  # (told as done: the noun's mood)
+        return dataclasses.replace(acted[0], token=subject)  # (told as done: the noun's mood)
 
     def _called_party(self, verb: Token) -> bool:
         """A phone call needs a party called ("called *Erdogan* to apologise"); the bare

@@ -24,7 +24,6 @@ from __future__ import annotations
 
 import re
 from functools import cache
-from importlib import resources
 from typing import TYPE_CHECKING, cast
 
 from spacy.attrs import DEP, HEAD, LEMMA, MORPH, POS, TAG
@@ -32,6 +31,7 @@ from spacy.language import Language
 from spacy.parts_of_speech import VERB
 from spacy.tokens import Doc
 
+from newsevents.coding.lexicon import IRREGULAR_PASTS, default_lexicon
 from newsevents.nlp.pretokenised import RESTORE
 
 if TYPE_CHECKING:
@@ -44,36 +44,19 @@ _MORPH = {
     "VBZ": "Number=Sing|Person=3|Tense=Pres|VerbForm=Fin",
     "VBP": "Tense=Pres|VerbForm=Fin",
 }
-# Past forms the spelling rules below would get wrong.
-_IRREGULAR = {
-    "begin": "began", "break": "broke", "bring": "brought", "buy": "bought", "choose": "chose",
-    "come": "came", "cut": "cut", "draw": "drew", "drive": "drove", "fight": "fought",
-    "find": "found", "flee": "fled", "fly": "flew", "forbid": "forbade", "forgive": "forgave",
-    "freeze": "froze", "give": "gave", "go": "went", "hang": "hung", "hit": "hit",
-    "hold": "held", "keep": "kept", "lay": "laid", "lead": "led", "leave": "left",
-    "lose": "lost", "make": "made", "meet": "met", "overrun": "overran",
-    "overthrow": "overthrew", "pay": "paid", "put": "put", "quit": "quit", "rise": "rose",
-    "run": "ran", "say": "said", "seek": "sought", "sell": "sold", "send": "sent",
-    "set": "set", "shake": "shook", "shoot": "shot", "shut": "shut", "sink": "sank",
-    "sit": "sat", "speak": "spoke", "spread": "spread", "stand": "stood", "steal": "stole",
-    "strike": "struck", "swear": "swore", "take": "took", "tell": "told", "throw": "threw",
-    "undertake": "undertook", "win": "won", "withdraw": "withdrew", "write": "wrote",
-}  # fmt: skip
 _SUBJECT_POS = frozenset({"NOUN", "PROPN", "NUM", "PRON"})
 
 
 @cache
 def trigger_verbs() -> frozenset[str]:
     """The verb lemmas of the trigger table."""
-    text = resources.files("newsevents.data").joinpath("triggers.tsv").read_text("utf-8")
-    rows = [line for line in text.splitlines() if line.strip() and not line.startswith("#")]
-    return frozenset(line.split("\t", 1)[0] for line in rows[1:])
+    return frozenset(default_lexicon().by_lemma)
 
 
 def past_tense(verb: str) -> str:
     """The simple past of a verb lemma ("halt" -> "halted", "ban" -> "banned")."""
-    if verb in _IRREGULAR:
-        return _IRREGULAR[verb]
+    if verb in IRREGULAR_PASTS:
+        return IRREGULAR_PASTS[verb]
     if verb.endswith("e"):
         return verb + "d"
     if re.search(r"[^aeiou]y$", verb):
