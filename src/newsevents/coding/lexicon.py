@@ -461,9 +461,13 @@ def _counted(noun: Token) -> list[Token]:
 
 
 def _objects_of(noun: Token, preps: tuple[str, ...]) -> list[Token]:
+    """The objects of the noun's prepositions in `preps`, also where the parse hung them on
+    the noun's particle ("the calling off *of* the strike")."""
+    heads = [noun, *(c for c in noun.children if c.dep_ == "prt")]
     return [
         g
-        for c in noun.children
+        for head in heads
+        for c in head.children
         if c.dep_ == "prep" and c.lower_ in preps
         for g in c.children
         if g.dep_ == "pobj"
