@@ -25,6 +25,7 @@ ACCIDENT_NOUNS = frozenset(
     | {"rain", "rains", "wildfire", "wildfires", "heat", "cold", "snow"}
     | {"snowfall", "blizzard", "tornado", "eruption", "mudslide", "storms", "frost"}
     | {"locust", "locusts", "swarm", "swarms"}
+    | {"winter", "dzud"}  # "the harsh *winter* had killed 4.7 million animals"
 )
 # Nature and works do not act: a river, the weather, hail, a dam.
 _NATURE = frozenset({"river", "lake", "sea", "ocean", "mountain", "volcano", "weather", "climate"})
@@ -591,11 +592,13 @@ _RELIEF = frozenset(
     | {"surgical", "surgeon", "nurse", "health", "hospital", "vaccinate", "feed"}
     | {"food", "medicine", "tent", "blanket"}  # "warships loaded with *food*"
     | {"rice", "flour", "purification", "tarpaulin"}
+    | {"strand"}  # "to help *stranded* villagers"
 )
 # Disasters that bring relief; not "fire", "storm" or "flood" (live-fire drills, a
 # cease-fire, a storm of protests, a flood of migrants).
 _RELIEF_DISASTERS = frozenset({"hurricane", "earthquake", "quake", "cyclone", "typhoon"})
 _RELIEF_DISASTERS |= {"tsunami", "landslide", "mudslide", "landslides", "mudslides"}
+_RELIEF_DISASTERS |= {"flood", "floods", "flooding", "monsoon", "drought", "wildfire", "wildfires"}
 
 
 def troop_movement(
@@ -647,8 +650,12 @@ def _to_a_frontier(verb: Token) -> bool:
     """Arms or forces sent to a border, a front or the streets: the sender's own
     posture, not aid."""
     goals = list(syntax.prep_objects(verb, {"to", "toward", "towards", "along", "onto", "into"}))
-    if any(g.lemma_.lower() in _FRONTIERS for g in goals):
-        return True
+    if any(
+        w.lemma_.lower() in _FRONTIERS
+        for g in goals
+        for w in (g, *(c for c in g.lefts if c.dep_ == "compound"))
+    ):
+        return True  # (or a place on it: "toward the disputed *border* town of Badme")
     # or sent to hold one's own lines: "sent 2,000 fighters *to reinforce positions* along
     # the border" (not "sent missiles *to Israel* to bolster its defences": aid)
     if goals or any(c.dep_ == "dative" for c in verb.children):

@@ -22,7 +22,9 @@ from newsevents.coding.syntax import (
     foretold,
     is_misread_particle,
     noun_read_as_clause,
+    object_of,
     reported_before,
+    shared_object,
 )
 
 if TYPE_CHECKING:
@@ -149,6 +151,10 @@ class Condition:
                 return True
         if self.kind == "obj" and _object_relative(token):
             return self._names(token.head)  # "a post she *took over*": the noun is the object
+        if self.kind == "obj" and "*" not in self.values and object_of(token) is None:
+            shared = shared_object(token)
+            if shared is not None:
+                return self._names(shared)  # "*rammed* and boarded two navy boats"
         return any(self._child_holds(child) for child in token.children)
 
     def holds_for_noun(self, noun: Token, particle: str) -> bool:
@@ -212,8 +218,12 @@ class Condition:
                 for g in child.children
             )
         if self.kind == "prep" and child.dep_ in ("advmod", "prt"):
-            # a preposition hung on the particle: "backed away *from* the ban"
-            return any(g.dep_ == "prep" and g.lower_ in self.values for g in child.children)
+            # a preposition hung on the particle: "backed away *from* the ban"; or the
+            # preposition itself read as a particle, as in a passive: "was *called on* by
+            # the opposition to disband ..."
+            return (child.dep_ == "prt" and child.lower_ in self.values) or any(
+                g.dep_ == "prep" and g.lower_ in self.values for g in child.children
+            )
         if self.kind in ("prep", "prt"):
             return (
                 child.dep_ in ("prep", "prt", "agent", "dative")
@@ -223,15 +233,24 @@ class Condition:
             )
         if self.kind != "obj":
             return False
-        if child.dep_ == "prep" and child.lower_ in _PARTICLES and child.i == child.head.i + 1:
-            # a particle the parse took for a preposition: "hands *over* Tripoli airport"
+        if (
+            child.dep_ == "prep"
+            and child.lower_ in _PARTICLES | {"on"}
+            and child.i == child.head.i + 1
+            and ("*" not in self.values or child.lower_ != "on")
+        ):
+            # a particle the parse took for a preposition: "hands *over* Tripoli airport",
+            # "passed *on* information to Spanish police" (not "declined *on* Monday")
             return any(self._names(g) for g in child.children if g.dep_ == "pobj")
         subject = _infinitive_subject(child)
         if subject is not None:
             return self._names(subject)
         if child.dep_ in _OBJECT_DEPS:
-            if "*" in self.values:  # any direct object at all
-                return child.dep_ != "nsubjpass"
+            if "*" in self.values:  # any direct object at all (a passive's subject
+                # with its doer: "an invitation *was declined by* the rebels")
+                return child.dep_ != "nsubjpass" or any(
+                    c.dep_ == "agent" for c in child.head.children
+                )
             return self._names(child)
         if noun_read_as_clause(child):
             return self._names(child)  # "imposed *asset freezes* and travel bans"
@@ -240,6 +259,8 @@ class Condition:
     def _names(self, child: Token) -> bool:
         """The noun (or what it counts) is one of the values; a list that names only a
         plural ("restrictions") also takes the singular ("a travel restriction")."""
+        if "fugitive" in self.values and _wanted(child):
+            return True  # "two men *wanted* for fraud"
         return "*" in self.values or any(
             (lemma := noun.lemma_.lower()) in self.values
             or noun.lower_ in self.values
@@ -266,6 +287,12 @@ def _acted_on_or_by(noun: Token) -> bool:
         or (c.dep_ == "poss" and c.pos_ != "PRON")
         for c in noun.children
     )
+
+
+def _wanted(noun: Token) -> bool:
+    """People described as sought by the law are fugitives: "three men *wanted* for a bank
+    fraud"."""
+    return any(c.dep_ == "acl" and c.lower_ == "wanted" for c in noun.children)
 
 
 def _named(noun: Token) -> list[Token]:
@@ -455,9 +482,10 @@ def _counted(noun: Token) -> list[Token]:
         return [o for g in goods for o in (g, *g.conjuncts)]  # "teams, *tents* and *supplies*"
     if noun.ent_type_ == "MONEY" or lemma in _MONEY_WORDS or lemma in _CHANGE_NOUNS:
         return _objects_of(noun, ("in", "of"))  # "$33 million *in* assistance"
-    if noun.lower_ not in _NAMED_BY_OF and lemma not in _NAMED_BY_OF:
+    if noun.lower_ not in _NAMED_BY_OF and lemma not in _NAMED_BY_OF and noun.tag_ != "CD":
         return []
-    return _objects_of(noun, ("of",))
+    return _objects_of(noun, ("of",))  # (also a number: "the first *300 of* 1,500
+    # peacekeepers")
 
 
 def _objects_of(noun: Token, preps: tuple[str, ...]) -> list[Token]:

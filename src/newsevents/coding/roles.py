@@ -133,6 +133,13 @@ class RoleFinder:
         threat = trigger.entry.event_type == "THREATEN" or (
             trigger.entry.event_type in _FORCEFUL and syntax.modal_of(trigger.token) == "future"
         )  # (force still to come is coded a threat later: "will call a strike *if* ...")
+        if (
+            threat
+            and recipient_tok is not None
+            and recipient_tok.dep_ == "nsubjpass"
+            and self.lexicon.noun_match(recipient_tok) is not None
+        ):
+            recipient_tok = None  # the act threatened: "a general *strike* was vowed by ..."
         if recipient_tok is None and threat:
             recipient_tok = self._pledged_against(trigger.token) or self._condition_subject(
                 trigger.token, actor_tok
@@ -251,6 +258,12 @@ class RoleFinder:
         if doer is None and noun.dep_ == "nsubj" and noun.head.lemma_.lower() == "come":
             # "strong condemnation of the plan *came* on Wednesday *from Jordan*"
             doer = next(syntax.prep_objects(noun.head, {"from"}), None)
+        borne = _come_under(noun)
+        if doer is None and borne is not None:
+            # "came under fire *from Ukrainian forces*" (the parse may hang it on the verb)
+            doer = next(syntax.prep_objects(noun, {"from", "by"}), None) or next(
+                syntax.prep_objects(borne, {"from", "by"}), None
+            )
         return doer
 
     def _doer_of_act(self, subject: Token | None) -> Token | None:
@@ -290,6 +303,9 @@ class RoleFinder:
         doer is named ("the arrest *of X* by police"), a target the parse hung on the doer,
         the party of the act the noun holds out, else its partner or its own clause's
         object."""
+        borne = _come_under(noun)
+        if borne is not None:  # "*the city* came under heavy artillery fire"
+            return next((c for c in borne.children if c.dep_ == "nsubj"), None)
         nominal = self.lexicon.is_nominal(noun, trigger.entry)
         done_to = None
         if nominal:
@@ -451,7 +467,7 @@ class RoleFinder:
             ordered = _ordered_act(trigger)
             if ordered is not None:
                 return ordered  # "ordered troops to shoot *protesters*": not the troops
-            obj = obj or _shared_object(verb)  # not "arrived and arrested 20 protesters"
+            obj = obj or syntax.shared_object(verb)  # not "arrived and arrested 20 protesters"
             if obj is not None and trigger.noun is None and _concrete(obj):
                 return obj  # what force is used on: "hit *an oil refinery near Moscow*"
             if obj is not None and any(_munition(n) for n in named_nouns(obj)):
@@ -818,8 +834,9 @@ class RoleFinder:
         exclude |= {t.i for c in verb.children if c.dep_ == "agent" for t in c.subtree}
         for tok in syntax.complement_entities(verb, exclude):
             heads = itertools.takewhile(lambda a: a.i != verb.i, tok.ancestors)
-            if any(a.dep_ == "prep" and a.lower_ == "under" for a in heads):
-                continue  # the terms it is done under: "under a drawdown of *the AU mission*"
+            if any(_terms_word(a) for a in heads):
+                continue  # the terms it is done under: "under a drawdown of *the AU mission*",
+                # "in line with *the World Court* ruling"
             head = syntax.entity_head(tok)
             if head.dep_ in ("amod", "nmod"):
                 continue  # "Turkish" in "Turkish troops" is a modifier, not a party
@@ -832,6 +849,32 @@ class RoleFinder:
             if self.names.resolve([t.text for t in head.subtree]).country:
                 return head
         return None
+
+
+def _come_under(noun: Token) -> Token | None:
+    """The verb "come" of "came under fire", "came under criticism", if the noun is its
+    "under" object."""
+    prep = noun.head
+    if noun.dep_ != "pobj" or prep.lower_ != "under" or prep.head.lemma_.lower() != "come":
+        return None
+    return prep.head
+
+
+# Nouns of "in line with", "in accordance with", "in breach of": the terms or rule an act
+# keeps to or breaks, which name no party to it.
+_TERMS_NOUNS = frozenset({"line", "accordance", "keeping", "compliance", "breach", "violation"})
+
+
+def _terms_word(word: Token) -> bool:
+    """ "under" or "in line with" and the like: what follows gives the terms of the act."""
+    if word.dep_ == "prep" and word.lower_ == "under":
+        return True
+    return (
+        word.dep_ == "pobj"
+        and word.lower_ in _TERMS_NOUNS
+        and word.head.lower_ == "in"
+        and word.head.dep_ == "prep"
+    )
 
 
 # People named by whom they follow or belong to: "supporters *of the jailed mayor*".
@@ -965,6 +1008,8 @@ _TARGET_PLACES = frozenset(
     | {"building", "home", "house", "compound", "residence", "prison", "jail", "port"}
     | {"refinery", "depot", "plant", "facility", "airfield", "airbase", "bridge", "factory"}
     | {"warehouse", "pipeline", "terminal"}
+    | {"ship", "vessel", "boat", "tanker", "trawler", "ferry", "freighter", "frigate"}
+    | {"warship", "cutter", "aircraft", "plane", "helicopter"}  # "rammed *a fishing boat*"
 )
 _STREETS = frozenset({"street", "streets", "square", "centre", "center", "road", "highway"})
 
@@ -1131,20 +1176,6 @@ _FORCES = frozenset(
     | {"countries", "nation", "nations"}  # "pulled *their countries* out of ECOWAS"
     | {"police", "policeman", "officer", "reservist", "gendarme", "marine"}
 )
-
-
-def _shared_object(verb: Token) -> Token | None:
-    """The object of the next verb the trigger shares its subject and object with: "clubbed
-    and kicked *opposition supporters*", "attacked and burned *the village*"."""
-    if any(c.dep_ in ("xcomp", "ccomp", "advcl") for c in verb.children):
-        return None  # "pledged to work with China and has promoted ...": two acts
-    for conj in verb.children:
-        if conj.dep_ == "conj" and conj.pos_ == "VERB" and not syntax.has_own_subject(conj):
-            own_aux = any(c.dep_ in ("aux", "auxpass") for c in conj.children)
-            if own_aux or any(c.dep_ == "prep" for c in verb.children if c.i < conj.i):
-                return None  # "marched to the square and *burned* flags": its own act
-            return syntax.object_of(conj)
-    return None
 
 
 # Whom news is told without being its party: "told *reporters* it must ...".

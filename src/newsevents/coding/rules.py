@@ -67,7 +67,7 @@ from newsevents.records import ActorRef, Article, Event, Evidence, Modality
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Span, Token
 
-CODER_NAME = "rules.v28"  # bump whenever the rules or their tables change what is coded
+CODER_NAME = "rules.v29"  # bump whenever the rules or their tables change what is coded
 SPEECH_VERBS = frozenset(
     [
         "say",
@@ -293,6 +293,11 @@ class RuleCoder:
                 found = self._noun_trigger(tok, noun, occurrence=False)
                 if found is not None:
                     return found  # "the cartel is responsible for mass killings"
+        if "come" in lemmas:
+            for noun in syntax.prep_objects(tok, {"under"}):
+                found = self._noun_trigger(tok, noun, occurrence=True)
+                if found is not None and found.entry.event_type in _BORNE:
+                    return found  # "the city *came under* artillery *fire* from X"
         pledged = senses.force_pledged(tok)
         if pledged is not None and _own_pledge(tok):
             return Trigger(tok, pledged)  # "said it would *respond with overwhelming force*"
@@ -507,8 +512,9 @@ class RuleCoder:
         entry = _given_way(_state_charged(entry, token.doc, roles.recipient), token)
         entry = troop_movement(entry, token, trigger.noun, roles.actor)
         entry = helped_abroad(entry, token, roles.actor, roles.recipient)
-        if entry.event_type == "MOBILIZE" and _sent_forces(token, roles):
-            # "sent 2,000 fighters to reinforce positions": the forces sent are no party
+        if entry.event_type in ("MOBILIZE", "AID") and _sent_forces(token, roles):
+            # "sent 2,000 fighters to reinforce positions", "engineers were deployed to help
+            # stranded villagers": the forces or helpers sent are no party
             roles = dataclasses.replace(roles, recipient=None)
         entry = rioting(deadly_raid(entry, token), roles.actor, token)
         entry = traded(abduction(entry, roles.actor, token), token)
@@ -927,7 +933,10 @@ def _courtesy_call(verb: Token, entry: TriggerEntry) -> bool:
     if party is None or party.pos_ != "PROPN":
         return False
     clauses = ("xcomp", "ccomp", "advcl", "acl", "relcl")
-    asked = [t for t in verb.subtree if t.dep_ in clauses and t.i != verb.i]
+    # (on the verb or the party called on; not inside a phrase of time: "during a visit
+    # *focused* on security")
+    near = {verb.i, *(t.i for t in party.subtree)}
+    asked = [t for t in verb.subtree if t.dep_ in clauses and t.i != verb.i and t.head.i in near]
     asked += list(syntax.prep_objects(verb, {"for"}))
     # an infinitive's "to" the parse left without its verb ("to *de-escalate*" misread)
     asked += [t for t in verb.subtree if t.dep_ == "aux" and t.lower_ == "to"]
@@ -1115,8 +1124,9 @@ _ARRESTS = frozenset({"arrest", "detention", "capture", "extradition"})
 
 
 def _sent_forces(verb: Token, roles: Roles) -> bool:
-    """The recipient is the object of a verb of sending: the forces or arms it sends."""
-    obj = syntax.object_of(verb)
+    """The recipient is the object of a verb of sending (or the subject of its passive):
+    the forces or arms it sends."""
+    obj = syntax.object_of(verb) or next((c for c in verb.children if c.dep_ == "nsubjpass"), None)
     recipient = roles.recipient
     return (
         verb.lemma_.lower() in _SENDING
@@ -1126,6 +1136,8 @@ def _sent_forces(verb: Token, roles: Roles) -> bool:
     )
 
 
+# Acts a party "comes under": "came under *fire*", "under fierce *criticism* from X".
+_BORNE = frozenset({"ASSAULT", "ACCUSE", "COERCE", "THREATEN", "SANCTION"})
 _SENDING = frozenset({"send", "deploy", "dispatch", "despatch", "rush", "fly", "airlift", "ship"})
 _SENDING |= {"call", "summon", "mobilise", "mobilize", "move", "muster", "mass", "direct"}
 
@@ -1283,6 +1295,7 @@ def _intended(
 _MOODS = frozenset(
     {"pessimistic", "optimistic", "hopeful", "confident", "doubtful", "sceptical", "skeptical"}
     | {"upbeat", "gloomy", "cautious", "unsure", "uncertain", "unlikely"}
+    | {"capable", "incapable"}  # "remains *capable* of carrying out attacks": a means
 )
 # Verbs of belief: the clause they take is an opinion ("said he *believed* the constitution
 # would be ratified"), no event.

@@ -287,7 +287,9 @@ def hostile_pledge(verb: Token, entry: TriggerEntry, lexicon: Lexicon) -> Trigge
     obj = syntax.object_of(verb)
     if obj is not None and _retaliation(obj):
         return dataclasses.replace(entry, event_type="THREATEN", mode=None, cameo="130")
-    objects = [c for c in verb.children if c.dep_ in ("dobj", "dative")]
+    # (what is pledged may be the passive's subject: "a general strike *was vowed* by the
+    # unions if ...")
+    objects = [c for c in verb.children if c.dep_ in ("dobj", "dative", "nsubjpass")]
     # (not a labour strike, "promised strikes if wages are not raised")
     attacks = [o for o in objects if o.lemma_.lower() != "strike" or _modified(o)]
     promised = [e for o in attacks if (e := lexicon.noun_match(o)) is not None]
@@ -296,9 +298,10 @@ def hostile_pledge(verb: Token, entry: TriggerEntry, lexicon: Lexicon) -> Trigge
         return dataclasses.replace(entry, event_type="THREATEN", mode="violence", cameo="138")
         # "promised *fresh attacks* on oil pipelines", "promised Kenyans *a long war*"
     hostile = any(e.event_type in _HOSTILE_ACTS for e in promised)
-    if hostile and syntax.has_unless(verb):
+    if hostile and next(syntax.condition_clauses(verb, {"if", "unless"}), None) is not None:
         return dataclasses.replace(entry, event_type="THREATEN", mode=None, cameo="130")
-        # "vows *mass protests* unless the electoral board resigns"
+        # "vows *mass protests* unless the electoral board resigns", "vowed a general
+        # strike *if* the government pushes ahead with the bill"
     # a "that" clause the parse hung on a noun of the pledge: "vowed *in a speech that*
     # the Islamic Republic would raze ..."
     spoken = [
@@ -401,7 +404,23 @@ def ultimatum(verb: Token) -> TriggerEntry | None:
     infinitives += [
         c for c in verb.children if c.dep_ in ("advcl", "xcomp") and syntax.is_infinitive(c)
     ]
+    if any(_to_leave_the_country(i) for i in infinitives):
+        return EXPULSION  # "gave the French ambassador 72 hours *to leave* the country"
     return ULTIMATUM if infinitives else None
+
+
+def _to_leave_the_country(verb: Token) -> bool:
+    """ "to leave", "to leave the country": an expulsion (not "to leave the town or face an
+    assault", an ultimatum to give ground)."""
+    if verb.lemma_.lower() not in _LEAVING:
+        return False
+    left = syntax.object_of(verb)
+    return left is None or left.lemma_.lower() in _HOMELANDS or left.ent_type_ == "GPE"
+
+
+EXPULSION = TriggerEntry("give", (), "SANCTION", "expel", "166")
+_LEAVING = frozenset({"leave", "quit", "depart", "exit"})
+_HOMELANDS = frozenset({"country", "territory", "kingdom", "nation", "republic"})
 
 
 # Penalties a demand names after "or be": "or be *arrested*", "or be *treated* as targets".

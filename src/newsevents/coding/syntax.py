@@ -995,6 +995,20 @@ def object_of(verb: Token) -> Token | None:
     return None
 
 
+def shared_object(verb: Token) -> Token | None:
+    """The object of the next verb the trigger shares its subject and object with: "clubbed
+    and kicked *opposition supporters*", "*rammed* and boarded two navy boats"."""
+    if any(c.dep_ in ("xcomp", "ccomp", "advcl") for c in verb.children):
+        return None  # "pledged to work with China and has promoted ...": two acts
+    for conj in verb.children:
+        if conj.dep_ == "conj" and conj.pos_ == "VERB" and not has_own_subject(conj):
+            own_aux = any(c.dep_ in ("aux", "auxpass") for c in conj.children)
+            if own_aux or any(c.dep_ == "prep" for c in verb.children if c.i < conj.i):
+                return None  # "marched to the square and *burned* flags": its own act
+            return object_of(conj)
+    return None
+
+
 def misread_object(verb: Token) -> Token | None:
     """The object of a past tense with its own subject that the parse made a modifier of
     that object: "Mexico *extradited* drug kingpin Joaquin Guzman to ..." (where the goal
@@ -1516,9 +1530,10 @@ _FORETELLING = frozenset({"will", "would", "'ll", "'d"})
 def foretold(clause: Token) -> bool:
     """A "that" clause with its own subject saying what will happen, no demand: "told
     al-Kadhimi that American troops *would leave* Iraq" (but "told them they *must*
-    leave" is one)."""
+    leave" is one). The parse may call it an infinitive: "told Cameroon it *would pull*
+    its troops out"."""
     return (
-        clause.dep_ == "ccomp"
+        clause.dep_ in ("ccomp", "xcomp")
         and has_own_subject(clause)
         and any(c.dep_ == "aux" and c.lower_ in _FORETELLING for c in clause.children)
     )
