@@ -1,7 +1,8 @@
 """News constructions the coder reads, each through the real parse (issue 4).
 
 The tables are in `data/`: `constructions.tsv` (category, CAMEO root and recipient an
-event must have), `roles.tsv` (actor and recipient words) and `no_events.tsv` (sentences
+event must have), `roles.tsv` (actor and recipient words), `main_events.tsv` (the
+category of the most confident event that is not negated) and `no_events.tsv` (sentences
 that code nothing). Every row names what a rule is for, under a "#" line that says which
 rule; the sentences are written here, not taken from the gold or development sets.
 """
@@ -32,6 +33,7 @@ def _table(name: str) -> list[tuple[str | None, ...]]:
 CASES = _table("constructions.tsv")
 ROLE_CASES = _table("roles.tsv")
 NOT_EVENTS = [sentence for (sentence,) in _table("no_events.tsv")]
+MAIN_CASES = _table("main_events.tsv")
 NOT_ASSERTED_V7 = [
     ("The president brushed aside calls to resign.", "resign"),
 ]
@@ -47,6 +49,14 @@ def test_construction(sentence, event_type, root, recipient):
         assert event.cameo_root == root
     got = event.recipient.text if event.recipient else None
     assert got == recipient
+
+
+@pytest.mark.parametrize(("sentence", "event_type"), MAIN_CASES)
+def test_main_event(sentence, event_type):
+    events = newsevents.code_text(sentence, published="2024-03-01")
+    kept = [e for e in events if e.modality != "negated"]
+    main = max(kept, key=lambda e: e.confidence).event_type if kept else "NONE"
+    assert main == event_type, [(e.event_type, e.confidence, e.modality) for e in events]
 
 
 @pytest.mark.parametrize("sentence", NOT_EVENTS)

@@ -92,8 +92,8 @@ class RoleFinder:
         """Actor and recipient of one trigger, resolved."""
         actor_tok, recipient_tok = self._role_tokens(trigger)
         if actor_tok is not None:
-            actor_tok = _author(actor_tok)  # "A statement *released by the Kremlin*
-            # congratulated ...": the Kremlin did
+            actor_tok = _author(_self_of(actor_tok))  # "A statement *released by the
+            # Kremlin* congratulated ...": the Kremlin did
         actor = build_actor(actor_tok, self.names, memory) if actor_tok is not None else None
         indirect = False
         if recipient_tok is None and trigger.clause is None and not trigger.occurrence:
@@ -642,6 +642,15 @@ class RoleFinder:
             intended = trigger.entry.event_type in _INTENT and syntax.is_infinitive(child)
             if child.dep_ == "xcomp" or (child.dep_ == "advcl" and (same_act or intended)):
                 found = self._recipient_token(Trigger(child, inner))
+                sent = syntax.object_of(child)
+                if (
+                    found is not None
+                    and _moves_things(inner)
+                    and sent is not None
+                    and found.i == sent.i
+                ):  # "pledged to send 40 police officers *to help Timor-Leste* ...": whom
+                    # they help, not the officers sent
+                    found = self._purpose_party(Trigger(child, inner), helped=True)
                 if found is not None:
                     return found
         return None
@@ -849,6 +858,18 @@ class RoleFinder:
             if self.names.resolve([t.text for t in head.subtree]).country:
                 return head
         return None
+
+
+def _self_of(word: Token) -> Token:
+    """Who a reflexive subject stands for: "the party declared *itself* ready to enter
+    talks" (the subject of the verb that governs it)."""
+    if word.lower_ not in _REFLEXIVES:
+        return word
+    for verb in word.ancestors:
+        subject = next((c for c in verb.children if c.dep_ == "nsubj" and c.i != word.i), None)
+        if subject is not None and subject.lower_ not in _REFLEXIVES:
+            return subject
+    return word
 
 
 def _come_under(noun: Token) -> Token | None:

@@ -67,7 +67,7 @@ from newsevents.records import ActorRef, Article, Event, Evidence, Modality
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Span, Token
 
-CODER_NAME = "rules.v29"  # bump whenever the rules or their tables change what is coded
+CODER_NAME = "rules.v30"  # bump whenever the rules or their tables change what is coded
 SPEECH_VERBS = frozenset(
     [
         "say",
@@ -198,6 +198,8 @@ class RuleCoder:
             return None
         if tok.dep_ == "amod" and tok.tag_ == "VBG":
             return None  # a description of who: "*striking* teachers", "*warring* factions"
+        if tok.dep_ == "acl" and tok.tag_ == "VBG" and _span_of_time(tok.head):
+            return None  # a span of time by its bounds: "the fiscal year *ending* in March"
         if tok.i > 0 and tok.nbor(-1).lower_ in ("below", "above"):
             return None  # "temperatures will drop below *freezing*"
         if _participle_read_as_verb(tok):
@@ -815,6 +817,8 @@ _PENALTIES = frozenset(
 )
 _TOLD_PENALTIES = frozenset(
     {"prosecution", "arrest", "charges", "prison", "jail", "dismissal", "penalties", "fines"}
+    | {"restriction", "restrictions", "freeze", "ban", "bans"}  # "would face visa
+    # *restrictions* and a *freeze* on assets"
 )
 WARNING = TriggerEntry("warn", (), "THREATEN", None, "130")  # (a reported threat)
 # What a party can lose because another withholds it: "risked losing *aid*".
@@ -1219,6 +1223,7 @@ _BODIES = frozenset(
     | {"treaty", "accord", "agreement", "pact", "convention", "protocol", "deal"}
     | {"talks", "negotiation", "mediation", "role", "process", "dialogue", "initiative"}
     | {"agency", "assembly", "mechanism", "framework", "grouping", "partnership"}
+    | {"coalition"}  # "pulled out of the three-party *coalition*"
 )
 
 # Bodies and places a person may hold: leaving them is a resignation (RETREAT 'resign').
@@ -1252,7 +1257,10 @@ def _left(verb: Token) -> list[Token]:
     """The nouns named as what is left: "quit *the bloc*", "withdrew from *the talks*",
     "pulled out of *the accord*", "its withdrawal from *the pact*"."""
     found = [c for c in verb.children if c.dep_ == "dobj" and verb.lemma_.lower() != "withdraw"]
-    for prep in (c for c in verb.children if c.dep_ == "prep" and c.lower_ in ("from", "of")):
+    # (also the preposition the parse hung on the particle: "pulled out *of* the coalition")
+    heads = [verb, *(c for c in verb.children if c.lower_ in ("out", "away") and c.i > verb.i)]
+    preps = [c for h in heads for c in h.children if c.dep_ == "prep"]
+    for prep in (c for c in preps if c.lower_ in ("from", "of")):
         before = verb.doc[verb.i - 1].lower_ if verb.i > verb.sent.start else ""
         if prep.lower_ == "of" and verb.pos_ != "VERB" and before != "out":
             continue  # "the withdrawal *of troops*": who leaves, not what is left
@@ -1300,6 +1308,11 @@ _MOODS = frozenset(
 # Verbs of belief: the clause they take is an opinion ("said he *believed* the constitution
 # would be ratified"), no event.
 _BELIEFS = frozenset({"believe", "think", "expect", "predict", "doubt", "reckon", "guess"})
+
+
+def _span_of_time(noun: Token) -> bool:
+    word = noun.lemma_.lower()
+    return word in syntax.SPANS_OF_TIME or word in ("year", "quarter", "period", "season")
 
 
 def _in_a_mood(token: Token) -> bool:
@@ -1546,8 +1559,11 @@ def _confidence(trigger: Trigger, roles: Roles) -> float:
     # the same description read as a clause: "politicians *jailed* over the unrest were
     # pardoned"
     score -= 0.2 if syntax.describes_passive_subject(trigger.token) else 0.0
-    # "staged sit-ins ..., *vowing* to stay": a trailing participle adds to the main verb
-    score -= 0.05 if trigger.token.dep_ == "advcl" and trigger.token.tag_ == "VBG" else 0.0
+    # "staged sit-ins ..., *vowing* to stay": a trailing participle adds to the main verb;
+    # on the speaker's verb it is the speaker's gloss ("..., the ministry said, *branding*
+    # the build-up a provocation")
+    if trigger.token.dep_ == "advcl" and trigger.token.tag_ == "VBG":
+        score -= 0.2 if trigger.token.head.lemma_.lower() in SPEECH_VERBS else 0.05
     # "blocked railway tracks *to press for* crop prices": the aim of an act, not yet done
     score -= 0.1 if trigger.token.dep_ == "advcl" and syntax.is_infinitive(trigger.token) else 0.0
     return round(min(max(score, 0.05), 0.95), 3)

@@ -12,6 +12,7 @@ from collections.abc import Callable, Iterator
 from typing import TYPE_CHECKING
 
 from newsevents.coding import syntax
+from newsevents.coding.filters import sent_to_help
 from newsevents.coding.lexicon import (
     LIGHT_VERBS,
     Lexicon,
@@ -360,10 +361,11 @@ def hostile_pledge(verb: Token, entry: TriggerEntry, lexicon: Lexicon) -> Trigge
         if (
             kind == "MOBILIZE"
             and not conditional
-            and any(t.lemma_.lower() in _MISSIONS for t in child.subtree)
+            and (any(t.lemma_.lower() in _MISSIONS for t in child.subtree) or sent_to_help(child))
         ):
             continue  # troops pledged to a mission or to help: "pledged to send 650 soldiers
-            # *to the African Union mission* in Somalia" is a pledge of support
+            # *to the African Union mission* in Somalia", "to send patrol vessels *to help*
+            # Timor-Leste guard its waters" are pledges of support
         if kind not in THREAT and syntax.has_unless(child):  # an ultimatum: "vowed to
             return dataclasses.replace(entry, event_type="THREATEN", mode=None, cameo="130")
         if kind in THREAT:

@@ -119,6 +119,11 @@ def is_negated(token: Token) -> bool:
         # Russia *intended* to attack"
     if token.dep_ == "pcomp" and token.head.lower_ == "without":
         return True  # "ended *without* parliament *agreeing* on a successor"
+    if any(
+        c.dep_ == "dobj" and any(d.dep_ == "det" and d.lower_ == "no" for d in c.children)
+        for c in token.children
+    ):
+        return True  # "she *offered no* timeline", "gave no details"
     if token.dep_ == "acl" and token.head.lemma_.lower() in _FAILURES and is_infinitive(token):
         return True  # "furious at the *failure* of police *to halt* the attacks"
     current = token
@@ -517,6 +522,13 @@ def is_readied(token: Token) -> bool:
     attack*": an act held out."""
     if _infinitive_of_intent(token):
         return True
+    if token.dep_ == "advcl" and is_infinitive(token):
+        # "declared itself *ready* on Sunday *to enter* talks": the parse hung the
+        # infinitive on the word of readiness as a clause, or on the verb beside it
+        return token.head.lower_ in READINESS_WORDS or any(
+            c.dep_ in ("oprd", "acomp", "ccomp", "xcomp") and c.lower_ in READINESS_WORDS
+            for c in token.head.children
+        )
     if token.dep_ != "xcomp":
         return False
     head = token.head
