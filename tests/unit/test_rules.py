@@ -1019,8 +1019,10 @@ def test_insisting_on_a_fact_or_warning_of_a_forecast_is_no_event():
         (".", "PUNCT", "punct", 1, ".", ""),
     ]
     assert _trigger_type(forecast, 1, {4: "MD"}) is None
-    forecast[3] = ("Iran", "PROPN", "nsubj", 5, "Iran", "B-GPE")  # about a party: a threat
-    assert _trigger_type(forecast, 1, {4: "MD"}) == "THREATEN"
+    forecast[3] = ("Iran", "PROPN", "nsubj", 5, "Iran", "B-GPE")  # about a party ...
+    assert _trigger_type(forecast, 1, {4: "MD"}) is None  # ... but scientists forecast
+    forecast[0] = ("Israel", "PROPN", "nsubj", 1, "Israel", "B-GPE")  # a party warns:
+    assert _trigger_type(forecast, 1, {4: "MD"}) == "THREATEN"  # a threat (rules.v31)
 
 
 def test_a_building_occupied_by_activists_is_an_obstruction_not_an_occupation():

@@ -270,7 +270,13 @@ class Condition:
             # and the conjuncts: "units, *tents* and medical supplies were flown"; and
             # the role word before a name: "suspended *broadcaster* RFI"
             for part in (child, *(c for c in child.conjuncts if c.pos_ in ("NOUN", "PROPN")))
-            for noun in (*named_nouns(part), *_role_words(part), *_said_to_be(part), *_named(part))
+            for noun in (
+                *named_nouns(part),
+                *_role_words(part),
+                *_said_to_be(part),
+                *_named(part),
+                *_joined_before(part),
+            )
         )
 
 
@@ -287,6 +293,17 @@ def _acted_on_or_by(noun: Token) -> bool:
         or (c.dep_ == "poss" and c.pos_ != "PRON")
         for c in noun.children
     )
+
+
+def _joined_before(noun: Token) -> list[Token]:
+    """A noun the parse joined onto the next one's modifiers: "tonnes of *sorghum* and
+    cooking oil" (read as "sorghum-and-cooking oil")."""
+    return [
+        c
+        for n in named_nouns(noun)
+        for c in n.lefts
+        if c.dep_ == "nmod" and c.pos_ == "NOUN" and any(g.dep_ == "cc" for g in c.children)
+    ]
 
 
 def _wanted(noun: Token) -> bool:

@@ -442,6 +442,10 @@ class RoleFinder:
                 return syntax.resolve_relative(goal)  # "deployed troops *to Mali*"
         demand = trigger.entry.event_type == "REQUEST"
         obj = trigger.noun or direct or _clause_subject(verb, demand=demand)
+        if trigger.entry.event_type == "THREATEN" and trigger.noun is None:
+            given = next((c for c in verb.children if c.dep_ == "dative"), None)
+            if given is not None:  # "gave *illegal miners* a 72-hour ultimatum"
+                return syntax.resolve_relative(given)
         if trigger.entry.event_type == "ACCUSE" and trigger.entry.lemma in _BLAMING:
             # "blamed the crash *on pilot error*": the one blamed follows "on"
             # (also where the parse hung it on what is blamed: "blamed the attack *on

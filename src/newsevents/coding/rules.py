@@ -67,7 +67,7 @@ from newsevents.records import ActorRef, Article, Event, Evidence, Modality
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Span, Token
 
-CODER_NAME = "rules.v30"  # bump whenever the rules or their tables change what is coded
+CODER_NAME = "rules.v31"  # bump whenever the rules or their tables change what is coded
 SPEECH_VERBS = frozenset(
     [
         "say",
@@ -200,6 +200,8 @@ class RuleCoder:
             return None  # a description of who: "*striking* teachers", "*warring* factions"
         if tok.dep_ == "acl" and tok.tag_ == "VBG" and _span_of_time(tok.head):
             return None  # a span of time by its bounds: "the fiscal year *ending* in March"
+        if tok.dep_ == "acl" and tok.head.lemma_.lower() in _ENTITLEMENTS:
+            return None  # what one may do: "would lose the *right to strike*"
         if tok.i > 0 and tok.nbor(-1).lower_ in ("below", "above"):
             return None  # "temperatures will drop below *freezing*"
         if _participle_read_as_verb(tok):
@@ -1305,6 +1307,10 @@ _MOODS = frozenset(
     | {"upbeat", "gloomy", "cautious", "unsure", "uncertain", "unlikely"}
     | {"capable", "incapable"}  # "remains *capable* of carrying out attacks": a means
 )
+# Nouns of what one may do: their infinitive is no act ("the right *to strike*").
+_ENTITLEMENTS = frozenset({"right", "freedom", "power", "authority", "ability", "capacity"})
+# Verbs of forecasting another's act: "expect Russia to launch ...".
+_FORECASTING = frozenset({"expect", "predict", "forecast", "anticipate"})
 # Verbs of belief: the clause they take is an opinion ("said he *believed* the constitution
 # would be ratified"), no event.
 _BELIEFS = frozenset({"believe", "think", "expect", "predict", "doubt", "reckon", "guess"})
@@ -1325,6 +1331,18 @@ def _in_a_mood(token: Token) -> bool:
         current = current.head
         if current.pos_ == "ADJ" and current.lemma_.lower() in _MOODS:
             return True
+        if (
+            current.lemma_.lower() in _FORECASTING
+            and token.head.i == current.i
+            and not any(c.dep_ == "neg" for c in current.children)  # (kept, negated)
+            and token.dep_ in ("xcomp", "ccomp")
+            and (
+                any(c.dep_ == "dobj" for c in current.children)
+                or any(c.dep_ == "nsubj" for c in token.children)
+            )
+        ):
+            return True  # "analysts *expect Russia to launch* a new offensive": a forecast
+            # of another's act (not "police expect to arrest more suspects")
         if (
             current.lemma_.lower() in _BELIEFS
             and token.head.i == current.i

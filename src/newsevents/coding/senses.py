@@ -90,6 +90,9 @@ def bare_statement(
     forecast about no party is not a threat."""
     if entry.conditions or entry.lemma not in STATEMENT_VERBS:
         return False
+    if entry.lemma in _WARNINGS and _forecaster(syntax.find_subject(verb)[0]):
+        return True  # "economists *warned* that Jordan would struggle ...", "the weather
+        # office *cautioned* residents about flooding": a forecast, no threat
     clauses = [c for c in verb.children if c.dep_ == "ccomp"]
     if verb.dep_ in ("advcl", "parataxis") and verb.head.i < verb.i and verb.head.pos_ == "VERB":
         clauses.append(verb.head)  # told after it: "no one has been charged, police *conceded*"
@@ -125,6 +128,22 @@ def bare_statement(
             return True  # what another's act would do: "warned that a Turkish incursion
             # *would displace* thousands" (not "that an attack would *be met* with force")
     return False
+
+
+# Those who warn of what may come without being a party to it.
+_FORECASTERS = frozenset(
+    {"analyst", "economist", "expert", "scientist", "researcher", "forecaster", "meteorologist"}
+    | {"report", "study", "survey", "model", "index"}
+)
+
+
+def _forecaster(subject: Token | None) -> bool:
+    """A subject who forecasts: analysts, economists, a report, a weather office."""
+    if subject is None:
+        return False
+    return subject.lemma_.lower() in _FORECASTERS or any(
+        t.lower_ in ("meteorological", "weather") for t in subject.subtree
+    )
 
 
 def _anothers_act(noun: Token) -> bool:
