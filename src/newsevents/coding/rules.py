@@ -1316,14 +1316,20 @@ _FORECASTING = frozenset({"expect", "predict", "forecast", "anticipate"})
 _BELIEFS = frozenset({"believe", "think", "expect", "predict", "doubt", "reckon", "guess"})
 
 
+# Spans of time a participle may bound: "the fiscal *year* ending in March".
+_PERIODS = syntax.SPANS_OF_TIME | {"year", "quarter", "period", "season"}
+
+
 def _span_of_time(noun: Token) -> bool:
-    word = noun.lemma_.lower()
-    return word in syntax.SPANS_OF_TIME or word in ("year", "quarter", "period", "season")
+    """A noun naming a span of time: its participle bounds it, it tells no act."""
+    return noun.lemma_.lower() in _PERIODS
 
 
 def _in_a_mood(token: Token) -> bool:
     """An act under an adjective of mood: "was pessimistic about the chances *of reaching*
-    a deal", "hopeful *of reaching* an agreement"."""
+    a deal", "hopeful *of reaching* an agreement"; or held out as a belief or a forecast:
+    "believed the constitution *would be ratified*", "expect Russia *to launch* an
+    offensive"."""
     current = token
     for _ in range(6):
         if current.head.i == current.i:
