@@ -270,13 +270,7 @@ class Condition:
             # and the conjuncts: "units, *tents* and medical supplies were flown"; and
             # the role word before a name: "suspended *broadcaster* RFI"
             for part in (child, *(c for c in child.conjuncts if c.pos_ in ("NOUN", "PROPN")))
-            for noun in (
-                *named_nouns(part),
-                *_role_words(part),
-                *_said_to_be(part),
-                *_named(part),
-                *_joined_before(part),
-            )
+            for noun in _naming_words(part)
         )
 
 
@@ -295,15 +289,18 @@ def _acted_on_or_by(noun: Token) -> bool:
     )
 
 
-def _joined_before(noun: Token) -> list[Token]:
-    """A noun the parse joined onto the next one's modifiers: "tonnes of *sorghum* and
-    cooking oil" (read as "sorghum-and-cooking oil")."""
-    return [
+def _naming_words(part: Token) -> list[Token]:
+    """The words that may name what a phrase is: the noun and what it counts, a noun the
+    parse joined onto the next one's modifiers ("tonnes of *sorghum* and cooking oil", read
+    as "sorghum-and-cooking oil"), and the role word or description of a name."""
+    named = named_nouns(part)
+    joined = [
         c
-        for n in named_nouns(noun)
+        for n in named
         for c in n.lefts
         if c.dep_ == "nmod" and c.pos_ == "NOUN" and any(g.dep_ == "cc" for g in c.children)
     ]
+    return [*named, *_role_words(part), *_said_to_be(part), *_named(part), *joined]
 
 
 def _wanted(noun: Token) -> bool:

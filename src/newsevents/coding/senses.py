@@ -433,14 +433,14 @@ def ultimatum(verb: Token) -> TriggerEntry | None:
 def _to_leave_the_country(verb: Token) -> bool:
     """ "to leave", "to leave the country": an expulsion (not "to leave the town or face an
     assault", an ultimatum to give ground)."""
-    if verb.lemma_.lower() not in _LEAVING:
+    if verb.lemma_.lower() not in _DEPARTING:
         return False
     left = syntax.object_of(verb)
     return left is None or left.lemma_.lower() in _HOMELANDS or left.ent_type_ == "GPE"
 
 
 EXPULSION = TriggerEntry("give", (), "SANCTION", "expel", "166")
-_LEAVING = frozenset({"leave", "quit", "depart", "exit"})
+_DEPARTING = frozenset({"leave", "quit", "depart", "exit"})  # (not `rules._LEAVING`, bodies left)
 _HOMELANDS = frozenset({"country", "territory", "kingdom", "nation", "republic"})
 
 
