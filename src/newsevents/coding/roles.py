@@ -258,6 +258,10 @@ class RoleFinder:
         if doer is None and noun.dep_ == "nsubj" and noun.head.lemma_.lower() == "come":
             # "strong condemnation of the plan *came* on Wednesday *from Jordan*"
             doer = next(syntax.prep_objects(noun.head, {"from"}), None)
+        if doer is None and _performed(noun):
+            # "the *assassination* of the minister *was claimed by* Islamic State", "an
+            # appeal for restraint *was addressed* to both *by* Guterres"
+            doer = syntax.find_agent(noun.head)
         borne = _come_under(noun)
         if doer is None and borne is not None:
             # "came under fire *from Ukrainian forces*" (the parse may hang it on the verb)
@@ -357,7 +361,9 @@ class RoleFinder:
         if doer is not None:  # "a raid by inspectors *on news portal X*"
             hung = {t.i for p in doer.children if p.lower_ in goals for t in p.subtree}
             taken = {t.i for t in doer.subtree} - hung
-        for holder in (*things, noun, *([doer] if doer is not None else [])):
+        performer = [noun.head] if _performed(noun) else []  # "an appeal was addressed
+        # *to India and Pakistan* by Guterres"
+        for holder in (*things, noun, *performer, *([doer] if doer is not None else [])):
             for goal in syntax.prep_objects(holder, goals):
                 if goal.i not in taken and self._names_a_party(goal):
                     return self._party_inside(goal)
@@ -874,6 +880,22 @@ def _self_of(word: Token) -> Token:
         if subject is not None and subject.lower_ not in _REFLEXIVES:
             return subject
     return word
+
+
+# Verbs whose passive agent did the act their subject noun names: "the raid *was carried
+# out by* police", "the attack *was claimed by* the group", "an appeal *was issued by* X"
+# (not one who saw or judged it: "*was detected by* radar", "*was welcomed by* her family").
+PERFORMING_VERBS = frozenset(
+    {"carry", "conduct", "claim", "stage", "mount", "make", "issue", "lodge", "deliver"}
+    | {"address", "submit", "file", "announce", "adopt", "reiterate", "voice", "express"}
+    | {"extend", "perform", "undertake", "execute", "complete", "finalise", "finalize"}
+    | {"present", "convey", "renew", "repeat", "reaffirm", "restate", "table", "order"}
+)
+
+
+def _performed(noun: Token) -> bool:
+    """The noun is the passive subject of a verb that tells who performed it."""
+    return noun.dep_ == "nsubjpass" and noun.head.lemma_.lower() in PERFORMING_VERBS
 
 
 def _come_under(noun: Token) -> Token | None:
@@ -1406,6 +1428,7 @@ _DONE_BY_OF = frozenset({"CONSULT", "RETREAT", "MOBILIZE"})
 # Aleppo", a place left).
 _GIFTS = frozenset(
     {"shipment", "delivery", "consignment", "donation", "aid", "assistance", "grant", "loan"}
+    | {"relief", "convoy"}
 )
 # What the parse hangs on a noun's doer that names the target: "by gunmen *on the convoy*".
 _TARGET_PREPS = frozenset({"on", "against", "of", "to"})
@@ -1429,6 +1452,11 @@ def noun_doer(noun: Token, event_type: str, *, nominal: bool = False) -> Token |
     if event_type in _SPOKEN_FROM or noun.lemma_.lower() in _GIFTS:
         found = next(syntax.prep_objects(noun, {"from"}), None)  # (and "a shipment of
         # launchers *from Germany*": the giver)
+    if found is None and noun.lemma_.lower() in _GIFTS:
+        goods = list(syntax.prep_objects(noun, {"of"}))  # "a convoy of aid trucks *from
+        # Egypt*", "a shipment of 40 tonnes of supplies *from the UAE*"
+        goods += [o for g in goods for o in syntax.prep_objects(g, {"of"})]
+        found = next((o for g in goods for o in syntax.prep_objects(g, {"from"})), None)
     if found is None and event_type in _DONE_BY_OF:
         found = next(syntax.prep_objects(noun, {"of"}), None)
     return found

@@ -67,7 +67,7 @@ from newsevents.records import ActorRef, Article, Event, Evidence, Modality
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Span, Token
 
-CODER_NAME = "rules.v31"  # bump whenever the rules or their tables change what is coded
+CODER_NAME = "rules.v32"  # bump whenever the rules or their tables change what is coded
 SPEECH_VERBS = frozenset(
     [
         "say",
@@ -98,6 +98,7 @@ PROTEST_ACT = TriggerEntry("protest", (), "PROTEST", None, "140")
 _STANCES = frozenset({"oppose", "ally", "affiliate"})
 # Verbs of a crowd gathering or staying somewhere.
 _GATHERING = frozenset({"camp", "gather", "assemble", "mass", "converge", "throng", "flock"})
+SUPPLIES_SENT = TriggerEntry("supply", (), "AID", None, "070")
 FIGHTING_STOPPED = TriggerEntry("halt", (), "RETREAT", "ceasefire", "0871")
 # Intransitive verbs saying a fight stopped: "the fighting *halted* at 4 a.m."
 _STOPPING = frozenset({"stop", "cease", "halt", "end", "subside"})
@@ -210,6 +211,9 @@ class RuleCoder:
             return None  # "truckers *opposed to* vaccine mandates": who they are
         if tok.dep_ == "nsubj" and _fight_stopped(tok.head, self.lexicon):
             return None  # the fighting that stopped is no attack
+        arrived = self._aid_arrived(tok)
+        if arrived is not None:
+            return arrived  # "relief from India *arrived* in Mandalay": aid, not a visit
         behind = self._act_behind(tok)
         if behind is not None:
             return behind  # "the lifting of the ban by the ministry *will allow* ...": the
@@ -363,6 +367,28 @@ class RuleCoder:
         if acted is None or syntax.is_temporal(acted[1]) or _market_demand(subject):
             return None
         return acted[0]
+
+    def _aid_arrived(self, verb: Token) -> Trigger | None:
+        """Aid that arrives or reaches a place was given: "aid *from Turkey* arrived in
+        Gaza", "a shipment of medical supplies from the UAE *reached* Port Sudan", "a
+        convoy of *aid* trucks from Egypt reached Rafah" (AID, by the giver)."""
+        if verb.lemma_.lower() not in _ARRIVING:
+            return None
+        subject = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+        if subject is None or subject.pos_ == "PRON":
+            return None  # (a sentence's first word may be read as a verb: "*Aid* from ...")
+        carried = list(syntax.prep_objects(subject, {"of"}))
+        carried += [o for c in carried for o in syntax.prep_objects(c, {"of"})]  # "a
+        # shipment of 40 tonnes *of supplies*"
+        for noun in (subject, *carried):
+            for word in (noun, *(c for c in noun.children if c.dep_ == "compound")):
+                entry = self.lexicon.noun_match(word)
+                if entry is not None and entry.event_type == "AID":
+                    return Trigger(verb, entry, noun=subject, occurrence=True)
+                if subject.lemma_.lower() in _CONSIGNMENTS and word.lemma_.lower() in _RELIEF:
+                    return Trigger(verb, SUPPLIES_SENT, noun=subject, occurrence=True)
+                    # "a shipment of medical *supplies*"
+        return None
 
     def _party_act(self, verb: Token, subject: Token) -> tuple[Trigger, Token] | None:
         """The act a subject noun names, told as done, with the party that did it."""
@@ -658,7 +684,20 @@ def _speculation(verb: Token) -> bool:
 
 def _tells_it_done(verb: Token) -> bool:
     """The verb, with an event noun as subject, tells the event as done (see above)."""
+    if verb.lemma_.lower() == "become" and any(
+        c.dep_ in ("acomp", "attr") and c.lower_ in _IN_FORCE for c in verb.children
+    ):
+        return True  # "the resignation of X *became effective*", "the withdrawal *became
+        # final*" (not "a strike became likely")
     return not any(lemma in _HOLDS_OUT for lemma in lemma_candidates(verb))
+
+
+# Verbs of goods getting where they were sent; what carries goods, and goods sent to help.
+_ARRIVING = frozenset({"arrive", "reach", "land", "dock"})
+_CONSIGNMENTS = frozenset({"shipment", "consignment", "delivery", "convoy", "cargo", "planeload"})
+_RELIEF = frozenset({"supplies", "supply", "food", "medicine", "tent", "vaccine", "blanket"})
+# What an act "became" once it was done in full: "*effective*", "*final*", "*official*".
+_IN_FORCE = frozenset({"effective", "final", "official", "law", "permanent", "operational"})
 
 
 # Words that count an act among others of its kind: "was *the third such* attack", "was *the
@@ -1304,7 +1343,7 @@ def _intended(
 # Moods about what may come: an act they are about is no event.
 _MOODS = frozenset(
     {"pessimistic", "optimistic", "hopeful", "confident", "doubtful", "sceptical", "skeptical"}
-    | {"upbeat", "gloomy", "cautious", "unsure", "uncertain", "unlikely"}
+    | {"upbeat", "gloomy", "cautious", "unsure", "uncertain", "unlikely", "likely"}
     | {"capable", "incapable"}  # "remains *capable* of carrying out attacks": a means
 )
 # Nouns of what one may do: their infinitive is no act ("the right *to strike*").

@@ -349,7 +349,12 @@ def hostile_pledge(verb: Token, entry: TriggerEntry, lexicon: Lexicon) -> Trigge
             or (child.dep_ == "advcl" and syntax.is_infinitive(child))
             or (child.dep_ == "ccomp" and child.pos_ in ("VERB", "AUX"))
         )
-        if not pledged or syntax.is_negated(child):
+        if not pledged:
+            continue
+        if syntax.is_negated(child):
+            refused = _refused_in_pledge(child, lexicon)
+            if refused is not None:
+                return refused  # "vowed that Warsaw would *not accept* migrants"
             continue  # "pledged *not* to use force" is a promise of peace
         inner = lexicon.match(child)
         kind = inner.event_type if inner is not None else None
@@ -560,6 +565,21 @@ _REFUSING_MODALS = frozenset({"will", "wo", "would", "shall", "'ll"})
 _FAILING_VERBS = frozenset({"fail", "unable"})  # "failed to agree", "were unable to agree"
 # Reaching or signing an agreement, settling a dispute (CAMEO 057, 037).
 _AGREEMENT_CODES = frozenset({"057", "037"})
+
+
+def _refused_in_pledge(act: Token, lexicon: Lexicon) -> TriggerEntry | None:
+    """A pledge never to yield, help or meet is a refusal: "vowed *never to recognise* the
+    annexation", "swore that Warsaw *would not accept* migrants" (REJECT)."""
+    inner = lexicon.match(act)
+    if inner is None:
+        return None
+    found = _REFUSED.get(inner.cameo[:3]) or _REFUSED.get(inner.cameo[:2])
+    if found is None and inner.event_type == "SUPPORT":
+        found = ("120", "change")  # "vowed never to *recognise* the annexation"
+    if found is None:
+        return None
+    cameo, mode = found
+    return TriggerEntry(inner.lemma, inner.conditions, "REJECT", mode, cameo)
 
 
 def refusal(verb: Token, entry: TriggerEntry, *, negated: bool) -> TriggerEntry | None:

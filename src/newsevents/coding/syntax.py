@@ -102,6 +102,30 @@ _FAILURES = frozenset({"failure", "inability"})
 _EXPECTING = frozenset({"expect", "believe", "think", "anticipate", "foresee", "see"})
 
 
+# Nouns that, with "no", rule out the act in their clause: "there was *no indication*
+# that Russia was preparing to ...", "had *no intention* of switching recognition".
+_SIGNS = frozenset(
+    {"indication", "sign", "evidence", "suggestion", "proof", "intention", "plan", "intent"}
+)
+_NESTED = frozenset({"pcomp", "xcomp", "acl"})
+
+
+def _ruled_out(token: Token) -> bool:
+    """An act inside the clause of "no indication", "no sign", "no intention": none
+    happened or is meant."""
+    current = token
+    for _ in range(5):
+        if current.head.i == current.i:
+            return False
+        current = current.head
+        if current.pos_ == "NOUN" and current.lemma_.lower() in _SIGNS:
+            return any(c.dep_ == "det" and c.lower_ == "no" for c in current.children)
+        in_a_noun = current.dep_ in ("ccomp", "advcl", "relcl") and current.head.pos_ == "NOUN"
+        if current.pos_ in ("VERB", "AUX") and current.dep_ not in _NESTED and not in_a_noun:
+            return False  # a clause of its own (not one the parse hung on the noun)
+    return False
+
+
 def is_negated(token: Token) -> bool:
     """True when the trigger, or the verb it shares a subject with, carries a negation or
     has a "no" subject ("no group claimed"), or it completes a negated noun ("no plans to
@@ -117,6 +141,8 @@ def is_negated(token: Token) -> bool:
     ):
         return True  # "did *not expect* Gazprom *to restart* deliveries", "did not believe
         # Russia *intended* to attack"
+    if _ruled_out(token):
+        return True  # "there was *no indication that* Russia was preparing to ..."
     if token.dep_ == "pcomp" and token.head.lower_ == "without":
         return True  # "ended *without* parliament *agreeing* on a successor"
     if any(
