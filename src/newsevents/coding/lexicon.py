@@ -19,6 +19,7 @@ from newsevents.coding.syntax import (
     COUNT_NOUNS,
     RELATIVE_PRONOUNS,
     SHARE_NOUNS,
+    active_participle,
     foretold,
     is_misread_particle,
     noun_read_as_clause,
@@ -145,7 +146,12 @@ class Condition:
             )
         if self.kind == "prt" and _particle_adjective(token, self.values):
             return True  # "set *free* six hostages" (the parse: "free" modifies "hostages")
-        if self.kind == "obj" and token.dep_ == "acl" and token.tag_ == "VBN":
+        if (
+            self.kind == "obj"
+            and token.dep_ == "acl"
+            and token.tag_ == "VBN"
+            and not active_participle(token)  # "X's conference *called on* Y to ..."
+        ):
             head = token.head  # "artillery pieces fired by X": the noun is the object
             if head.lemma_.lower() in self.values or head.lower_ in self.values:
                 return True

@@ -788,10 +788,11 @@ class RoleFinder:
         if syntax.is_temporal(head) or head.pos_ == "NUM":
             return False
         return any(
-            t.ent_type_ in syntax.ENTITY_LABELS
+            (t.ent_type_ in syntax.ENTITY_LABELS and t.head.lemma_.lower() not in _CURRENCIES)
             or (t.i != head.i and t.pos_ == "NOUN" and self.is_party(t, alone=True))
             for t in head.subtree
-        )  # "the property of *the opposition leader*", "the movement of *journalists*"
+        )  # "the property of *the opposition leader*", "the movement of *journalists*" (not
+        # "the weakness of the *Nigerian* naira")
 
     def _partner(self, noun: Token) -> Token | None:
         partner = next(filter(self._names_a_party, syntax.prep_objects(noun)), None)
@@ -834,6 +835,8 @@ class RoleFinder:
         money ("80 million *Canadian* dollars")."""
         if syntax.is_temporal(token) or token.pos_ == "NUM" or token.ent_type_ == "MONEY":
             return False
+        if token.lemma_.lower() in _CURRENCIES:
+            return False  # "the weakness of the *Nigerian naira*"
         if token.pos_ in ("PROPN", "PRON") or token.ent_type_ in syntax.ENTITY_LABELS:
             return True
         words = [token] if alone else syntax.premodified(token)
@@ -865,6 +868,8 @@ class RoleFinder:
                 continue  # "agreed to resume talks *in Mexico City*": the venue
             while head.dep_ in ("poss", "compound") and head.head.pos_ in syntax.NOMINAL_POS:
                 head = head.head
+            if head.lemma_.lower() in _CURRENCIES:
+                continue  # "the *Nigerian naira*" names a currency, not a party
             if self.names.resolve([t.text for t in head.subtree]).country:
                 return head
         return None
@@ -1010,6 +1015,13 @@ _CONFRONTING = frozenset(
 )
 # Purposes that name whom aid is for ("to help X"), wider than `filters.sent_to_help`.
 _HELP_AIMS = HELPING | {"equip", "train", "rebuild"}
+# Currencies, which a national adjective does not make a party.
+_CURRENCIES = frozenset(
+    {"currency", "naira", "dollar", "euro", "rouble", "ruble", "yuan", "renminbi", "peso"}
+    | {"rupee", "lira", "shilling", "rand", "yen", "won", "dinar", "rial", "riyal", "hryvnia"}
+    | {"franc", "cedi", "kwacha", "ringgit", "rupiah", "baht", "dong", "taka", "zloty"}
+    | {"forint", "koruna", "krona", "krone", "real", "bolivar", "kyat", "pound", "sterling"}
+)
 _BLAMING = frozenset({"blame", "accuse", "sue", "charge", "indict"})
 _FORCEFUL = frozenset({"ASSAULT", "MOBILIZE", "COERCE", "SANCTION", "PROTEST"})
 _REFLEXIVES = frozenset({"himself", "herself", "itself", "themselves", "myself", "ourselves"})

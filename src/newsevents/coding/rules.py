@@ -67,7 +67,7 @@ from newsevents.records import ActorRef, Article, Event, Evidence, Modality
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Span, Token
 
-CODER_NAME = "rules.v32"  # bump whenever the rules or their tables change what is coded
+CODER_NAME = "rules.v33"  # bump whenever the rules or their tables change what is coded
 SPEECH_VERBS = frozenset(
     [
         "say",
@@ -203,6 +203,11 @@ class RuleCoder:
             return None  # a span of time by its bounds: "the fiscal year *ending* in March"
         if tok.dep_ == "acl" and tok.head.lemma_.lower() in _ENTITLEMENTS:
             return None  # what one may do: "would lose the *right to strike*"
+        if tok.dep_ == "acl" and tok.tag_ == "VBN" and tok.lemma_.lower() in _STANDING:
+            return None  # "the 1,500 Russian troops *stationed* in Transdniestria": where
+            # a force stands, told of it, not a move
+        if _how_well_provided(tok):
+            return None  # "troops *poorly equipped* to hold the line": what they are like
         if tok.i > 0 and tok.nbor(-1).lower_ in ("below", "above"):
             return None  # "temperatures will drop below *freezing*"
         if _participle_read_as_verb(tok):
@@ -241,6 +246,8 @@ class RuleCoder:
             return self._unlisted_trigger(tok)
         if senses.bare_statement(tok, entry, self.lexicon, self.roles.is_party):
             return None
+        if _share_of_people(tok):
+            return None  # "12 *percent* oppose it": a poll's finding, no party acting
         if senses.sent_to_investigate(tok, entry, self.lexicon):
             return None  # "sent a team *to investigate*": the inquiry is the event
         return self._row_trigger(tok, entry)
@@ -449,9 +456,10 @@ class RuleCoder:
         """A joint act named as the verb's object; not one the verb ends ("suspended joint
         exercises", "had *dropped* joint projects")."""
         if any(
-            lemma in senses.STOP_VERBS or lemma in _DROPPING for lemma in lemma_candidates(verb)
+            lemma in senses.STOP_VERBS or lemma in _DROPPING or lemma in _TALKING_OVER
+            for lemma in lemma_candidates(verb)
         ):
-            return None
+            return None  # (nor one only talked over: "*discussed* joint patrols", a meeting)
         # (the tagger takes some such nouns for verbs: "held joint warfare *drills*")
         obj = syntax.object_of(verb) or next((c for c in verb.children if c.dep_ == "dobj"), None)
         if obj is None or not (
@@ -519,6 +527,8 @@ class RuleCoder:
             return None  # (what a bill "would" do once passed is no act)
         if is_not_political(entry, roles.actor, roles.recipient) or is_festive(entry, token):
             return None
+        if entry.lemma == "blame" and entry.event_type == "ACCUSE" and roles.recipient is None:
+            return None  # "blaming *the weakness of the naira*": circumstances, no party
         if entry.lemma in ("close", "shut") and entry.event_type == "COERCE" and _own(token):
             return None  # "the UN closed *its* offices in Kabul": no one is shut out
         if _opened_alone(entry, roles.actor, roles.recipient):
@@ -682,6 +692,39 @@ def _speculation(verb: Token) -> bool:
     return any(s.lemma_.lower() in _ONLOOKERS for s in speakers)
 
 
+_STANDING = frozenset({"station", "base", "garrison", "headquarter"})
+
+
+def _how_well_provided(verb: Token) -> bool:
+    """ "are *poorly equipped*", "*well armed*", "*better trained*": how well a force is
+    provided for, a description, not an act of arming or funding."""
+    return (
+        verb.tag_ == "VBN"
+        and verb.lemma_.lower() in _PROVIDING
+        and any(c.dep_ == "advmod" and c.lower_ in _HOW_WELL for c in verb.children)
+        and not any(c.dep_ == "agent" for c in verb.children)
+    )
+
+
+_PROVIDING = frozenset(
+    {"equip", "arm", "train", "fund", "finance", "supply", "resource", "prepare", "feed"}
+)
+_HOW_WELL = frozenset({"poorly", "badly", "ill", "inadequately", "adequately", "well"})
+_HOW_WELL |= {"better", "worse", "under", "over"}
+
+
+def _share_of_people(verb: Token) -> bool:
+    """The verb's subject is a share of a population in percent ("79 *percent* of
+    Georgians favour joining", "12 per *cent* oppose it"), as polls report."""
+    subject = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+    if subject is None:
+        return False
+    return subject.ent_type_ == "PERCENT" or subject.lemma_.lower() in _SHARES
+
+
+_SHARES = frozenset({"percent", "%", "cent"})  # (not "a *majority* of lawmakers voted")
+
+
 def _tells_it_done(verb: Token) -> bool:
     """The verb, with an event noun as subject, tells the event as done (see above)."""
     if verb.lemma_.lower() == "become" and any(
@@ -692,6 +735,11 @@ def _tells_it_done(verb: Token) -> bool:
     return not any(lemma in _HOLDS_OUT for lemma in lemma_candidates(verb))
 
 
+# Verbs of talking a plan over: the talk is the event, not the plan.
+_TALKING_OVER = frozenset(
+    {"discuss", "debate", "propose", "consider", "explore", "review", "study", "examine"}
+    | {"mull", "weigh", "negotiate"}
+)
 # Verbs of goods getting where they were sent; what carries goods, and goods sent to help.
 _ARRIVING = frozenset({"arrive", "reach", "land", "dock"})
 _CONSIGNMENTS = frozenset({"shipment", "consignment", "delivery", "convoy", "cargo", "planeload"})

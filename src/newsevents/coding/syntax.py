@@ -648,6 +648,9 @@ def find_subject(verb: Token) -> tuple[Token | None, bool]:
         for child in current.children:
             if child.dep_ in SUBJECT_DEPS and _colon_label(child):
                 continue  # "Ecuador*:* Noboa orders ...": the headline's label, then its subject
+            if child.dep_ == "csubj" and any(c.dep_ == "nsubj" for c in current.children):
+                continue  # "*Citing* security concerns, the ministry shut ...": the parse
+                # took the opening participle for a clausal subject beside the real one
             if child.dep_ in SUBJECT_DEPS:
                 # "the deal is *to be signed* by X": the subject of "is" undergoes it
                 planned_passive = current.i != verb.i and _planned(verb) and _own_passive(verb)
@@ -684,7 +687,7 @@ def find_subject(verb: Token) -> tuple[Token | None, bool]:
                     return owner, False
                 current = noun.head  # "Iran unveiled *plans* to attack": the verb's subject
                 continue
-            return current.head, current.tag_ == "VBN" and not _active_participle(current)
+            return current.head, current.tag_ == "VBN" and not active_participle(current)
         if current.dep_ == "pcomp" and current.head.dep_ == "prep":
             current = current.head.head  # "... by *donating* supplies": the clause's verb
             continue
@@ -814,7 +817,7 @@ def _acronym(token: Token) -> bool:
     return len(token.text) > 1 and token.text.isalpha() and token.text.isupper()
 
 
-def _active_participle(verb: Token) -> bool:
+def active_participle(verb: Token) -> bool:
     """A participle read as a reduced relative that is the main verb after all:
     - it has its own direct object ("The air force *carried out* strikes");
     - a regular past form after the sentence's root noun with an article, no finite verb
@@ -840,7 +843,19 @@ def _active_participle(verb: Token) -> bool:
             for c in verb.children
         )
         # a complement, not a caption's place or cause ("A man *wounded in* a strike")
-        and any(c.dep_ == "prep" and c.lower_ in _COMPLEMENT_PREPS for c in verb.children)
+        and (
+            any(c.dep_ == "prep" and c.lower_ in _COMPLEMENT_PREPS for c in verb.children)
+            or _called_on_to(verb)
+        )
+    )
+
+
+def _called_on_to(verb: Token) -> bool:
+    """ "*called on* X *to halt* ...": an appeal, whose "on" is no place or day."""
+    return (
+        verb.lemma_.lower() == "call"
+        and any(c.dep_ == "prep" and c.lower_ == "on" for c in verb.children)
+        and any(c.dep_ in ("xcomp", "advcl") and is_infinitive(c) for c in verb.children)
     )
 
 
