@@ -584,6 +584,18 @@ WORD_CLASSES: dict[str, frozenset[str]] = {
         | {"shelling", "barrage", "salvo", "projectile", "warplane", "gunship", "grenade"}
         | {"munition", "explosive", "artillery", "round"}
     ),
+    # what investigators and spies hand each other: "handed over *files* on 37 financiers"
+    "records": frozenset(
+        {"intelligence", "information", "data", "detail", "evidence", "record", "file"}
+        | {"dossier", "document", "archive", "intercept", "tip", "tip-off", "fingerprint"}
+        | {"imagery", "datum", "details", "records", "files", "documents", "archives"}
+    ),
+    # goods states trade in bulk: "bought one million *barrels* of crude from ADNOC"
+    "commodities": frozenset(
+        {"oil", "crude", "gas", "lng", "coal", "wheat", "grain", "electricity", "power"}
+        | {"fuel", "soybean", "soybeans", "maize", "corn", "fertiliser", "fertilizer", "ore"}
+        | {"barrel", "barrels", "megawatt", "megawatts", "hydropower", "diesel", "uranium"}
+    ),
 }
 
 
