@@ -6,6 +6,7 @@ about countries or event categories.
 
 from __future__ import annotations
 
+import itertools
 from collections.abc import Callable, Iterator
 from collections.abc import Set as AbstractSet
 from typing import TYPE_CHECKING
@@ -113,11 +114,7 @@ _NESTED = frozenset({"pcomp", "xcomp", "acl"})
 def _ruled_out(token: Token) -> bool:
     """An act inside the clause of "no indication", "no sign", "no intention": none
     happened or is meant."""
-    current = token
-    for _ in range(5):
-        if current.head.i == current.i:
-            return False
-        current = current.head
+    for current in itertools.islice(token.ancestors, 5):
         if current.pos_ == "NOUN" and current.lemma_.lower() in _SIGNS:
             return any(c.dep_ == "det" and c.lower_ == "no" for c in current.children)
         in_a_noun = current.dep_ in ("ccomp", "advcl", "relcl") and current.head.pos_ == "NOUN"
