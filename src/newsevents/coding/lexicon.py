@@ -146,14 +146,11 @@ class Condition:
             )
         if self.kind == "prt" and _particle_adjective(token, self.values):
             return True  # "set *free* six hostages" (the parse: "free" modifies "hostages")
-        if (
-            self.kind == "obj"
-            and token.dep_ == "acl"
-            and token.tag_ == "VBN"
-            and not active_participle(token)  # "X's conference *called on* Y to ..."
-        ):
+        if self.kind == "obj" and token.dep_ == "acl" and token.tag_ == "VBN":
             head = token.head  # "artillery pieces fired by X": the noun is the object
-            if head.lemma_.lower() in self.values or head.lower_ in self.values:
+            named = head.lemma_.lower() in self.values or head.lower_ in self.values
+            if named and not active_participle(token):  # (not "X's *conference* called on
+                # Y to ...", the participle's subject)
                 return True
         if self.kind == "obj" and _object_relative(token):
             return self._names(token.head)  # "a post she *took over*": the noun is the object

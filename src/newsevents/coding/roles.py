@@ -1465,9 +1465,8 @@ def noun_doer(noun: Token, event_type: str, *, nominal: bool = False) -> Token |
         found = next(syntax.prep_objects(noun, {"from"}), None)  # (and "a shipment of
         # launchers *from Germany*": the giver)
     if found is None and noun.lemma_.lower() in _GIFTS:
-        goods = list(syntax.prep_objects(noun, {"of"}))  # "a convoy of aid trucks *from
-        # Egypt*", "a shipment of 40 tonnes of supplies *from the UAE*"
-        goods += [o for g in goods for o in syntax.prep_objects(g, {"of"})]
+        goods = syntax.of_chain(noun)  # "a convoy of aid trucks *from Egypt*", "a shipment
+        # of 40 tonnes of supplies *from the UAE*"
         found = next((o for g in goods for o in syntax.prep_objects(g, {"from"})), None)
     if found is None and event_type in _DONE_BY_OF:
         found = next(syntax.prep_objects(noun, {"of"}), None)

@@ -379,12 +379,14 @@ class RuleCoder:
         things = [t for t in things if t.lower_ != "ground"] or things
         if any(_shared(t) for t in things):
             return Trigger(verb, JOINT_ACT)
+        if verb.lemma_.lower() not in _FOUNDING:
+            return None
         subject = next((c for c in verb.children if c.dep_ == "nsubj"), None)
-        pair = subject is not None and _several(verb) and self.roles.is_party(subject)
-        project = [t for t in things if self.lexicon.noun_match(t) is None]
-        if pair and project and verb.lemma_.lower() in _FOUNDING:
-            return Trigger(verb, JOINT_ACT)
-        return None
+        if subject is None or not _several(verb) or not self.roles.is_party(subject):
+            return None
+        if all(self.lexicon.noun_match(t) is not None for t in things):
+            return None  # (no project founded: "opened *talks*", or nothing named)
+        return Trigger(verb, JOINT_ACT)
 
     def _noun_by_party(self, verb: Token) -> Trigger | None:
         """An event noun with the party that did it, as the subject of any verb: "the
@@ -417,10 +419,7 @@ class RuleCoder:
         subject = next((c for c in verb.children if c.dep_ == "nsubj"), None)
         if subject is None or subject.pos_ == "PRON":
             return None  # (a sentence's first word may be read as a verb: "*Aid* from ...")
-        carried = list(syntax.prep_objects(subject, {"of"}))
-        carried += [o for c in carried for o in syntax.prep_objects(c, {"of"})]  # "a
-        # shipment of 40 tonnes *of supplies*"
-        for noun in (subject, *carried):
+        for noun in (subject, *syntax.of_chain(subject)):
             for word in (noun, *(c for c in noun.children if c.dep_ == "compound")):
                 entry = self.lexicon.noun_match(word)
                 if entry is not None and entry.event_type == "AID":
@@ -742,8 +741,10 @@ def _how_well_provided(verb: Token) -> bool:
 _PROVIDING = frozenset(
     {"equip", "arm", "train", "fund", "finance", "supply", "resource", "prepare", "feed"}
 )
-_HOW_WELL = frozenset({"poorly", "badly", "ill", "inadequately", "adequately", "well"})
-_HOW_WELL |= {"better", "worse", "under", "over"}
+_HOW_WELL = frozenset(
+    {"poorly", "badly", "ill", "inadequately", "adequately", "well", "better", "worse"}
+    | {"under", "over"}
+)
 
 
 # Nouns for what others say happened, and verbs that deny it or decline to confirm it.
@@ -779,11 +780,7 @@ def _condition_governor(token: Token) -> Token | None:
     struck ..."), if it is inside one: what is supposed, not what happens."""
     current = token
     for _ in range(4):
-        if (
-            current.dep_ == "advcl"
-            and current.head.i != current.i
-            and current in syntax.conditions_of(current.head)
-        ):
+        if current.head.i != current.i and syntax.is_condition(current):
             return current.head
         if current.dep_ not in ("xcomp", "ccomp", "conj", "advcl", "acl", "pcomp", "prep"):
             return None
@@ -1027,10 +1024,7 @@ _GRANTS = frozenset(
     | {"million", "trade", "contracts", "visas"}
 )
 # Speakers who forecast rather than threaten.
-_OBSERVERS = frozenset(
-    {"analyst", "economist", "doctor", "expert", "observer", "scientist", "researcher"}
-    | {"report", "study", "survey", "critic", "commentator", "lawyer", "diplomat"}
-)
+_OBSERVERS = senses.WATCHERS | {"doctor", "observer", "critic", "commentator", "lawyer", "diplomat"}
 # Those who weigh what others could do (not "a Kremlin *spokesman*", "the army"): the
 # forecasters above (a doctor's forecast is of health, not of a party's acts) and
 # go-betweens, officials and sources.

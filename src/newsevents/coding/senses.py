@@ -130,11 +130,12 @@ def bare_statement(
     return False
 
 
-# Those who warn of what may come without being a party to it.
-_FORECASTERS = frozenset(
-    {"analyst", "economist", "expert", "scientist", "researcher", "forecaster", "meteorologist"}
-    | {"report", "study", "survey", "model", "index"}
+# Those who study what happens without being a party to it (also `rules._OBSERVERS`), and
+# those who warn of what may come.
+WATCHERS = frozenset(
+    {"analyst", "economist", "expert", "scientist", "researcher", "report", "study", "survey"}
 )
+_FORECASTERS = WATCHERS | {"forecaster", "meteorologist", "model", "index"}
 
 
 def _forecaster(subject: Token | None) -> bool:

@@ -449,6 +449,21 @@ def conditions_of(verb: Token, marks: AbstractSet[str] = _CONDITIONS) -> list[To
     return found + [c for c in verb.children if c.dep_ == "advcl" and _inverted_condition(c)]
 
 
+def of_chain(noun: Token) -> list[Token]:
+    """The noun's "of" objects and theirs: "a shipment *of 40 tonnes of supplies*", "a
+    convoy *of aid trucks*"."""
+    first = list(prep_objects(noun, {"of"}))
+    return first + [o for f in first for o in prep_objects(f, {"of"})]
+
+
+def is_condition(clause: Token) -> bool:
+    """The clause is a condition of the verb it hangs on (one of its `conditions_of`)."""
+    return clause.dep_ == "advcl" and (
+        any(m.dep_ == "mark" and m.lower_ in _CONDITIONS for m in clause.children)
+        or _inverted_condition(clause)
+    )
+
+
 def condition_clauses(verb: Token, marks: AbstractSet[str]) -> Iterator[Token]:
     """The verb's adverbial clauses opened by one of `marks` ("*unless* X pays", "*if* Y")."""
     for child in verb.children:
