@@ -66,8 +66,33 @@ def test_headline_verb_heads_the_sentence(nlp, headline, verb, lemma, tag) -> No
 
 
 @pytest.mark.parametrize(
+    ("text", "verb", "lemma"),
+    [
+        # running text with no verb at its root: the past read as an adjective of "intelligence"
+        ("Kenya's NIS shared intelligence with Uganda on Monday.", "shared", "share"),
+        # the noun the past modifies read as the subject of the clause after "after"
+        (
+            "Norway's coast guard scrambled patrol boats after a Russian trawler entered"
+            " its waters.",
+            "scrambled",
+            "scramble",
+        ),
+    ],
+)
+def test_misread_past_heads_the_sentence(nlp, text, verb, lemma) -> None:
+    doc = nlp(text)
+    token = next(t for t in doc if t.text == verb)
+    assert doc.text == text
+    assert (token.dep_, token.pos_, token.lemma_, token.tag_) == ("ROOT", "VERB", lemma, "VBD")
+    assert any(c.dep_ == "nsubj" for c in token.children)
+    assert any(c.dep_ == "dobj" for c in token.children)
+
+
+@pytest.mark.parametrize(
     "text",
     [
+        # no verb, and the past modifies a noun after an adverb: a noun phrase
+        "The newly elected president of Kenya.",
         # running text: a full stop at the end
         "Qatar halts talks between Sudan's warring factions.",
         # an adjective after the noun makes it the subject

@@ -17,6 +17,7 @@ from typing import TYPE_CHECKING
 from newsevents.coding.syntax import (
     BODY_NOUNS,
     COUNT_NOUNS,
+    CURRENCIES,
     RELATIVE_PRONOUNS,
     SHARE_NOUNS,
     active_participle,
@@ -587,6 +588,8 @@ WORD_CLASSES: dict[str, frozenset[str]] = {
         | {"dossier", "document", "archive", "intercept", "tip", "tip-off", "fingerprint"}
         | {"imagery", "datum", "details", "records", "files", "documents", "archives"}
     ),
+    # sums of money by currency: "extended 7 million *dollars* in aid"
+    "money": CURRENCIES,
     # goods states trade in bulk: "bought one million *barrels* of crude from ADNOC"
     "commodities": frozenset(
         {"oil", "crude", "gas", "lng", "coal", "wheat", "grain", "electricity", "power"}

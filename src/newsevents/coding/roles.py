@@ -444,8 +444,15 @@ class RoleFinder:
                 return self._party_inside(syntax.resolve_relative(left))
         if _moves_things(trigger.entry) and not self._shut_out(trigger):
             goal = _goal_of(trigger, self._names_a_party)
+            if goal is not None and trigger.entry.event_type == "MOBILIZE":
+                owner = _edge_owner(goal)  # "moved troops to its border *with India*"
+                goal = owner if owner is not None and self._names_a_party(owner) else goal
             if goal is not None:
                 return syntax.resolve_relative(goal)  # "deployed troops *to Mali*"
+            if trigger.entry.event_type == "MOBILIZE":
+                aimed = self._massed_near(trigger)
+                if aimed is not None:
+                    return aimed
         demand = trigger.entry.event_type == "REQUEST"
         obj = trigger.noun or direct or _clause_subject(verb, demand=demand)
         if trigger.entry.event_type == "THREATEN" and trigger.noun is None:
@@ -462,7 +469,7 @@ class RoleFinder:
                     p
                     for h in ons
                     for p in syntax.prep_objects(h, {"on"})
-                    if not syntax.is_temporal(p)
+                    if not syntax.is_temporal(p) and not syntax.is_charge(p)
                 ),
                 None,
             )
@@ -656,6 +663,7 @@ class RoleFinder:
                 if (
                     found is not None
                     and _moves_things(inner)
+                    and inner.mode != "release"  # (the freed are the recipient)
                     and sent is not None
                     and found.i == sent.i
                 ):  # "pledged to send 40 police officers *to help Timor-Leste* ...": whom
@@ -780,6 +788,19 @@ class RoleFinder:
             todo = found
         return None
 
+    def _massed_near(self, trigger: Trigger) -> Token | None:
+        """The country a show of force is massed near: "deployed warships *around
+        Taiwan*", "massed troops near *Ukraine's* border", "along its border *with
+        Ethiopia*"; not a place ("drills near the Strait of Hormuz", "off its east coast")."""
+        verb = trigger.token
+        obj = syntax.object_of(verb)
+        heads = [verb] if obj is None else [verb, obj, *obj.conjuncts]
+        for place in (p for h in heads for p in syntax.prep_objects(h, _NEAR_PREPS)):
+            country = _edge_owner(place) or place
+            if self.names.resolve([country.text]).kind == "country":
+                return country
+        return None
+
     def _names_a_party(self, head: Token) -> bool:
         """An object phrase that names an actor somewhere ("a base in *Saudi Arabia*"),
         not a thing ("rockets", "concessions")."""
@@ -788,7 +809,7 @@ class RoleFinder:
         if syntax.is_temporal(head) or head.pos_ == "NUM":
             return False
         return any(
-            (t.ent_type_ in syntax.ENTITY_LABELS and t.head.lemma_.lower() not in _CURRENCIES)
+            (t.ent_type_ in syntax.ENTITY_LABELS and t.head.lemma_.lower() not in _CURRENCY_WORDS)
             or (t.i != head.i and t.pos_ == "NOUN" and self.is_party(t, alone=True))
             for t in head.subtree
         )  # "the property of *the opposition leader*", "the movement of *journalists*" (not
@@ -835,7 +856,7 @@ class RoleFinder:
         money ("80 million *Canadian* dollars")."""
         if syntax.is_temporal(token) or token.pos_ == "NUM" or token.ent_type_ == "MONEY":
             return False
-        if token.lemma_.lower() in _CURRENCIES:
+        if token.lemma_.lower() in _CURRENCY_WORDS:
             return False  # "the weakness of the *Nigerian naira*"
         if token.pos_ in ("PROPN", "PRON") or token.ent_type_ in syntax.ENTITY_LABELS:
             return True
@@ -868,7 +889,7 @@ class RoleFinder:
                 continue  # "agreed to resume talks *in Mexico City*": the venue
             while head.dep_ in ("poss", "compound") and head.head.pos_ in syntax.NOMINAL_POS:
                 head = head.head
-            if head.lemma_.lower() in _CURRENCIES:
+            if head.lemma_.lower() in _CURRENCY_WORDS:
                 continue  # "the *Nigerian naira*" names a currency, not a party
             if self.names.resolve([t.text for t in head.subtree]).country:
                 return head
@@ -1013,15 +1034,10 @@ _CONFRONTING = frozenset(
     {"confront", "fight", "battle", "combat", "counter", "hunt", "crush", "repel", "tackle"}
     | {"pursue", "attack", "deter", "face", "dislodge", "root"}
 )
+# Currencies, which a national adjective does not make a party ("the Nigerian *naira*").
+_CURRENCY_WORDS = syntax.CURRENCIES | {"currency"}
 # Purposes that name whom aid is for ("to help X"), wider than `filters.sent_to_help`.
 _HELP_AIMS = HELPING | {"equip", "train", "rebuild"}
-# Currencies, which a national adjective does not make a party.
-_CURRENCIES = frozenset(
-    {"currency", "naira", "dollar", "euro", "rouble", "ruble", "yuan", "renminbi", "peso"}
-    | {"rupee", "lira", "shilling", "rand", "yen", "won", "dinar", "rial", "riyal", "hryvnia"}
-    | {"franc", "cedi", "kwacha", "ringgit", "rupiah", "baht", "dong", "taka", "zloty"}
-    | {"forint", "koruna", "krona", "krone", "real", "bolivar", "kyat", "pound", "sterling"}
-)
 _BLAMING = frozenset({"blame", "accuse", "sue", "charge", "indict"})
 _FORCEFUL = frozenset({"ASSAULT", "MOBILIZE", "COERCE", "SANCTION", "PROTEST"})
 _REFLEXIVES = frozenset({"himself", "herself", "itself", "themselves", "myself", "ourselves"})
@@ -1151,6 +1167,21 @@ def _goal_of(trigger: Trigger, names: Callable[[Token], bool]) -> Token | None:
     """Where what a trigger moves goes; rescuers take people *from* their captors, who are
     not where they go ("rescued 15 hostages *from FARC rebels*")."""
     return _goal(trigger.token, names, away=trigger.entry.lemma not in _RESCUES)
+
+
+# Where a show of force is massed, and the edges of a country it is massed on.
+_NEAR_PREPS = frozenset({"around", "near", "along", "off"})
+_EDGES = frozenset({"border", "frontier", "boundary", "coast", "waters", "airspace"})
+
+
+def _edge_owner(place: Token) -> Token | None:
+    """The other country of a border, or the one whose edge a place is: "its border *with
+    Ukraine*", "*Ukraine's* eastern border" (not "*its* east coast")."""
+    if place.lemma_.lower() not in _EDGES:
+        return None
+    other = next(iter(syntax.prep_objects(place, {"with"})), None)
+    owner = next((c for c in place.children if c.dep_ == "poss" and c.pos_ != "PRON"), None)
+    return other or owner
 
 
 def _goal(verb: Token, names: Callable[[Token], bool], *, away: bool = True) -> Token | None:

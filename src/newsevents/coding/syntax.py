@@ -1335,14 +1335,20 @@ def _stripped(party: Token) -> bool:
 def _priced(prep: Token) -> bool:
     """A preposition whose object is a sum of money."""
     return any(
-        g.dep_ == "pobj" and (g.ent_type_ == "MONEY" or g.lemma_.lower() in _CURRENCIES)
+        g.dep_ == "pobj" and (g.ent_type_ == "MONEY" or g.lemma_.lower() in CURRENCIES)
         for g in prep.children
     )
 
 
-_CURRENCIES = frozenset(
-    {"dollar", "euro", "pound", "yen", "yuan", "rupee", "franc", "rouble", "ruble", "peso"}
-    | {"shekel", "lira", "naira", "rand", "riyal", "dinar", "dirham", "won", "baht"}
+# Currencies by name (lemmas, with the plural forms spaCy's lemmatiser leaves alone).
+CURRENCIES = frozenset(
+    {"dollar", "euro", "pound", "sterling", "yen", "yuan", "renminbi", "rupee", "franc"}
+    | {"rouble", "ruble", "peso", "shekel", "lira", "naira", "rand", "riyal", "rial"}
+    | {"dinar", "dirham", "won", "baht", "shilling", "hryvnia", "cedi", "kwacha", "ringgit"}
+    | {"rupiah", "dong", "taka", "zloty", "forint", "koruna", "krona", "krone", "kronor"}
+    | {"bolivar", "kyat", "real", "reais", "crown", "dollars", "euros", "pounds", "francs"}
+    | {"roubles", "rubles", "pesos", "shekels", "rupees", "dinars", "dirhams", "riyals"}
+    | {"shillings", "crowns", "kroner", "kronur"}
 )
 
 
@@ -1351,6 +1357,12 @@ _CHARGE_VERBS = frozenset({"accuse", "charge", "suspect", "convict", "acquit", "
 _CHARGE_NOUNS = frozenset(
     {"accusation", "allegation", "charge", "claim", "suspicion", "conviction", "indictment"}
 )
+
+
+def is_charge(token: Token) -> bool:
+    """A charge or allegation noun: "indicted X *on charges* of bribery" names what X is
+    charged with, not on whom blame is laid."""
+    return token.lemma_.lower() in _CHARGE_NOUNS
 
 
 # Wrongs a party is charged with ("of *genocide*", "of *involvement* in ...").

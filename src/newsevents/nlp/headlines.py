@@ -16,6 +16,13 @@ lemmas) back onto the sentence, with the word's own present tense and lemma. Nam
 entities stay those of the first parse. Other sentences are left exactly as they are, and
 so is a headline no candidate mends.
 
+Running text has the same trouble with a simple past right after its subject: "Japan's Air
+Self-Defense Force *scrambled* fighter jets", "The SBU *shared* intelligence with Moldova"
+come out as one noun phrase, the past read as an adjective. When a sentence has no verb at
+its root and a trigger verb's simple past modifies a noun after a name or noun, it is
+parsed again with "took" in its place (an irregular past no model reads as an adjective),
+and that parse is copied back the same way, the word keeping its own lemma.
+
 The candidate verbs are the lemmas of the coder's trigger table (`data/triggers.tsv`):
 only a word that could name an event is worth the second parse.
 """
@@ -43,7 +50,10 @@ _ATTRS = [HEAD, DEP, TAG, POS, MORPH, LEMMA]
 _MORPH = {
     "VBZ": "Number=Sing|Person=3|Tense=Pres|VerbForm=Fin",
     "VBP": "Tense=Pres|VerbForm=Fin",
+    "VBD": "Tense=Past|VerbForm=Fin",
 }
+# What a misread past is replaced with for the second parse (see the module's docstring).
+_STAND_IN = "took"
 _SUBJECT_POS = frozenset({"NOUN", "PROPN", "NUM", "PRON"})
 
 
@@ -156,6 +166,41 @@ def _doubtful_root(root: Token) -> bool:
     )
 
 
+@cache
+def _pasts() -> dict[str, str]:
+    """The simple past of each trigger verb, to its lemma."""
+    return {past_tense(verb): verb for verb in trigger_verbs()}
+
+
+def _misread_pasts(sent: Span) -> list[tuple[Token, str, str]]:
+    """The first trigger verb's simple past read as an adjective of a later noun right
+    after a name or noun, in a sentence with no verb before it that has none at its root
+    ("The SBU *shared* intelligence with Moldova") or that made the noun the subject of the
+    clause after a conjunction ("Japan's Air Self-Defense Force *scrambled* fighter jets
+    *after* two Russian bombers flew ..."), with its lemma and tag."""
+    pasts = _pasts()
+    for token in sent[1:]:
+        if token.pos_ in ("VERB", "AUX") and token.dep_ != "amod":
+            return []  # a verb before it: the sentence has its verb
+        if (
+            token.dep_ != "amod"
+            or token.tag_ not in ("VBD", "VBN")
+            or token.head.i < token.i
+            or token.lower_ not in pasts
+            or token.doc[token.i - 1].pos_ not in ("PROPN", "NOUN")
+        ):
+            continue
+        noun = token.head
+        clause = noun.head
+        subordinate = noun.dep_ in ("nsubj", "nsubjpass") and any(
+            c.dep_ == "mark" and noun.i < c.i < clause.i for c in clause.children
+        )
+        if sent.root.pos_ not in ("VERB", "AUX") or subordinate:
+            return [(token, pasts[token.lower_], "VBD")]
+        return []
+    return []
+
+
 class HeadlineVerbs:
     """The pipeline component (see the module's docstring)."""
 
@@ -167,17 +212,23 @@ class HeadlineVerbs:
             return doc
         verbs = trigger_verbs()
         for sent in list(doc.sents):
-            if not _headline(sent) or len(sent) < 3:
+            if len(sent) < 3:
+                continue
+            if not _headline(sent):
+                for token, lemma, tag in _misread_pasts(sent):
+                    self._mend(doc, sent, token, lemma, tag, _STAND_IN)
                 continue
             for token, lemma, tag in _candidates(sent, verbs):
-                if self._mend(doc, sent, token, lemma, tag):
+                if self._mend(doc, sent, token, lemma, tag, past_tense(lemma)):
                     break
         return doc
 
-    def _mend(self, doc: Doc, sent: Span, token: Token, lemma: str, tag: str) -> bool:
+    def _mend(
+        self, doc: Doc, sent: Span, token: Token, lemma: str, tag: str, stand_in: str
+    ) -> bool:
         words = [t.text for t in sent]
         at = token.i - sent.start
-        words[at] = past_tense(lemma)
+        words[at] = stand_in
         again = Doc(self.nlp.vocab, words=words, spaces=[bool(t.whitespace_) for t in sent])
         for name, component in self.nlp.pipeline:
             if name != NAME:
