@@ -444,15 +444,10 @@ class RoleFinder:
                 return self._party_inside(syntax.resolve_relative(left))
         if _moves_things(trigger.entry) and not self._shut_out(trigger):
             goal = _goal_of(trigger, self._names_a_party)
-            if goal is not None and trigger.entry.event_type == "MOBILIZE":
-                owner = _edge_owner(goal)  # "moved troops to its border *with India*"
-                goal = owner if owner is not None and self._names_a_party(owner) else goal
+            if trigger.entry.event_type == "MOBILIZE":
+                goal = self._force_aimed_at(trigger, goal)
             if goal is not None:
                 return syntax.resolve_relative(goal)  # "deployed troops *to Mali*"
-            if trigger.entry.event_type == "MOBILIZE":
-                aimed = self._massed_near(trigger)
-                if aimed is not None:
-                    return aimed
         demand = trigger.entry.event_type == "REQUEST"
         obj = trigger.noun or direct or _clause_subject(verb, demand=demand)
         if trigger.entry.event_type == "THREATEN" and trigger.noun is None:
@@ -787,6 +782,15 @@ class RoleFinder:
                 return syntax.resolve_relative(party)
             todo = found
         return None
+
+    def _force_aimed_at(self, trigger: Trigger, goal: Token | None) -> Token | None:
+        """Whom a show of force sent to `goal` is aimed at: the other country of a border
+        ("moved troops to its border *with India*"), else the goal; with no goal, the
+        country it is massed near (`_massed_near`)."""
+        if goal is None:
+            return self._massed_near(trigger)
+        owner = _edge_owner(goal)
+        return owner if owner is not None and self._names_a_party(owner) else goal
 
     def _massed_near(self, trigger: Trigger) -> Token | None:
         """The country a show of force is massed near: "deployed warships *around

@@ -18,10 +18,12 @@ so is a headline no candidate mends.
 
 Running text has the same trouble with a simple past right after its subject: "Japan's Air
 Self-Defense Force *scrambled* fighter jets", "The SBU *shared* intelligence with Moldova"
-come out as one noun phrase, the past read as an adjective. When a sentence has no verb at
-its root and a trigger verb's simple past modifies a noun after a name or noun, it is
-parsed again with "took" in its place (an irregular past no model reads as an adjective),
-and that parse is copied back the same way, the word keeping its own lemma.
+come out as one noun phrase, the past read as an adjective. When a trigger verb's simple
+past modifies a noun right after a name or noun, with no verb before it, and the sentence
+has no verb at its root or made that noun the subject of a clause after a conjunction
+("... fighter jets *after* two Russian bombers flew"), the sentence is parsed again with
+"took" in its place (an irregular past no model reads as an adjective), and that parse is
+copied back the same way, the word keeping its own lemma.
 
 The candidate verbs are the lemmas of the coder's trigger table (`data/triggers.tsv`):
 only a word that could name an event is worth the second parse.
@@ -172,33 +174,30 @@ def _pasts() -> dict[str, str]:
     return {past_tense(verb): verb for verb in trigger_verbs()}
 
 
-def _misread_pasts(sent: Span) -> list[tuple[Token, str, str]]:
+def _misread_past(sent: Span) -> tuple[Token, str] | None:
     """The first trigger verb's simple past read as an adjective of a later noun right
-    after a name or noun, in a sentence with no verb before it that has none at its root
-    ("The SBU *shared* intelligence with Moldova") or that made the noun the subject of the
-    clause after a conjunction ("Japan's Air Self-Defense Force *scrambled* fighter jets
-    *after* two Russian bombers flew ..."), with its lemma and tag."""
+    after a name or noun, with its lemma, in a sentence with no verb before it that has
+    none at its root ("The SBU *shared* intelligence with Moldova") or that made the noun
+    the subject of the clause after a conjunction ("Japan's Air Self-Defense Force
+    *scrambled* fighter jets *after* two Russian bombers flew ...")."""
     pasts = _pasts()
     for token in sent[1:]:
         if token.pos_ in ("VERB", "AUX") and token.dep_ != "amod":
-            return []  # a verb before it: the sentence has its verb
+            return None  # a verb before it: the sentence has its verb
         if (
-            token.dep_ != "amod"
-            or token.tag_ not in ("VBD", "VBN")
-            or token.head.i < token.i
-            or token.lower_ not in pasts
-            or token.doc[token.i - 1].pos_ not in ("PROPN", "NOUN")
+            token.dep_ == "amod"
+            and token.tag_ in ("VBD", "VBN")
+            and token.head.i > token.i
+            and token.lower_ in pasts
+            and token.doc[token.i - 1].pos_ in ("PROPN", "NOUN")
         ):
-            continue
-        noun = token.head
-        clause = noun.head
-        subordinate = noun.dep_ in ("nsubj", "nsubjpass") and any(
-            c.dep_ == "mark" and noun.i < c.i < clause.i for c in clause.children
-        )
-        if sent.root.pos_ not in ("VERB", "AUX") or subordinate:
-            return [(token, pasts[token.lower_], "VBD")]
-        return []
-    return []
+            noun, clause = token.head, token.head.head
+            subordinate = noun.dep_ in ("nsubj", "nsubjpass") and any(
+                c.dep_ == "mark" and noun.i < c.i < clause.i for c in clause.children
+            )
+            verbless = sent.root.pos_ not in ("VERB", "AUX")
+            return (token, pasts[token.lower_]) if verbless or subordinate else None
+    return None
 
 
 class HeadlineVerbs:
@@ -215,8 +214,9 @@ class HeadlineVerbs:
             if len(sent) < 3:
                 continue
             if not _headline(sent):
-                for token, lemma, tag in _misread_pasts(sent):
-                    self._mend(doc, sent, token, lemma, tag, _STAND_IN)
+                misread = _misread_past(sent)
+                if misread is not None:
+                    self._mend(doc, sent, *misread, "VBD", _STAND_IN)
                 continue
             for token, lemma, tag in _candidates(sent, verbs):
                 if self._mend(doc, sent, token, lemma, tag, past_tense(lemma)):
