@@ -89,6 +89,41 @@ def test_misread_past_heads_the_sentence(nlp, text, verb, lemma) -> None:
 
 
 @pytest.mark.parametrize(
+    ("text", "verb", "lemma"),
+    [
+        # the noun the past modifies read as a second subject of "said"
+        (
+            "The SBU shared intelligence with Moldovan authorities about a Russian plot,"
+            " President Volodymyr Zelenskiy said.",
+            "shared",
+            "share",
+        ),
+        # the noun read as the clause that is said
+        (
+            "Chad's air force scrambled jets on Friday, the defence ministry said.",
+            "scrambled",
+            "scramble",
+        ),
+        # "military" after a possessive, read as an adjective, ends the subject
+        (
+            "Togo's military moved troops and armoured vehicles to its northern border with"
+            " Burkina Faso on Friday, following raids on two villages.",
+            "moved",
+            "move",
+        ),
+    ],
+)
+def test_misread_past_heads_the_reported_clause(nlp, text, verb, lemma) -> None:
+    doc = nlp(text)
+    token = next(t for t in doc if t.text == verb)
+    assert doc.text == text
+    assert token.dep_ in ("ROOT", "ccomp")
+    assert (token.pos_, token.lemma_, token.tag_) == ("VERB", lemma, "VBD")
+    assert any(c.dep_ == "nsubj" for c in token.children)
+    assert any(c.dep_ == "dobj" for c in token.children)
+
+
+@pytest.mark.parametrize(
     "text",
     [
         # no verb, and the past modifies a noun after an adverb: a noun phrase

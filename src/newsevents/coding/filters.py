@@ -184,18 +184,43 @@ def is_toll(entry: TriggerEntry, token: Token) -> bool:
         subject = syntax.resolve_relative(subject)  # "a war on drugs, *which* has killed"
     if subject is None or subject.lemma_.lower() not in _CONFLICTS:
         return False
-    if any(_since(c) and any(g.ent_type_ == "DATE" for g in c.subtree) for c in token.children):
+    verbs = [token, *(c for c in token.children if c.dep_ == "conj" and c.pos_ == "VERB")]
+    if any(  # (or on the verb joined to it: "has killed ... and displaced ... *since 2017*")
+        _since(c) and any(g.ent_type_ == "DATE" for g in c.subtree)
+        for verb in verbs
+        for c in verb.children
+    ):
         return True
-    dated = [c for c in subject.children if c.dep_ == "relcl" and _dated(c)]
+    # (the clause may hang on the war's place: "the war in *Bosnia, which lasted from 1992
+    # to 1995*, killed ...")
+    described = [subject, *(o for p in subject.children if p.dep_ == "prep" for o in p.children)]
+    dated = [c for n in described for c in n.children if c.dep_ == "relcl" and _dated(c)]
     if subject.lemma_.lower() in _WARS and dated and not _dated(token, skip=subject):
         return True  # "Sri Lanka's civil war, *which ended in 2009*, killed ...": its toll
     if _dated(token, skip=subject):
         return False  # "the war has killed 20 more civilians *in the past day*": news
-    return (
-        subject.lemma_.lower() in _WARS
-        and token.tag_ == "VBN"
-        and any(c.dep_ == "aux" and c.lemma_.lower() == "have" for c in token.children)
-    )  # "Yemen's civil war *has killed* tens of thousands": a count, not a new attack
+    if subject.lemma_.lower() not in _WARS:
+        return False
+    if token.tag_ == "VBN" and any(
+        c.dep_ == "aux" and c.lemma_.lower() == "have" for c in token.children
+    ):
+        return True  # "Yemen's civil war *has killed* tens of thousands": a count
+    return token.tag_ == "VBD" and _in_thousands(syntax.object_of(token))  # "Sri Lanka's
+    # civil war *killed* tens of thousands of people": its whole toll, not a new attack
+
+
+def _in_thousands(counted: Token | None) -> bool:
+    """The phrase counts thousands or more: "*tens of thousands* of people", "*some
+    100,000* people", "*two million*"."""
+    if counted is None:
+        return False
+    for word in counted.subtree:
+        lower = word.lower_.replace(",", "")
+        if lower in ("thousands", "millions", "million", "thousand"):
+            return True
+        if lower.isdigit() and int(lower) >= 1000 and not 1900 <= int(lower) <= 2100:
+            return True
+    return False
 
 
 def _dated(verb: Token, skip: Token | None = None) -> bool:

@@ -27,6 +27,7 @@ from newsevents.coding.syntax import (
     object_of,
     reported_before,
     shared_object,
+    small_clause,
 )
 
 if TYPE_CHECKING:
@@ -189,6 +190,12 @@ class Condition:
         return False
 
     def _child_holds(self, child: Token) -> bool:
+        small = small_clause(child) if self.kind in ("obj", "prep") else None
+        if small is not None:  # "let UN monitors *into* the Gali district"
+            noun, holder = small
+            if self.kind == "obj":
+                return self._names(noun)
+            return any(g.dep_ == "prep" and g.lower_ in self.values for g in holder.children)
         if self.kind == "subj":  # "*drones* hit a refinery": the active subject
             return child.dep_ == "nsubj" and self._names(child)
         if self.kind == "pobj":  # on the verb, or on its object: "blocked access *to apps*"
@@ -308,9 +315,18 @@ def _naming_words(part: Token) -> list[Token]:
 
 
 def _wanted(noun: Token) -> bool:
-    """People described as sought by the law are fugitives: "three men *wanted* for a bank
-    fraud"."""
-    return any(c.dep_ == "acl" and c.lower_ == "wanted" for c in noun.children)
+    """People described as sought or charged by the law are fugitives: "three men *wanted*
+    for a bank fraud", "a man *suspected* of organising a killing", "a former colonel
+    *accused* of ...", "*suspected* Boko Haram fighters"."""
+    return any(
+        (c.dep_ == "acl" and c.lower_ in _SOUGHT)
+        or (c.dep_ == "amod" and c.lower_ in ("suspected", "alleged") and c.i < noun.i)
+        for c in noun.children
+    )
+
+
+# Participles that tell a person is sought or charged by the law.
+_SOUGHT = frozenset({"wanted", "suspected", "accused", "charged", "indicted", "convicted"})
 
 
 def _named(noun: Token) -> list[Token]:
@@ -590,6 +606,12 @@ WORD_CLASSES: dict[str, frozenset[str]] = {
     ),
     # sums of money by currency: "extended 7 million *dollars* in aid"
     "money": CURRENCIES,
+    # the traffic and trade between economies that parties start, stop and resume:
+    # "resumed crude oil *swaps* with PDVSA", "restored cargo rail *traffic*"
+    "commerce": frozenset(
+        {"trade", "trading", "commerce", "export", "import", "shipment", "delivery"}
+        | {"flight", "traffic", "freight", "transit", "shipping", "swap", "sale", "flow"}
+    ),
     # goods states trade in bulk: "bought one million *barrels* of crude from ADNOC"
     "commodities": frozenset(
         {"oil", "crude", "gas", "lng", "coal", "wheat", "grain", "electricity", "power"}

@@ -381,6 +381,11 @@ class RoleFinder:
         purpose = self._purpose_party(trigger)
         if purpose is not None:
             return purpose
+        if trigger.entry.cameo == "071" and direct is not None:
+            debtor = _debtor(direct)
+            if debtor is not None and self.is_party(debtor):
+                return syntax.resolve_relative(debtor)  # "wrote off 80 percent of *Iraq's*
+                # debt", "cancelled $300 million owed by *Somalia*"
         if trigger.entry.cameo == "064":
             # information shared goes to a party: "handed over intelligence *to Afghan
             # officials*", "shared evidence *with India*" (not "intelligence", a sector word)
@@ -421,15 +426,18 @@ class RoleFinder:
             # a suspect handed over goes to a party, who is the partner: "extradited Viktor
             # Bout *to the United States*"
             goal = _goal(verb, self._names_a_party, away=False)
+            goal = goal or _goal_in_charge(direct, self._names_a_party)
             if goal is not None:
                 return syntax.resolve_relative(goal)
         if trigger.entry.mode in ("release", "access"):
             # the people freed or let in are the recipient, not where they go: "handed over
             # three hostages *to the Red Cross*", "let a UN convoy *into Madaya*"
-            freed = direct
-            people = freed is not None and any(
-                self.is_party(n, alone=True) for n in named_nouns(freed)
-            )  # (not "six Iraqi *artifacts*", a thing returned)
+            freed = direct or syntax.let_object(verb)
+            who = [*named_nouns(freed)] if freed is not None else []
+            if freed is not None and freed.dep_ == "ccomp":  # "let *OSCE* monitors in"
+                who += [c for c in freed.children if c.dep_ == "nsubj"]
+            people = any(self.is_party(n, alone=True) for n in who)
+            # (not "six Iraqi *artifacts*", a thing returned)
             if freed is not None and people and not _possessed(freed):
                 return syntax.resolve_relative(freed)
         leaving = trigger.entry.event_type == "SANCTION" and trigger.entry.mode == "withdraw"
@@ -452,6 +460,7 @@ class RoleFinder:
         obj = trigger.noun or direct or _clause_subject(verb, demand=demand)
         if trigger.entry.event_type == "THREATEN" and trigger.noun is None:
             given = next((c for c in verb.children if c.dep_ == "dative"), None)
+            given = given or _given_a_deadline(verb, direct)
             if given is not None:  # "gave *illegal miners* a 72-hour ultimatum"
                 return syntax.resolve_relative(given)
         if trigger.entry.event_type == "ACCUSE" and trigger.entry.lemma in _BLAMING:
@@ -1212,6 +1221,27 @@ def _goal(verb: Token, names: Callable[[Token], bool], *, away: bool = True) -> 
     return next(filter(names, goals), None)
 
 
+def _goal_in_charge(handed: Token | None, names: Callable[[Token], bool]) -> Token | None:
+    """The goal the parse hung inside what the people handed over are wanted or suspected
+    of: "handed over 19 nationals *suspected of running fraud rings to Chinese officers*"
+    (the last "to" phrase of that clause that names a party)."""
+    if handed is None:
+        return None
+    charges = [c for c in handed.children if c.dep_ == "acl" and c.lemma_.lower() in _CHARGING]
+    goals = [
+        g
+        for charge in charges
+        for p in charge.subtree
+        if p.dep_ == "prep" and p.lower_ == "to"
+        for g in p.children
+        if g.dep_ == "pobj" and names(g)
+    ]
+    return goals[-1] if goals else None
+
+
+_CHARGING = frozenset({"want", "suspect", "accuse", "charge", "indict", "convict", "seek"})
+
+
 # People aid is given to who are not named as a party.
 _PEOPLE = frozenset(
     {"people", "person", "victim", "survivor", "household", "family", "resident", "civilian"}
@@ -1356,6 +1386,56 @@ def _state_of_place(verb: Token) -> Token | None:
     return next(
         (p for p in syntax.prep_objects(verb, {"in", "from"}) if p.ent_type_ == "GPE"), None
     )
+
+
+_DEBTS = frozenset({"debt", "loan", "arrears", "obligation"})
+
+
+def _debtor(relieved: Token) -> Token | None:
+    """Who owes what is forgiven: the owner of the debt or sum ("80 percent of *Iraq's*
+    debt", "half of *Poland's* 33 billion dollars"),
+    the doer of "owed by" ("$300 million owed by *Somalia*"), or the subject of "owes"
+    ("the 38.9 billion dollars *Iraq* owes them")."""
+    for noun in relieved.subtree:
+        if noun.lemma_.lower() in _DEBTS or noun.lemma_.lower() in syntax.CURRENCIES:
+            owner = next((c for c in noun.children if c.dep_ == "poss"), None)
+            if owner is not None and owner.pos_ == "PROPN":
+                return owner
+        if noun.lemma_.lower() == "owe" and noun.dep_ in ("acl", "relcl"):
+            doers = [p for a in noun.children if a.dep_ == "agent" for p in a.children]
+            doers += [c for c in noun.children if c.dep_ == "nsubj"]
+            named = next((d for d in doers if d.pos_ in ("PROPN", "NOUN")), None)
+            if named is not None:
+                return named
+    return None
+
+
+_DEADLINES = frozenset({"ultimatum", "deadline"})
+_SPANS = frozenset({"hour", "day", "week", "month"})
+
+
+def _given_a_deadline(verb: Token, direct: Token | None) -> Token | None:
+    """Who is given an ultimatum where the parse made them no dative: a noun before the
+    ultimatum ("gives *government* 14-day ultimatum", "gives foreign *NGOs* 72-hour
+    ultimatum"), or the object given hours ("gave *warring clans* 48 hours to ...")."""
+    if verb.lemma_.lower() != "give" or direct is None:
+        return None
+    if direct.lemma_.lower() in _DEADLINES:
+        return next(
+            (
+                c
+                for c in direct.lefts
+                if c.dep_ in ("compound", "nmod")
+                and c.pos_ in ("NOUN", "PROPN")
+                and c.lemma_.lower() not in _SPANS
+            ),
+            None,
+        )
+    hours = any(
+        c.dep_ in ("npadvmod", "dobj") and c.lemma_.lower() in _SPANS and c.i > direct.i
+        for c in verb.children
+    )
+    return direct if hours else None
 
 
 def _moves_things(entry: TriggerEntry) -> bool:

@@ -1060,6 +1060,34 @@ def object_of(verb: Token) -> Token | None:
     return None
 
 
+# Verbs that let someone do or go: their object may be parsed as a clause of its own.
+_LETTING = frozenset({"let", "allow", "permit"})
+
+
+def small_clause(child: Token) -> tuple[Token, Token] | None:
+    """The object of a verb of letting that the parse read as a clause, and the word its
+    goal hangs on: "let UN *monitors* into the district" (the noun as the clause), "let
+    *inspectors back* into the country" (the noun as the subject of "back")."""
+    if child.dep_ != "ccomp" or child.head.lemma_.lower() not in _LETTING:
+        return None
+    if child.pos_ in ("NOUN", "PROPN") and not any(
+        c.dep_ in ("aux", "auxpass") or (c.dep_ == "nsubj" and c.i != child.i - 1)
+        for c in child.children
+    ):  # (a name before the noun may be read as its subject: "let *OSCE* monitors in")
+        return child, child
+    if child.pos_ == "ADV":
+        subject = next((c for c in child.children if c.dep_ == "nsubj"), None)
+        if subject is not None and subject.pos_ in ("NOUN", "PROPN"):
+            return subject, child
+    return None
+
+
+def let_object(verb: Token) -> Token | None:
+    """Who a verb of letting lets in, when the parse read them as a clause (see
+    `small_clause`)."""
+    return next((found[0] for c in verb.children if (found := small_clause(c))), None)
+
+
 def shared_object(verb: Token) -> Token | None:
     """The object of the next verb the trigger shares its subject and object with: "clubbed
     and kicked *opposition supporters*", "*rammed* and boarded two navy boats"."""
@@ -1429,9 +1457,12 @@ def phrase_bounds(
         {"relcl", "advcl", "punct"} if with_conjuncts else {"punct", "cc", "conj", "relcl", "advcl"}
     )
     tokens = [head.i]
+    let_in = small_clause(head) is not None
     for child in head.children:
         if child.dep_ in skip or (child.dep_ in ("acl", "case") and child.i > head.i):
             continue  # clauses after the noun; a possessor's "'s" ("*Russia*'s plans")
+        if let_in and child.i > head.i and child.dep_ in ("prep", "npadvmod", "advmod"):
+            continue  # where and when they are let in: "let OSCE monitors *into Kosovo*"
         if _is_temporal_modifier(child) or _is_loose_addition(head, child):
             continue
         if not descriptions and _is_comma_apposition(child):

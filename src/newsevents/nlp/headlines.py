@@ -19,11 +19,14 @@ so is a headline no candidate mends.
 Running text has the same trouble with a simple past right after its subject: "Japan's Air
 Self-Defense Force *scrambled* fighter jets", "The SBU *shared* intelligence with Moldova"
 come out as one noun phrase, the past read as an adjective. When a trigger verb's simple
-past modifies a noun right after a name or noun, with no verb before it, and the sentence
-has no verb at its root or made that noun the subject of a clause after a conjunction
-("... fighter jets *after* two Russian bombers flew"), the sentence is parsed again with
-"took" in its place (an irregular past no model reads as an adjective), and that parse is
-copied back the same way, the word keeping its own lemma.
+past modifies a noun right after a name or noun (or "military" after a possessive), with
+no verb before it, and the sentence has no verb at its root, or made that noun the
+subject of a clause after a conjunction ("... fighter jets *after* two Russian bombers
+flew"), or left that noun stray on the reporting verb at the end ("..., the ministry
+said", as a second subject, a loose dependent or the clause said), the sentence is parsed
+again with "took" in its place (an irregular past no model reads as an adjective), and
+that parse is copied back the same way, the word keeping its own lemma. The stand-in
+must then head the sentence or the clause its reporting verb carries.
 
 The candidate verbs are the lemmas of the coder's trigger table (`data/triggers.tsv`):
 only a word that could name an event is worth the second parse.
@@ -189,15 +192,34 @@ def _misread_past(sent: Span) -> tuple[Token, str] | None:
             and token.tag_ in ("VBD", "VBN")
             and token.head.i > token.i
             and token.lower_ in pasts
-            and token.doc[token.i - 1].pos_ in ("PROPN", "NOUN")
+            and _ends_a_subject(token.doc[token.i - 1])
         ):
             noun, clause = token.head, token.head.head
             subordinate = noun.dep_ in ("nsubj", "nsubjpass") and any(
                 c.dep_ == "mark" and noun.i < c.i < clause.i for c in clause.children
             )
             verbless = sent.root.pos_ not in ("VERB", "AUX")
-            return (token, pasts[token.lower_]) if verbless or subordinate else None
+            return (token, pasts[token.lower_]) if verbless or subordinate or _stray(noun) else None
     return None
+
+
+def _ends_a_subject(word: Token) -> bool:
+    """The word may end the sentence's subject: a name or noun, or "military" after a
+    possessive ("Ghana's *military* moved troops", which the model tags an adjective)."""
+    if word.pos_ in ("PROPN", "NOUN"):
+        return True
+    return word.lower_ == "military" and word.i > 0 and word.doc[word.i - 1].tag_ == "POS"
+
+
+def _stray(noun: Token) -> bool:
+    """The noun hangs on the reporting verb at the end as a second subject or a loose
+    dependent ("X *shared* intelligence ..., President Zelenskiy said"): the parse has
+    no place for it but the clause it lost."""
+    head = noun.head
+    if noun.dep_ in ("dep", "ccomp") and head.pos_ == "VERB":
+        return True  # (or as a clause of its own: "X *scrambled* jets on Friday, the
+        # ministry said" with "jets" the clause that is said)
+    return noun.dep_ == "nsubj" and any(c.dep_ == "nsubj" and c.i > noun.i for c in head.children)
 
 
 class HeadlineVerbs:
@@ -234,7 +256,9 @@ class HeadlineVerbs:
             if name != NAME:
                 again = component(again)
         verb = again[at]
-        if verb.dep_ != "ROOT" or verb.pos_ != "VERB" or len(list(again.sents)) != 1:
+        if verb.pos_ != "VERB" or len(list(again.sents)) != 1:
+            return False
+        if verb.dep_ != "ROOT" and not (stand_in == _STAND_IN and _reported(verb)):
             return False
         rows = doc.to_array(_ATTRS)
         rows[sent.start : sent.end] = again.to_array(_ATTRS)
@@ -245,6 +269,12 @@ class HeadlineVerbs:
         rows[token.i, _ATTRS.index(MORPH)] = doc.vocab.morphology.add(_MORPH[tag])
         doc.from_array(_ATTRS, cast("Ints2d", rows))
         return True
+
+
+def _reported(verb: Token) -> bool:
+    """The verb is the clause a reporting verb at the root carries ("... *took* fighter
+    jets on Thursday, the ministry *said*")."""
+    return verb.dep_ == "ccomp" and verb.head.dep_ == "ROOT" and verb.head.i > verb.i
 
 
 @Language.factory(NAME)
