@@ -165,7 +165,8 @@ _FAILED_UNDERTAKINGS = frozenset(
 
 
 # A conflict as a whole, whose toll "since 1958" is background, not an event.
-# Long wars, whose toll "has" mounted (not "violence has killed 12 this week", the news).
+# Long wars, whose toll "has" mounted, or that "killed" thousands, or whose years are told
+# in a clause (not "violence has killed 12 this week", the news).
 _WARS = frozenset({"conflict", "war", "insurgency", "rebellion", "crisis", "civil", "struggle"})
 _CONFLICTS = frozenset(
     {"conflict", "war", "insurgency", "violence", "rebellion", "uprising", "fighting"}
@@ -175,8 +176,11 @@ _CONFLICTS = frozenset(
 
 def is_toll(entry: TriggerEntry, token: Token) -> bool:
     """A war's toll counted over years is background: "the armed conflict *has killed*
-    more than 220,000 people *since 1958*", "the civil war *has killed* tens of
-    thousands"."""
+    more than 220,000 people *since 1958*" (the "since" also on a verb joined to it: "has
+    killed ... and displaced ... since 2017"), "the civil war *has killed* tens of
+    thousands", a war whose years a clause tells, on it or on its place ("the war in
+    Bosnia, *which lasted from 1992 to 1995*, killed ..."), and a war that "killed"
+    thousands with no day of its own ("Sri Lanka's civil war killed tens of thousands")."""
     if entry.event_type != "ASSAULT":
         return False
     subject = syntax.find_subject(token)[0]
@@ -185,40 +189,41 @@ def is_toll(entry: TriggerEntry, token: Token) -> bool:
     if subject is None or subject.lemma_.lower() not in _CONFLICTS:
         return False
     verbs = [token, *(c for c in token.children if c.dep_ == "conj" and c.pos_ == "VERB")]
-    if any(  # (or on the verb joined to it: "has killed ... and displaced ... *since 2017*")
+    if any(
         _since(c) and any(g.ent_type_ == "DATE" for g in c.subtree)
         for verb in verbs
         for c in verb.children
     ):
         return True
-    # (the clause may hang on the war's place: "the war in *Bosnia, which lasted from 1992
-    # to 1995*, killed ...")
     described = [subject, *(o for p in subject.children if p.dep_ == "prep" for o in p.children)]
     dated = [c for n in described for c in n.children if c.dep_ == "relcl" and _dated(c)]
+    # "Sri Lanka's civil war, *which ended in 2009*, killed ...": its toll
     if subject.lemma_.lower() in _WARS and dated and not _dated(token, skip=subject):
-        return True  # "Sri Lanka's civil war, *which ended in 2009*, killed ...": its toll
+        return True
+    # "the war has killed 20 more civilians *in the past day*": news
     if _dated(token, skip=subject):
-        return False  # "the war has killed 20 more civilians *in the past day*": news
+        return False
     if subject.lemma_.lower() not in _WARS:
         return False
     if token.tag_ == "VBN" and any(
         c.dep_ == "aux" and c.lemma_.lower() == "have" for c in token.children
     ):
         return True  # "Yemen's civil war *has killed* tens of thousands": a count
-    return token.tag_ == "VBD" and _in_thousands(syntax.object_of(token))  # "Sri Lanka's
-    # civil war *killed* tens of thousands of people": its whole toll, not a new attack
+    # "Sri Lanka's civil war *killed* tens of thousands of people": its whole toll
+    return token.tag_ == "VBD" and _in_thousands(syntax.object_of(token))
 
 
 def _in_thousands(counted: Token | None) -> bool:
     """The phrase counts thousands or more: "*tens of thousands* of people", "*some
-    100,000* people", "*two million*"."""
+    100,000* people", "*two million*" (a number from 1900 to 2100 may be a year, so it
+    does not count)."""
     if counted is None:
         return False
     for word in counted.subtree:
         lower = word.lower_.replace(",", "")
         if lower in ("thousands", "millions", "million", "thousand"):
             return True
-        if lower.isdigit() and int(lower) >= 1000 and not 1900 <= int(lower) <= 2100:
+        if lower.isdecimal() and int(lower) >= 1000 and not 1900 <= int(lower) <= 2100:
             return True
     return False
 

@@ -270,7 +270,7 @@ class Condition:
     def _names(self, child: Token) -> bool:
         """The noun (or what it counts) is one of the values; a list that names only a
         plural ("restrictions") also takes the singular ("a travel restriction")."""
-        if "fugitive" in self.values and _wanted(child):
+        if "fugitive" in self.values and sought_by_law(child):
             return True  # "two men *wanted* for fraud"
         return "*" in self.values or any(
             (lemma := noun.lemma_.lower()) in self.values
@@ -314,19 +314,20 @@ def _naming_words(part: Token) -> list[Token]:
     return [*named, *_role_words(part), *_said_to_be(part), *_named(part), *joined]
 
 
-def _wanted(noun: Token) -> bool:
+def sought_by_law(noun: Token) -> bool:
     """People described as sought or charged by the law are fugitives: "three men *wanted*
     for a bank fraud", "a man *suspected* of organising a killing", "a former colonel
-    *accused* of ...", "*suspected* Boko Haram fighters"."""
+    *accused* of ...", "*suspected* (or *alleged*) Boko Haram fighters"."""
     return any(
-        (c.dep_ == "acl" and c.lower_ in _SOUGHT)
+        (c.dep_ == "acl" and c.lemma_.lower() in LAW_CHARGES and c.lower_.endswith("ed"))
         or (c.dep_ == "amod" and c.lower_ in ("suspected", "alleged") and c.i < noun.i)
         for c in noun.children
     )
 
 
-# Participles that tell a person is sought or charged by the law.
-_SOUGHT = frozenset({"wanted", "suspected", "accused", "charged", "indicted", "convicted"})
+# Verbs whose past participle tells a person is sought or charged by the law ("wanted",
+# "suspected", "accused", ...).
+LAW_CHARGES = frozenset({"want", "suspect", "accuse", "charge", "indict", "convict"})
 
 
 def _named(noun: Token) -> list[Token]:

@@ -21,7 +21,13 @@ from typing import TYPE_CHECKING
 from newsevents.coding import syntax
 from newsevents.coding.actors import ArticleMemory, build_actor
 from newsevents.coding.filters import HELPING, TALKS
-from newsevents.coding.lexicon import CARRYING_VERBS, Lexicon, TriggerEntry, named_nouns
+from newsevents.coding.lexicon import (
+    CARRYING_VERBS,
+    LAW_CHARGES,
+    Lexicon,
+    TriggerEntry,
+    named_nouns,
+)
 from newsevents.coding.names import NameTable
 from newsevents.coding.reference import PERSON_NOUNS
 from newsevents.records import ActorRef
@@ -382,10 +388,10 @@ class RoleFinder:
         if purpose is not None:
             return purpose
         if trigger.entry.cameo == "071" and direct is not None:
+            # "wrote off 80 percent of *Iraq's* debt", "cancelled $300 million owed by *Somalia*"
             debtor = _debtor(direct)
             if debtor is not None and self.is_party(debtor):
-                return syntax.resolve_relative(debtor)  # "wrote off 80 percent of *Iraq's*
-                # debt", "cancelled $300 million owed by *Somalia*"
+                return debtor
         if trigger.entry.cameo == "064":
             # information shared goes to a party: "handed over intelligence *to Afghan
             # officials*", "shared evidence *with India*" (not "intelligence", a sector word)
@@ -432,14 +438,17 @@ class RoleFinder:
         if trigger.entry.mode in ("release", "access"):
             # the people freed or let in are the recipient, not where they go: "handed over
             # three hostages *to the Red Cross*", "let a UN convoy *into Madaya*"
-            freed = direct or syntax.let_object(verb)
-            who = [*named_nouns(freed)] if freed is not None else []
-            if freed is not None and freed.dep_ == "ccomp":  # "let *OSCE* monitors in"
-                who += [c for c in freed.children if c.dep_ == "nsubj"]
-            people = any(self.is_party(n, alone=True) for n in who)
-            # (not "six Iraqi *artifacts*", a thing returned)
-            if freed is not None and people and not _possessed(freed):
-                return syntax.resolve_relative(freed)
+            let_in = syntax.let_object(verb) if direct is None else None
+            freed = direct or let_in
+            if freed is not None:
+                who = [*named_nouns(freed)]
+                if let_in is not None:  # the name the parse made its subject: "let *OSCE*
+                    # monitors in"
+                    who += [c for c in let_in.children if c.dep_ == "nsubj"]
+                # (not "six Iraqi *artifacts*", a thing returned)
+                people = any(self.is_party(n, alone=True) for n in who)
+                if people and not _possessed(freed):
+                    return syntax.resolve_relative(freed)
         leaving = trigger.entry.event_type == "SANCTION" and trigger.entry.mode == "withdraw"
         if leaving and direct is None:
             # the body left: "pulled out *of the Pacific Islands Forum*", "withdrew *from
@@ -1227,7 +1236,7 @@ def _goal_in_charge(handed: Token | None, names: Callable[[Token], bool]) -> Tok
     (the last "to" phrase of that clause that names a party)."""
     if handed is None:
         return None
-    charges = [c for c in handed.children if c.dep_ == "acl" and c.lemma_.lower() in _CHARGING]
+    charges = [c for c in handed.children if c.dep_ == "acl" and c.lemma_.lower() in LAW_CHARGES]
     goals = [
         g
         for charge in charges
@@ -1237,9 +1246,6 @@ def _goal_in_charge(handed: Token | None, names: Callable[[Token], bool]) -> Tok
         if g.dep_ == "pobj" and names(g)
     ]
     return goals[-1] if goals else None
-
-
-_CHARGING = frozenset({"want", "suspect", "accuse", "charge", "indict", "convict", "seek"})
 
 
 # People aid is given to who are not named as a party.
@@ -1393,17 +1399,17 @@ _DEBTS = frozenset({"debt", "loan", "arrears", "obligation"})
 
 def _debtor(relieved: Token) -> Token | None:
     """Who owes what is forgiven: the owner of the debt or sum ("80 percent of *Iraq's*
-    debt", "half of *Poland's* 33 billion dollars"),
-    the doer of "owed by" ("$300 million owed by *Somalia*"), or the subject of "owes"
-    ("the 38.9 billion dollars *Iraq* owes them")."""
-    for noun in relieved.subtree:
-        if noun.lemma_.lower() in _DEBTS or noun.lemma_.lower() in syntax.CURRENCIES:
-            owner = next((c for c in noun.children if c.dep_ == "poss"), None)
+    debt", "half of *Poland's* 33 billion dollars"), the doer of "owed by" ("$300 million
+    owed by *Somalia*"), or the subject of "owes" ("the 38.9 billion dollars *Iraq* owes
+    them")."""
+    for word in relieved.subtree:
+        if word.lemma_.lower() in _DEBTS or word.lemma_.lower() in syntax.CURRENCIES:
+            owner = next((c for c in word.children if c.dep_ == "poss"), None)
             if owner is not None and owner.pos_ == "PROPN":
                 return owner
-        if noun.lemma_.lower() == "owe" and noun.dep_ in ("acl", "relcl"):
-            doers = [p for a in noun.children if a.dep_ == "agent" for p in a.children]
-            doers += [c for c in noun.children if c.dep_ == "nsubj"]
+        if word.lemma_.lower() == "owe" and word.dep_ in ("acl", "relcl"):
+            doers = [p for a in word.children if a.dep_ == "agent" for p in a.children]
+            doers += [c for c in word.children if c.dep_ == "nsubj"]
             named = next((d for d in doers if d.pos_ in ("PROPN", "NOUN")), None)
             if named is not None:
                 return named
@@ -1411,7 +1417,6 @@ def _debtor(relieved: Token) -> Token | None:
 
 
 _DEADLINES = frozenset({"ultimatum", "deadline"})
-_SPANS = frozenset({"hour", "day", "week", "month"})
 
 
 def _given_a_deadline(verb: Token, direct: Token | None) -> Token | None:
@@ -1427,15 +1432,17 @@ def _given_a_deadline(verb: Token, direct: Token | None) -> Token | None:
                 for c in direct.lefts
                 if c.dep_ in ("compound", "nmod")
                 and c.pos_ in ("NOUN", "PROPN")
-                and c.lemma_.lower() not in _SPANS
+                and c.lemma_.lower() not in syntax.SPANS_OF_TIME
             ),
             None,
         )
-    hours = any(
-        c.dep_ in ("npadvmod", "dobj") and c.lemma_.lower() in _SPANS and c.i > direct.i
+    given_time = any(
+        c.dep_ in ("npadvmod", "dobj")
+        and c.lemma_.lower() in syntax.SPANS_OF_TIME
+        and c.i > direct.i
         for c in verb.children
     )
-    return direct if hours else None
+    return direct if given_time else None
 
 
 def _moves_things(entry: TriggerEntry) -> bool:

@@ -1462,7 +1462,7 @@ def phrase_bounds(
         if child.dep_ in skip or (child.dep_ in ("acl", "case") and child.i > head.i):
             continue  # clauses after the noun; a possessor's "'s" ("*Russia*'s plans")
         if let_in and child.i > head.i and child.dep_ in ("prep", "npadvmod", "advmod"):
-            continue  # where and when they are let in: "let OSCE monitors *into Kosovo*"
+            continue  # where and when they are let in: "let aid convoys *through the crossing*"
         if _is_temporal_modifier(child) or _is_loose_addition(head, child):
             continue
         if not descriptions and _is_comma_apposition(child):

@@ -179,10 +179,11 @@ def _pasts() -> dict[str, str]:
 
 def _misread_past(sent: Span) -> tuple[Token, str] | None:
     """The first trigger verb's simple past read as an adjective of a later noun right
-    after a name or noun, with its lemma, in a sentence with no verb before it that has
-    none at its root ("The SBU *shared* intelligence with Moldova") or that made the noun
-    the subject of the clause after a conjunction ("Japan's Air Self-Defense Force
-    *scrambled* fighter jets *after* two Russian bombers flew ...")."""
+    after a name or noun (or "military" after a possessive), with its lemma, in a sentence
+    with no verb before it that has none at its root ("The SBU *shared* intelligence with
+    Moldova"), or that made the noun the subject of the clause after a conjunction
+    ("Japan's Air Self-Defense Force *scrambled* fighter jets *after* two Russian bombers
+    flew ..."), or that left the noun stray on a later verb (see `_stray`)."""
     pasts = _pasts()
     for token in sent[1:]:
         if token.pos_ in ("VERB", "AUX") and token.dep_ != "amod":
@@ -208,17 +209,20 @@ def _ends_a_subject(word: Token) -> bool:
     possessive ("Ghana's *military* moved troops", which the model tags an adjective)."""
     if word.pos_ in ("PROPN", "NOUN"):
         return True
-    return word.lower_ == "military" and word.i > 0 and word.doc[word.i - 1].tag_ == "POS"
+    before = word.i - 1
+    return (
+        word.lower_ == "military" and before >= word.sent.start and word.doc[before].tag_ == "POS"
+    )
 
 
 def _stray(noun: Token) -> bool:
-    """The noun hangs on the reporting verb at the end as a second subject or a loose
-    dependent ("X *shared* intelligence ..., President Zelenskiy said"): the parse has
-    no place for it but the clause it lost."""
+    """The noun hangs on a later verb as a loose dependent ("X *shared* intelligence
+    ..., President Zelenskiy said"), as a clause of its own ("X *scrambled* jets on
+    Friday, the ministry said", "jets" the clause said) or as a subject beside that verb's
+    own: the parse has no place for it but the clause it lost."""
     head = noun.head
     if noun.dep_ in ("dep", "ccomp") and head.pos_ == "VERB":
-        return True  # (or as a clause of its own: "X *scrambled* jets on Friday, the
-        # ministry said" with "jets" the clause that is said)
+        return True
     return noun.dep_ == "nsubj" and any(c.dep_ == "nsubj" and c.i > noun.i for c in head.children)
 
 
@@ -238,7 +242,7 @@ class HeadlineVerbs:
             if not _headline(sent):
                 misread = _misread_past(sent)
                 if misread is not None:
-                    self._mend(doc, sent, *misread, "VBD", _STAND_IN)
+                    self._mend(doc, sent, *misread, "VBD", _STAND_IN, reported=True)
                 continue
             for token, lemma, tag in _candidates(sent, verbs):
                 if self._mend(doc, sent, token, lemma, tag, past_tense(lemma)):
@@ -246,8 +250,19 @@ class HeadlineVerbs:
         return doc
 
     def _mend(
-        self, doc: Doc, sent: Span, token: Token, lemma: str, tag: str, stand_in: str
+        self,
+        doc: Doc,
+        sent: Span,
+        token: Token,
+        lemma: str,
+        tag: str,
+        stand_in: str,
+        *,
+        reported: bool = False,
     ) -> bool:
+        """Parse the sentence again with `stand_in` for `token` and copy that parse back if
+        the stand-in then heads it (or, with `reported`, heads the clause a reporting verb
+        at the root carries)."""
         words = [t.text for t in sent]
         at = token.i - sent.start
         words[at] = stand_in
@@ -258,7 +273,7 @@ class HeadlineVerbs:
         verb = again[at]
         if verb.pos_ != "VERB" or len(list(again.sents)) != 1:
             return False
-        if verb.dep_ != "ROOT" and not (stand_in == _STAND_IN and _reported(verb)):
+        if verb.dep_ != "ROOT" and not (reported and _reported(verb)):
             return False
         rows = doc.to_array(_ATTRS)
         rows[sent.start : sent.end] = again.to_array(_ATTRS)
