@@ -67,7 +67,7 @@ from newsevents.records import ActorRef, Article, Event, Evidence, Modality
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Span, Token
 
-CODER_NAME = "rules.v36"  # bump whenever the rules or their tables change what is coded
+CODER_NAME = "rules.v37"  # bump whenever the rules or their tables change what is coded
 SPEECH_VERBS = frozenset(
     [
         "say",
@@ -581,7 +581,7 @@ class RuleCoder:
         if refused is not None:
             entry, modality = refused, "asserted"  # "will not lift the ban": a refusal
         entry = _opened_together(_leaving_a_body(entry, roles.recipient, token), roles.actor)
-        entry = _given_way(_state_charged(entry, token.doc, roles.recipient), token)
+        entry = _given_way(entry, token)
         entry = troop_movement(entry, token, trigger.noun, roles.actor)
         entry = helped_abroad(entry, token, roles.actor, roles.recipient)
         if entry.event_type in ("MOBILIZE", "AID") and _sent_forces(token, roles):
@@ -1261,7 +1261,6 @@ def _captors_place(place: Token) -> bool:
     )
 
 
-STATE_CHARGED = TriggerEntry("charge", (), "ACCUSE", "disapprove", "112")
 YIELDED = TriggerEntry("yield", (), "CONCEDE", None, "080")
 # Opening participles of giving way: "*Bowing to* weeks of pressure, the government ...".
 _GIVING_WAY = frozenset({"bow", "yield", "cave", "bend", "succumb", "relent", "concede"})
@@ -1337,15 +1336,6 @@ def _sent_forces(verb: Token, roles: Roles) -> bool:
 _BORNE = frozenset({"ASSAULT", "ACCUSE", "COERCE", "THREATEN", "SANCTION"})
 _SENDING = frozenset({"send", "deploy", "dispatch", "despatch", "rush", "fly", "airlift", "ship"})
 _SENDING |= {"call", "summon", "mobilise", "mobilize", "move", "muster", "mass", "direct"}
-
-
-def _state_charged(entry: TriggerEntry, doc: Doc, recipient: ActorRef | None) -> TriggerEntry:
-    """Prosecutors charge people (an arrest, CAMEO 173); a state "charged" with arming
-    rebels is accused: "Sudan *charged the United Arab Emirates* with arming the RSF"."""
-    if entry.lemma != "charge" or entry.event_type != "COERCE" or recipient is None:
-        return entry
-    span = doc.char_span(recipient.start, recipient.end)
-    return STATE_CHARGED if span is not None and span.root.ent_type_ == "GPE" else entry
 
 
 def _opened_together(entry: TriggerEntry, actor: ActorRef | None) -> TriggerEntry:
