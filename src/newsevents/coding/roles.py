@@ -18,7 +18,7 @@ from collections.abc import Set as AbstractSet
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from newsevents.coding import syntax
+from newsevents.coding import senses, syntax
 from newsevents.coding.actors import ArticleMemory, build_actor
 from newsevents.coding.filters import HELPING, TALKS
 from newsevents.coding.lexicon import (
@@ -1436,12 +1436,7 @@ def _given_a_deadline(verb: Token, direct: Token | None) -> Token | None:
             ),
             None,
         )
-    given_time = any(
-        c.dep_ in ("npadvmod", "dobj")
-        and c.lemma_.lower() in syntax.SPANS_OF_TIME
-        and c.i > direct.i
-        for c in verb.children
-    )
+    given_time = any(span.i > direct.i for span in senses.time_given(verb))
     return direct if given_time else None
 
 

@@ -408,21 +408,7 @@ def ultimatum(verb: Token) -> TriggerEntry | None:
     demands or face ...", "gives rebels 48 hours to lay down arms" (CAMEO 139)."""
     if verb.lemma_.lower() not in _GIVING_VERBS:
         return None
-    heads = [verb]  # and a participle the parse made the verb's complement: "gave
-    # *striking* teachers 48 hours to return" (the time hangs on "striking")
-    heads += [
-        c for c in verb.children if c.dep_ == "xcomp" and c.tag_ == "VBG" and c.i == verb.i + 1
-    ]
-    spans = [
-        c for h in heads for c in h.children if c.dep_ in ("dobj", "npadvmod", "dative", "attr")
-    ]  # (and the time the parse hung on the party: "gave Honduras' rulers *72 hours* to")
-    spans += [g for c in spans for g in c.children if g.dep_ in ("dobj", "npadvmod")]
-    timed = [  # a span of time: "48 hours", "one week", not "yesterday"
-        c
-        for c in spans
-        if c.lemma_.lower() in syntax.SPANS_OF_TIME
-        and any(n.dep_ in ("nummod", "det") for n in c.children)
-    ]
+    timed: list[Token] = time_given(verb)
     # or a deadline: "gave Venezuela *until Dec. 1* to adopt the bloc's rules"
     timed += [c for c in verb.children if c.dep_ == "prep" and c.lower_ in ("until", "till")]
     if not timed:
@@ -434,6 +420,27 @@ def ultimatum(verb: Token) -> TriggerEntry | None:
     if any(_to_leave_the_country(i) for i in infinitives):
         return EXPULSION  # "gave the French ambassador 72 hours *to leave* the country"
     return ULTIMATUM if infinitives else None
+
+
+def time_given(verb: Token) -> list[Token]:
+    """The spans of time a verb of giving gives: "gave President Morsi *48 hours*", "one
+    *week*" (not "yesterday"), also where the parse hung them on a participle made the
+    verb's complement ("gave *striking* teachers 48 hours") or on the party ("gave
+    Honduras' rulers *72 hours*")."""
+    heads = [verb]
+    heads += [
+        c for c in verb.children if c.dep_ == "xcomp" and c.tag_ == "VBG" and c.i == verb.i + 1
+    ]
+    spans = [
+        c for h in heads for c in h.children if c.dep_ in ("dobj", "npadvmod", "dative", "attr")
+    ]
+    spans += [g for c in spans for g in c.children if g.dep_ in ("dobj", "npadvmod")]
+    return [
+        c
+        for c in spans
+        if c.lemma_.lower() in syntax.SPANS_OF_TIME
+        and any(n.dep_ in ("nummod", "det") for n in c.children)
+    ]
 
 
 def _to_leave_the_country(verb: Token) -> bool:
