@@ -118,6 +118,32 @@ def test_misread_past_heads_its_clause(nlp, text, verb, lemma, head) -> None:
 
 
 @pytest.mark.parametrize(
+    ("text", "word", "name"),
+    [
+        (
+            "Tanzanian authorities transferred Rwandan genocide suspect Augustin Bizimana to"
+            " the International Criminal Tribunal in Arusha on Monday.",
+            "suspect",
+            "Bizimana",
+        ),
+        (
+            "Belgian authorities transferred Rwandan genocide suspect Pierre Basabose to a U.N."
+            " court in Arusha on Friday.",
+            "suspect",
+            "Basabose",
+        ),
+        ("Croatia handed Bosnian Croat suspect Ante Kovac to the tribunal.", "suspect", "Kovac"),
+    ],
+)
+def test_role_noun_read_as_a_verb_is_a_noun(nlp, text, word, name) -> None:
+    doc = nlp(text)
+    role = next(t for t in doc if t.text == word)
+    named = next(t for t in doc if t.text == name)
+    assert role.pos_ == "NOUN" and role.lemma_ == word
+    assert named.head.dep_ != "ccomp" and role.head.i == named.i
+
+
+@pytest.mark.parametrize(
     "text",
     [
         # no verb, and the past modifies a noun after an adverb: a noun phrase
@@ -130,6 +156,8 @@ def test_misread_past_heads_its_clause(nlp, text, verb, lemma, head) -> None:
         "Russian diplomats expelled by Czech Republic over ammunition depot blasts",
         # a present root after a plural noun is the verb
         "Police arrests spark protests in Lagos",
+        # a role noun's verb with no verb before it is the verb: "suspect" here
+        "Police suspect John Smith of setting the fire.",
     ],
 )
 def test_other_sentences_keep_their_parse(nlp, text) -> None:

@@ -10,6 +10,7 @@ import dataclasses
 from typing import TYPE_CHECKING
 
 from newsevents.coding import syntax
+from newsevents.coding.gazetteer import default_gazetteer
 from newsevents.coding.lexicon import MILITARY_JOINT_NOUNS, TriggerEntry, named_nouns
 from newsevents.records import ActorRef
 
@@ -396,7 +397,8 @@ def is_domestic_hand_off(
     event ("police passed the file to prosecutors", "a whistleblower handed files to
     journalists"); a state body's files to a foreign counterpart or an international body
     are shared intelligence (COOPERATE 064): "passed files on the network to *Romanian*
-    counterparts", "passed the records to Europol"."""
+    counterparts", "passed the records to Europol", "transferred bank records to
+    authorities *in Kuala Lumpur*"."""
     if entry.cameo != "064" or entry.lemma in ("share", "exchange", "swap"):
         return False  # (sharing is between parties: "shared records *with* U.S. Customs")
     obj = syntax.object_of(verb)
@@ -404,11 +406,19 @@ def is_domestic_hand_off(
         return False
     if actor is None or actor.sector in _PRIVATE or (actor.sector is None and not actor.country):
         return True  # ("*a whistleblower* handed the files to American journalists")
-    if recipient is not None and recipient.sector in _STATE_BODIES:
-        if recipient.sector == "IGO" or (recipient.name is not None and recipient.country is None):
-            return False  # a named international body: Europol, Interpol, the ICC
-        if None not in (actor.country, recipient.country) and actor.country != recipient.country:
-            return False
+    private = recipient is not None and recipient.sector in _PRIVATE
+    named = recipient is not None and recipient.name is not None and recipient.country is None
+    if recipient is not None and (
+        recipient.sector == "IGO" or (recipient.sector in _STATE_BODIES and named)
+    ):
+        return False  # a named international body: Europol, Interpol, the ICC
+    if (
+        recipient is not None
+        and not private
+        and None not in (actor.country, recipient.country)
+        and actor.country != recipient.country
+    ):
+        return False  # a foreign body: "handed *Malaysian investigators* bank records"
     # the goal's own nationality or "counterparts", the sender not having it: "to
     # *Ukrainian* investigators", "with *Brazilian* prosecutors" (not "to journalists *in
     # Hong Kong*")
@@ -423,6 +433,23 @@ def is_domestic_hand_off(
     heads = [g for t in goals for g in ([t] if t.dep_ == "dative" else t.children)]
     heads += [s for h in heads if h.dep_ == "pcomp" for s in h.children if s.dep_ == "nsubj"]
     own = actor.text.lower()
+    if actor.country and not private and not any(h.lemma_.lower() in _PRIVATE_GOALS for h in heads):
+        # a body in a foreign place: "to *authorities in Kuala Lumpur*", "to investigators
+        # in Kyiv" (not "to journalists in Hong Kong", who are no state body)
+        places = [
+            p
+            for h in (*heads, verb)
+            for p in syntax.prep_objects(h, {"in"})
+            if p.ent_type_ == "GPE" or p.pos_ == "PROPN"
+        ]
+        # (or the owner the parse gave what is sent: "sent *Peru's* public ministry records")
+        places += [c for c in obj.children if c.dep_ == "poss" and c.ent_type_ == "GPE"]
+        gazetteer = default_gazetteer()
+        for place in places:
+            name = next((e.text for e in place.doc.ents if e.start <= place.i < e.end), place.text)
+            found = gazetteer.lookup(name, [actor.country])
+            if found is not None and found.country != actor.country:
+                return False
     return not any(
         h.lemma_.lower() == "counterpart"
         or any(
@@ -433,6 +460,7 @@ def is_domestic_hand_off(
 
 
 _STATE_BODIES = frozenset({"GOV", "MIL", "COP", "JUD", "SPY", "LEG", "IGO"})
+_PRIVATE_GOALS = frozenset({"journalist", "reporter", "lawyer", "family", "relative", "activist"})
 _PRIVATE = frozenset({"BUS", "MED", "CVL", "CRM", "NGO", "EDU", "HLT", "REL"})
 
 

@@ -211,6 +211,17 @@ class Condition:
             # authorities")
             heads = list(named_nouns(child))
             heads += [c for n in heads for c in n.children if c.dep_ == "acl"]
+            # or on what the people are wanted for: "a commander *wanted for killings to
+            # the ICC*"
+            heads += [
+                g
+                for a in heads
+                if a.dep_ == "acl" and a.lemma_.lower() in LAW_CHARGES
+                for p in a.children
+                if p.dep_ == "prep" and p.lower_ in ("for", "of", "over", "in")
+                for g in p.children
+                if g.dep_ == "pobj"
+            ]
             # or on the last of several things sent: "delivered 20 carriers and 5,000
             # *rounds* of ammunition to X"
             heads += [c for c in child.conjuncts if c.i > child.i and c.pos_ == "NOUN"]

@@ -24,6 +24,7 @@ from newsevents.coding.filters import HELPING, TALKS
 from newsevents.coding.lexicon import (
     CARRYING_VERBS,
     LAW_CHARGES,
+    WORD_CLASSES,
     Lexicon,
     TriggerEntry,
     named_nouns,
@@ -59,8 +60,9 @@ class Roles:
     indirect: bool = False
 
 
-# What is shared between services, never a party: "shared *intelligence* with X".
-_SHARED_THINGS = frozenset({"intelligence", "information", "data", "evidence", "tip"})
+# What is shared between services, never a party: "shared *intelligence* with X",
+# "handed *files* on the killing of X to prosecutors in Rome".
+_SHARED_THINGS = WORD_CLASSES["records"]
 
 
 def _topic_of_shared(trigger: Trigger, tok: Token) -> bool:
@@ -74,9 +76,23 @@ def _topic_of_shared(trigger: Trigger, tok: Token) -> bool:
     parts = _shared_parts(trigger.token, shared)
     if tok.i not in {t.i for root in parts for t in root.subtree}:
         return False
+    if (
+        tok.dep_ == "compound"
+        and tok.head.i == shared.i
+        and (tok.tag_ == "NNS" or _named_after_article(tok, shared) or _owned_body(tok))
+    ):
+        return False  # the dative compounded on what is handed (see `_recipient_token`)
     roots = {p.i for p in parts}
     way = list(itertools.takewhile(lambda a: a.i not in roots, tok.ancestors))
-    clause = any(a.dep_ in ("relcl", "acl", "advcl", "ccomp") for a in way)
+    if any(_goal_on_participle(a) for a in way):
+        return False  # "records linked to X *to Angola's attorney general*"
+    # (a passive participle only describes the thing: "documents *seized* in the raid to
+    # the Spanish police"; not a linking one, "records *linked* to X")
+    clause = any(
+        a.dep_ in ("relcl", "advcl", "ccomp")
+        or (a.dep_ == "acl" and (a.tag_ != "VBN" or a.lemma_.lower() in _LINKING))
+        for a in way
+    )
     return clause or not any(a.dep_ == "prep" and a.lower_ in ("to", "with") for a in way)
 
 
@@ -85,6 +101,68 @@ def _shared_parts(verb: Token, shared: Token) -> list[Token]:
     "shared intelligence *on militant networks* with ..."."""
     about = ("on", "about", "from", "regarding", "concerning")
     return [shared, *(c for c in verb.children if c.dep_ == "prep" and c.lower_ in about)]
+
+
+_LINKING = frozenset({"link", "tie", "relate", "connect"})
+# Verbs of armed men coming together of themselves: where they gather is no party.
+_GATHERING = frozenset({"gather", "assemble", "converge"})
+# Participles that tell who asked for records: "records *sought by* Japanese investigators".
+_SOUGHT = frozenset({"seek", "request", "want", "demand"})
+# Officers of a body that records are handed to, named by where they serve: "to
+# *investigators* in Kyiv", the whole phrase the recipient.
+_OFFICERS = frozenset({"investigator", "prosecutor", "detective", "officer", "agent"})
+
+
+def _links_to(prep: Token) -> bool:
+    """The first "to" of a participle that ties a thing to a party, which is what the
+    thing is about, not where it goes: "records on accounts *linked to* former Angolan
+    officials to Angola's attorney general"."""
+    head = prep.head
+    if head.dep_ != "acl" or head.lemma_.lower() not in _LINKING or prep.lower_ != "to":
+        return False
+    first = next(c for c in head.children if c.dep_ == "prep" and c.lower_ == "to")
+    return first.i == prep.i
+
+
+def _goal_on_participle(prep: Token) -> bool:
+    """A "to" the parse hung on a participle of what is handed, where it goes (not the
+    first "to" of a linking one): "intelligence on cells operating in Syria *to Iraq's
+    security service*", "records linked to X *to Angola's attorney general*"."""
+    return (
+        prep.dep_ == "prep"
+        and prep.lower_ == "to"
+        and prep.head.dep_ == "acl"
+        and not _links_to(prep)
+    )
+
+
+def _owned_body(word: Token) -> bool:
+    """A body with its owner, compounded on what it is sent: "sent *Peru's public
+    ministry* records"."""
+    return any(c.dep_ == "poss" and c.pos_ == "PROPN" for c in word.children)
+
+
+def _own_side(subject: Token) -> bool:
+    """A clause's subject that names the speaker's side: a pronoun, or what it owns ("*his
+    fighters* would unleash civil war unless ...")."""
+    return subject.pos_ == "PRON" or any(
+        c.dep_ == "poss" and c.pos_ == "PRON" for c in subject.children
+    )
+
+
+def _noun_subject(clause: Token) -> Token | None:
+    """The clause's subject when a noun or name names it (not a pronoun)."""
+    subject, _ = syntax.find_subject(clause)
+    return subject if subject is not None and subject.pos_ in ("NOUN", "PROPN") else None
+
+
+def _named_after_article(name: Token, thing: Token) -> bool:
+    """A name compounded on a plural thing with the article before the name: "the
+    International Criminal Court files", which reads as a dative."""
+    if name.pos_ != "PROPN" or name.ent_type_ not in ("ORG", "GPE") or thing.tag_ != "NNS":
+        return False
+    start = min(t.i for t in name.subtree)
+    return any(c.dep_ == "det" and c.lower_ == "the" and c.i < start for c in thing.children)
 
 
 class RoleFinder:
@@ -112,6 +190,13 @@ class RoleFinder:
         ):
             # "placed *its forces* on alert", "brought *tanks* up", "rallied *in Dakar*"
             recipient_tok = None
+        if (
+            recipient_tok is not None
+            and trigger.entry.event_type == "MOBILIZE"
+            and trigger.entry.lemma in _GATHERING
+            and syntax.object_of(trigger.token) is None
+        ):
+            recipient_tok = None  # armed men "gathered *on hills* overlooking the town": where
         if (
             recipient_tok is not None
             and trigger.entry.event_type == "ACCUSE"
@@ -207,10 +292,21 @@ class RoleFinder:
             told = next((c for c in verb.children if c.dep_ in ("dobj", "dative")), None)
             if (
                 told is not None
-                and (inner is None or inner.pos_ == "PRON")
+                and (inner is None or inner.pos_ == "PRON" or syntax.unless_clauses(trigger.clause))
                 and told.lemma_.lower() not in _AUDIENCES
             ):
-                inner = told  # "told *Cairo* it risked losing aid"
+                inner = told  # "told *Cairo* it risked losing aid", "warned *Sweden* that
+                # Ankara would block its bid unless ..."
+            elif inner is not None and _own_side(inner) and told is None:
+                # the speaker's own side acting unless another party does: the threat is
+                # put to the party the act is aimed at ("would halt oil transit *to
+                # Kyrgyzstan* unless Bishkek paid"), else to the condition's subject
+                # ("would halt all trains unless *Deutsche Bahn* improves its offer")
+                conditions = syntax.unless_clauses(trigger.clause)
+                if conditions:
+                    inner = self._aimed_at(trigger.clause, conditions) or next(
+                        (s for c in conditions if (s := _noun_subject(c)) is not None), None
+                    )
             return subject, inner
         if passive:
             agent = syntax.find_agent(verb)
@@ -405,7 +501,7 @@ class RoleFinder:
                     g
                     for root in _shared_parts(verb, direct)
                     for p in root.subtree
-                    if p.dep_ == "prep" and p.lower_ in ("to", "with")
+                    if p.dep_ == "prep" and p.lower_ in ("to", "with") and not _links_to(p)
                     for g in p.children
                     if g.dep_ == "pobj"
                 ]
@@ -417,13 +513,31 @@ class RoleFinder:
                 goals.insert(0, direct)
             # (a dative the parse compounded on what is handed: "handed *Russian
             # counterparts* files", a plural no compound of a thing would be)
-            goals += [
-                c
-                for c in (direct.children if direct is not None else ())
-                if c.dep_ == "compound" and c.tag_ == "NNS" and self.is_party(c)
-            ]
-            shared = filter(self._names_a_party, goals)
+            # (or a body's name: "handed *the International Criminal Court* files", the
+            # article before the name, not before the files)
+            # (or who sought them: "financial records *sought by Japanese investigators*")
+            if direct is not None:
+                goals += [
+                    c
+                    for c in direct.children
+                    if c.dep_ == "compound"
+                    and (c.tag_ == "NNS" or _named_after_article(c, direct) or _owned_body(c))
+                    and self.is_party(c)
+                ]
+                goals += [
+                    g
+                    for a in direct.children
+                    if a.dep_ == "acl" and a.lemma_.lower() in _SOUGHT
+                    for by in a.children
+                    if by.dep_ == "agent"
+                    for g in by.children
+                    if g.dep_ == "pobj"
+                ]
+            # (officers of a body, by where they serve: "to *investigators in Kyiv*")
+            shared = (g for g in goals if g.lemma_.lower() in _OFFICERS or self._names_a_party(g))
             partner = next(shared, None)
+            if partner is not None and partner.lemma_.lower() in _OFFICERS:
+                return syntax.resolve_relative(partner)
             if partner is not None:
                 return self._party_inside(syntax.resolve_relative(partner))
             if shared_thing:
@@ -433,6 +547,8 @@ class RoleFinder:
             # Bout *to the United States*"
             goal = _goal(verb, self._names_a_party, away=False)
             goal = goal or _goal_in_charge(direct, self._names_a_party)
+            if goal is not None and goal.lemma_.lower() == "custody":
+                return self._party_inside(goal)  # "to the custody of *Syrian authorities*"
             if goal is not None:
                 return syntax.resolve_relative(goal)
         if trigger.entry.mode in ("release", "access"):
@@ -717,6 +833,18 @@ class RoleFinder:
             or attached.lemma_.lower() in _GATHERINGS
             or attached.lower_ in _GATHERINGS
         )
+
+    def _aimed_at(self, clause: Token, conditions: list[Token]) -> Token | None:
+        """The first party named in a clause's complements, outside its conditions: "it
+        would halt oil transit to *Kyrgyzstan* unless Bishkek paid"."""
+        skip = {t.i for c in conditions for t in c.subtree}
+        for child in clause.children:
+            if child.dep_ in syntax.SUBJECT_DEPS or child.i in skip or child.dep_ == "aux":
+                continue
+            for t in child.subtree:
+                if t.i not in skip and t.pos_ == "PROPN" and self.is_party(t):
+                    return syntax.resolve_relative(t)
+        return None
 
     def _condition_subject(self, verb: Token, actor_tok: Token | None) -> Token | None:
         """Who a threat's condition is put to: the subject of its "if" or "unless" clause

@@ -67,7 +67,7 @@ from newsevents.records import ActorRef, Article, Event, Evidence, Modality
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Span, Token
 
-CODER_NAME = "rules.v37"  # bump whenever the rules or their tables change what is coded
+CODER_NAME = "rules.v38"  # bump whenever the rules or their tables change what is coded
 SPEECH_VERBS = frozenset(
     [
         "say",
@@ -236,7 +236,11 @@ class RuleCoder:
         if stopped is not None:
             return Trigger(tok, stopped)  # "stopped sharing intelligence"
         entry = self.lexicon.match(tok)
-        if entry is not None and entry.lemma in SPEECH_VERBS and (clause := _threat_clause(tok)):
+        if (
+            entry is not None
+            and entry.lemma in SPEECH_VERBS
+            and (clause := self._threat_clause(tok))
+        ):
             return Trigger(tok, WARNING, clause=clause)  # "told Greece it would pay a heavy
             # price if ...": the threat, not a demand
         given = senses.ultimatum(tok) or senses.or_else(tok)
@@ -260,6 +264,13 @@ class RuleCoder:
         if senses.sent_to_investigate(tok, entry, self.lexicon):
             return None  # "sent a team *to investigate*": the inquiry is the event
         return self._row_trigger(tok, entry)
+
+    def _threat_clause(self, verb: Token) -> Token | None:
+        return _threat_clause(verb, self._coded)
+
+    def _coded(self, verb: Token) -> bool:
+        """The verb triggers an event of its own (then it is read as itself)."""
+        return self.trigger_at(verb) is not None
 
     def _row_trigger(self, tok: Token, entry: TriggerEntry) -> Trigger:
         """What a verb with a lexicon row triggers, the readings that narrow the row first:
@@ -299,7 +310,7 @@ class RuleCoder:
             clause = _demand_clause(tok)
             if clause is not None:
                 return Trigger(tok, DEMAND, clause=clause)
-            clause = _threat_clause(tok)
+            clause = self._threat_clause(tok)
             if clause is not None:
                 return Trigger(tok, WARNING, clause=clause)
         if any(lemma in LIGHT_VERBS for lemma in lemmas):
@@ -1059,9 +1070,46 @@ def _objects(verb: Token) -> list[Token]:
     return [] if obj is None else [obj, *named_nouns(obj)]
 
 
-def _threat_clause(verb: Token) -> Token | None:
+# Who a reported ultimatum's clause may tell of: a side by its pronoun or its people.
+_SIDES = frozenset({"it", "they", "we", "he", "she", "i"})
+_SIDE_OWNERS = frozenset({"its", "their", "our", "his", "her", "my"})
+_AMOUNT_ENTITIES = frozenset({"DATE", "TIME", "MONEY", "PERCENT", "QUANTITY", "CARDINAL"})
+
+
+def _ultimatum_clause(clause: Token, coded: Callable[[Token], bool]) -> bool:
+    """A reported act still to come, with no row of its own (an act with one is read as
+    itself), that another party can stop by what it does, told of a side by its pronoun,
+    a name or its own people: "said *it would halt* oil transit to Kyrgyzstan *unless
+    Bishkek paid* its arrears", "*its members would down tools* unless BHP improves its
+    offer", "*Republika Srpska would break away* unless ..." (not a forecast about a
+    thing: "the ZiG currency would collapse unless ...")."""
+    if syntax.modal_of(clause) != "future" or syntax.is_negated(clause):
+        return False
+    if coded(clause):
+        return False
+    # (also on its infinitive: "will face *escalating* tariffs unless ...")
+    conditions = syntax.unless_clauses(clause)
+    if not conditions:
+        return False
+    subject = next((c for c in clause.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+    if subject is None:
+        return False
+    side = (
+        subject.lower_ in _SIDES
+        or (subject.pos_ == "PROPN" and subject.ent_type_ not in _AMOUNT_ENTITIES)
+        or any(c.dep_ == "poss" and c.lower_ in _SIDE_OWNERS for c in subject.children)
+    )
+    # (the condition is another's to meet: not "unless *we* get the funds")
+    others = [syntax.find_subject(c)[0] for c in conditions]
+    return side and any(
+        o is not None and o.lower_ not in ("i", "we") and o.lower_ != subject.lower_ for o in others
+    )
+
+
+def _threat_clause(verb: Token, coded: Callable[[Token], bool]) -> Token | None:
     """The reported clause of "X said Y *will face consequences* if ...", "told Y it
-    *risked losing* aid unless ...": a threat by the speaker, put to Y."""
+    *risked losing* aid unless ...", "said it *would halt* oil transit unless ...": a
+    threat by the speaker, put to Y."""
     for child in verb.children:
         if child.dep_ != "ccomp":
             continue
@@ -1071,7 +1119,9 @@ def _threat_clause(verb: Token) -> Token | None:
         # the plain ones (not "said the minister will face *charges*", a forecast)
         told = verb.lemma_.lower() in ("tell", "warn")
         penalties = _PENALTIES | (_TOLD_PENALTIES if told else frozenset())
-        if (
+        if _ultimatum_clause(child, coded):
+            pass  # "said it would halt oil transit *unless Bishkek paid* its arrears"
+        elif (
             told
             and lemma == "pay"
             and any(c.dep_ == "dobj" and c.lemma_.lower() == "price" for c in child.children)

@@ -487,6 +487,13 @@ def put_to_another(verb: Token, is_party: Callable[[Token], bool]) -> bool:
     return False
 
 
+def unless_clauses(clause: Token) -> list[Token]:
+    """The "unless" clauses of a clause, of its conjuncts or of its infinitive ("will face
+    *escalating* tariffs unless ...")."""
+    verbs = [clause, *clause.conjuncts, *(c for c in clause.children if c.dep_ == "xcomp")]
+    return [c for v in verbs for c in condition_clauses(v, {"unless"})]
+
+
 def has_unless(token: Token) -> bool:
     """The verb, or a verb it is conjoined with, has an "unless" clause of its own."""
     return any(

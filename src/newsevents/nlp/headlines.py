@@ -28,6 +28,14 @@ again with "took" in its place (an irregular past no model reads as an adjective
 that parse is copied back the same way, the word keeping its own lemma. The stand-in
 must then head the sentence or the clause its reporting verb carries.
 
+A role noun that is also a verb is the opposite trouble: "Ugandan authorities
+transferred Rwandan genocide *suspect* Ildephonse Nizeyimana to the tribunal" comes out
+with "suspect" as a second verb taking the name as its object. When such a word ("suspect",
+"convict", "spy") in the present stands between a noun or adjective and a name, after a
+verb of the same sentence, the sentence is parsed again with "commander" in its place, and
+if that reads as a noun the parse is copied back, the word a singular noun with its own
+lemma.
+
 The candidate verbs are the lemmas of the coder's trigger table (`data/triggers.tsv`):
 only a word that could name an event is worth the second parse.
 """
@@ -59,6 +67,9 @@ _MORPH = {
 }
 # What a misread past is replaced with for the second parse (see the module's docstring).
 _STAND_IN = "took"
+# Role nouns the models read as verbs before a name, and the noun put in their place.
+_ROLE_NOUNS = frozenset({"suspect", "convict", "spy"})
+_NOUN_STAND_IN = "commander"
 _SUBJECT_POS = frozenset({"NOUN", "PROPN", "NUM", "PRON"})
 
 
@@ -204,6 +215,25 @@ def _misread_past(sent: Span) -> tuple[Token, str] | None:
     return None
 
 
+def _misread_role(sent: Span) -> Token | None:
+    """A role noun read as a present verb between a noun or adjective and a name, after a
+    verb: "transferred Rwandan genocide *suspect* Ildephonse Nizeyimana to ..." (not
+    "Police *suspect* John Smith", which has no verb before it)."""
+    seen_verb = False
+    for token in sent[1:-1]:
+        if (
+            seen_verb
+            and token.lower_ in _ROLE_NOUNS
+            and token.pos_ == "VERB"
+            and token.tag_ in ("VBP", "VB")
+            and token.doc[token.i - 1].pos_ in ("NOUN", "PROPN", "ADJ")
+            and token.doc[token.i + 1].pos_ == "PROPN"
+        ):
+            return token
+        seen_verb = seen_verb or (token.pos_ == "VERB" and token.dep_ != "amod")
+    return None
+
+
 def _ends_a_subject(word: Token) -> bool:
     """The word may end the sentence's subject: a name or noun, or "military" after a
     possessive ("Ghana's *military* moved troops", which the model tags an adjective)."""
@@ -239,6 +269,9 @@ class HeadlineVerbs:
         for sent in list(doc.sents):
             if len(sent) < 3:
                 continue
+            role = _misread_role(sent)
+            if role is not None:
+                self._mend_noun(doc, sent, role)
             if not _headline(sent):
                 misread = _misread_past(sent)
                 if misread is not None:
@@ -248,6 +281,30 @@ class HeadlineVerbs:
                 if self._mend(doc, sent, token, lemma, tag, past_tense(lemma)):
                     break
         return doc
+
+    def _parse_with(self, sent: Span, at: int, stand_in: str) -> Doc:
+        """The sentence parsed again, alone, with `stand_in` for its word at `at`."""
+        words = [t.text for t in sent]
+        words[at] = stand_in
+        again = Doc(self.nlp.vocab, words=words, spaces=[bool(t.whitespace_) for t in sent])
+        for name, component in self.nlp.pipeline:
+            if name != NAME:
+                again = component(again)
+        return again
+
+    def _mend_noun(self, doc: Doc, sent: Span, token: Token) -> bool:
+        """Parse the sentence again with a noun for the role word read as a verb and copy
+        that parse back if the stand-in is then a noun."""
+        at = token.i - sent.start
+        again = self._parse_with(sent, at, _NOUN_STAND_IN)
+        if again[at].pos_ != "NOUN" or len(list(again.sents)) != 1:
+            return False
+        rows = doc.to_array(_ATTRS)
+        rows[sent.start : sent.end] = again.to_array(_ATTRS)
+        strings = doc.vocab.strings
+        rows[token.i, _ATTRS.index(LEMMA)] = strings.add(token.lower_)
+        doc.from_array(_ATTRS, cast("Ints2d", rows))
+        return True
 
     def _mend(
         self,
@@ -263,13 +320,8 @@ class HeadlineVerbs:
         """Parse the sentence again with `stand_in` for `token` and copy that parse back if
         the stand-in then heads it (or, with `reported`, heads the clause a reporting verb
         at the root carries)."""
-        words = [t.text for t in sent]
         at = token.i - sent.start
-        words[at] = stand_in
-        again = Doc(self.nlp.vocab, words=words, spaces=[bool(t.whitespace_) for t in sent])
-        for name, component in self.nlp.pipeline:
-            if name != NAME:
-                again = component(again)
+        again = self._parse_with(sent, at, stand_in)
         verb = again[at]
         if verb.pos_ != "VERB" or len(list(again.sents)) != 1:
             return False
