@@ -489,7 +489,21 @@ def _role_words(name: Token) -> list[Token]:
     Prensa"."""
     if name.pos_ != "PROPN":
         return []
-    return [c for c in name.lefts if c.dep_ == "compound" and c.pos_ == "NOUN"]
+    # (and a title the tagger read as part of the name: "Kazakh *President* Tokayev")
+    return [
+        c
+        for c in name.lefts
+        if c.dep_ == "compound"
+        and (c.pos_ == "NOUN" or (c.pos_ == "PROPN" and c.lower_ in _TITLES))
+    ]
+
+
+# Titles before a name, capitalised as part of it: "*President* Xi", "*Minister* Lavrov".
+_TITLES = frozenset(
+    {"president", "minister", "premier", "chancellor", "king", "queen", "prince", "emir"}
+    | {"sultan", "envoy", "ambassador", "governor", "general", "secretary", "senator"}
+    | {"leader", "chief", "commander", "pope", "counterpart", "delegation", "sheikh", "marshal"}
+)
 
 
 def _said_to_be(name: Token) -> list[Token]:
@@ -629,6 +643,14 @@ WORD_CLASSES: dict[str, frozenset[str]] = {
         {"oil", "crude", "gas", "lng", "coal", "wheat", "grain", "electricity", "power"}
         | {"fuel", "soybean", "soybeans", "maize", "corn", "fertiliser", "fertilizer", "ore"}
         | {"barrel", "barrels", "megawatt", "megawatts", "hydropower", "diesel", "uranium"}
+    ),
+    # measures a government can give up under pressure: "scrapped a planned *overhaul* of
+    # pensions", "revoked the *decree*", "shelved the mining *contract*"
+    "policy": frozenset(
+        {"bill", "law", "decree", "tax", "levy", "plan", "reform", "overhaul", "policy"}
+        | {"measure", "rule", "requirement", "quota", "contract", "concession", "hike"}
+        | {"increase", "rise", "amendment", "ordinance", "legislation", "proposal"}
+        | {"project", "scheme", "surcharge", "fee", "tariff", "regulation"}
     ),
 }
 

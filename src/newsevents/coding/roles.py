@@ -104,6 +104,10 @@ def _shared_parts(verb: Token, shared: Token) -> list[Token]:
 
 
 _LINKING = frozenset({"link", "tie", "relate", "connect"})
+# Participles of giving way, and of meeting a demand, on a concession.
+_GIVING_WAY = frozenset({"bow", "yield", "cave", "succumb", "respond"})
+_MEETING = frozenset({"meet", "answer", "satisfy", "grant", "accept"})
+_DEMANDS = frozenset({"demand", "request", "condition", "grievance"})
 # Verbs of armed men coming together of themselves: where they gather is no party.
 _GATHERING = frozenset({"gather", "assemble", "converge"})
 # Participles that tell who asked for records: "records *sought by* Japanese investigators".
@@ -483,6 +487,12 @@ class RoleFinder:
         purpose = self._purpose_party(trigger)
         if purpose is not None:
             return purpose
+        if trigger.entry.event_type == "CONCEDE" and not (
+            direct is not None and self.is_party(direct)
+        ):
+            pressed = self._conceded_to(verb)
+            if pressed is not None:
+                return pressed  # "*Bowing to pressure from teachers' unions*, ... scrapped"
         if trigger.entry.cameo == "071" and direct is not None:
             # "wrote off 80 percent of *Iraq's* debt", "cancelled $300 million owed by *Somalia*"
             debtor = _debtor(direct)
@@ -833,6 +843,50 @@ class RoleFinder:
             or attached.lemma_.lower() in _GATHERINGS
             or attached.lower_ in _GATHERINGS
         )
+
+    def _conceded_to(self, verb: Token) -> Token | None:
+        """The party a concession gives way to, named in a participle on the verb: "*Bowing
+        to pressure from teachers' unions*, the government scrapped ...", "..., *meeting the
+        main demand of indigenous groups*" (not "bowing to weeks of protests", no party)."""
+        for clause in verb.children:
+            if clause.dep_ != "advcl" or clause.tag_ != "VBG":
+                continue
+            lemma = clause.lemma_.lower()
+            if lemma in _GIVING_WAY:
+                pressures = [*syntax.prep_objects(clause, {"to"})]
+            elif lemma in _MEETING:  # whose demand: "the main demand *of indigenous groups*"
+                demands = [c for c in clause.children if c.dep_ == "dobj"]
+                pressures = [
+                    o
+                    for d in demands
+                    if d.lemma_.lower() in _DEMANDS
+                    for o in (
+                        *syntax.prep_objects(d, {"of", "by", "from"}),
+                        *(c for c in d.children if c.dep_ == "poss" and c.pos_ != "PRON"),
+                    )
+                ]
+            else:
+                continue
+            for pressure in pressures:
+                if self.is_party(pressure) or lemma in _MEETING:
+                    return syntax.resolve_relative(pressure)
+                party = self._pressing_party(pressure)
+                if party is not None:
+                    return party
+        return None
+
+    def _pressing_party(self, pressure: Token) -> Token | None:
+        """The party behind a pressure, by its prepositions only: "weeks of pressure *from
+        teachers' unions*", "a year of protests *by farmers*" (not "protests *led by* young
+        people", nor a protest itself)."""
+        todo = [pressure]
+        for _ in range(3):
+            found = [g for t in todo for g in syntax.prep_objects(t, {"of", "from", "by"})]
+            for g in found:
+                if self.is_party(g) and self.lexicon.noun_match(g) is None:
+                    return syntax.resolve_relative(g)
+            todo = found
+        return None
 
     def _aimed_at(self, clause: Token, conditions: list[Token]) -> Token | None:
         """The first party named in a clause's complements, outside its conditions: "it

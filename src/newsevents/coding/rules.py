@@ -67,7 +67,7 @@ from newsevents.records import ActorRef, Article, Event, Evidence, Modality
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Span, Token
 
-CODER_NAME = "rules.v38"  # bump whenever the rules or their tables change what is coded
+CODER_NAME = "rules.v39"  # bump whenever the rules or their tables change what is coded
 SPEECH_VERBS = frozenset(
     [
         "say",
@@ -255,6 +255,8 @@ class RuleCoder:
             entry = None  # "called a general strike to express anger" is no phone call
         if entry is not None and _courtesy_call(tok, entry):
             entry = COURTESY_CALL  # "called on Prime Minister Imran Khan in Islamabad"
+        if entry is None and _trade_begun(tok):
+            return Trigger(tok, TRADE_BEGUN)  # "resumed *trucking* crude oil to Jordan"
         if entry is None:
             return self._unlisted_trigger(tok)
         if senses.bare_statement(tok, entry, self.lexicon, self.roles.is_party):
@@ -1103,6 +1105,26 @@ def _ultimatum_clause(clause: Token, coded: Callable[[Token], bool]) -> bool:
     others = [syntax.find_subject(c)[0] for c in conditions]
     return side and any(
         o is not None and o.lower_ not in ("i", "we") and o.lower_ != subject.lower_ for o in others
+    )
+
+
+TRADE_BEGUN = TriggerEntry("trade", (), "COOPERATE", None, "061")
+# Verbs of starting something that goes on, and the trade they start as a gerund.
+_STARTING = frozenset({"start", "begin", "resume", "restart", "commence"})
+_TRADING = frozenset({"export", "import", "ship", "truck", "pump", "supply", "deliver"})
+_TRADING |= {"sell", "buy", "purchase", "trade", "transport", "barter"}
+
+
+def _trade_begun(verb: Token) -> bool:
+    """A trade begun or resumed, told with a gerund ("resumed *trucking* crude oil to
+    Jordan", "began *pumping* crude through the pipeline", "started *trading* under their
+    new pact"): the gerund is the act, so that its goal is found."""
+    return (
+        verb.tag_ == "VBG"
+        and verb.dep_ == "xcomp"
+        and verb.lemma_.lower() in _TRADING
+        and verb.head.lemma_.lower() in _STARTING
+        and verb.head.tag_ != "VB"  # (begun, not "hopes to begin", "will start")
     )
 
 
