@@ -158,6 +158,8 @@ def test_role_noun_read_as_a_verb_is_a_noun(nlp, text, word, name) -> None:
         "Police arrests spark protests in Lagos",
         # a role noun's verb with no verb before it is the verb: "suspect" here
         "Police suspect John Smith of setting the fire.",
+        # and so it is in a clause a verb of saying reports
+        "Officials said police suspect John Smith of funding the attack.",
     ],
 )
 def test_other_sentences_keep_their_parse(nlp, text) -> None:

@@ -459,6 +459,22 @@ def is_domestic_hand_off(
     )
 
 
+def custody_at_home(
+    entry: TriggerEntry, actor: ActorRef | None, recipient: ActorRef | None
+) -> bool:
+    """People transferred into the custody of a body of their own state, or of no party
+    named, are no judicial cooperation: "transferred 20 convicts to the custody of *the
+    police*" (but "to the custody of *Iraqi authorities*", of another state, or of a named
+    court, is)."""
+    if entry.cameo != "063" or not any("custody" in c.values for c in entry.conditions):
+        return False
+    if recipient is None:
+        return True
+    if recipient.sector == "IGO" or (recipient.name is not None and recipient.country is None):
+        return False
+    return recipient.country is None or (actor is not None and recipient.country == actor.country)
+
+
 _STATE_BODIES = frozenset({"GOV", "MIL", "COP", "JUD", "SPY", "LEG", "IGO"})
 _PRIVATE_GOALS = frozenset({"journalist", "reporter", "lawyer", "family", "relative", "activist"})
 _PRIVATE = frozenset({"BUS", "MED", "CVL", "CRM", "NGO", "EDU", "HLT", "REL"})
@@ -639,6 +655,20 @@ PEACEKEEPING = TriggerEntry("peacekeeping", (), "AID", None, "074")
 JOINT_EXERCISE = TriggerEntry("exercise", (), "COOPERATE", None, "062")
 TROOPS_ARRIVE = TriggerEntry("arrive", (), "MOBILIZE", "troops", "154")
 _PEACEKEEPING_WORDS = frozenset({"peacekeeping", "peacekeeper", "peacekeepers", "peace-keeping"})
+# Who mandates a mission or force that keeps the peace: "a *UN-backed* mission", "the *U.N.*
+# Interim Force", "an *African Union* force".
+_MANDATES = frozenset({"un", "u.n.", "un-backed", "u.n.-backed", "un-mandated", "multinational"})
+_MANDATES |= {"au", "african", "ecowas", "sadc", "igad", "nato-led", "un-led", "u.n.-led"}
+
+
+def _mandated_mission(word: Token) -> bool:
+    """A mission or force with a mandate from a body: "a UN-backed multinational security
+    *mission*", "the U.N. Interim *Force*" (not "a trade mission", "the air force")."""
+    if word.lemma_.lower() not in ("mission", "force"):
+        return False
+    return any(t.lower_ in _MANDATES for t in word.lefts for t in t.subtree)
+
+
 MILITARY_TRAINING = TriggerEntry("train", (), "AID", None, "072")
 RELIEF_DEPLOYMENT = TriggerEntry("relief", (), "AID", None, "073")
 # Forces sent to train others give military aid; sent to rescue, treat or feed people,
@@ -680,8 +710,11 @@ def troop_movement(
         if arrived:  # "*peacekeeping* troops arrived in Bosnia": the subject says what for
             sent += [t for c in verb.children if c.dep_ == "nsubj" for t in c.subtree]
         purpose = _purpose(verb)
-        if any(t.lower_ in _PEACEKEEPING_WORDS for t in sent + purpose):
-            return PEACEKEEPING  # "arrived in Mali *to join the UN peacekeeping mission*"
+        if any(t.lower_ in _PEACEKEEPING_WORDS for t in sent + purpose) or any(
+            _mandated_mission(t) for t in sent + purpose
+        ):
+            return PEACEKEEPING  # "arrived in Mali *to join the UN peacekeeping mission*",
+            # "sent 400 police *as the first contingent of a UN-backed mission*"
         if any(t.lemma_.lower() in _TRAINING for t in purpose):
             return MILITARY_TRAINING  # "deployed to Nigeria *to train* 200 soldiers"
         if any(

@@ -645,12 +645,13 @@ WORD_CLASSES: dict[str, frozenset[str]] = {
         | {"barrel", "barrels", "megawatt", "megawatts", "hydropower", "diesel", "uranium"}
     ),
     # measures a government can give up under pressure: "scrapped a planned *overhaul* of
-    # pensions", "revoked the *decree*", "shelved the mining *contract*"
+    # pensions", "revoked the *decree*", "shelved the fuel *levy*" (not a contract or a
+    # licence, which a state revokes to punish)
     "policy": frozenset(
         {"bill", "law", "decree", "tax", "levy", "plan", "reform", "overhaul", "policy"}
-        | {"measure", "rule", "requirement", "quota", "contract", "concession", "hike"}
+        | {"measure", "rule", "requirement", "quota", "hike"}
         | {"increase", "rise", "amendment", "ordinance", "legislation", "proposal"}
-        | {"project", "scheme", "surcharge", "fee", "tariff", "regulation"}
+        | {"scheme", "surcharge", "fee", "tariff", "regulation"}
     ),
 }
 

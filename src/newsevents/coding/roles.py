@@ -20,7 +20,7 @@ from typing import TYPE_CHECKING
 
 from newsevents.coding import senses, syntax
 from newsevents.coding.actors import ArticleMemory, build_actor
-from newsevents.coding.filters import HELPING, TALKS
+from newsevents.coding.filters import HELPING, TALKS, sent_to_help
 from newsevents.coding.lexicon import (
     CARRYING_VERBS,
     LAW_CHARGES,
@@ -76,11 +76,7 @@ def _topic_of_shared(trigger: Trigger, tok: Token) -> bool:
     parts = _shared_parts(trigger.token, shared)
     if tok.i not in {t.i for root in parts for t in root.subtree}:
         return False
-    if (
-        tok.dep_ == "compound"
-        and tok.head.i == shared.i
-        and (tok.tag_ == "NNS" or _named_after_article(tok, shared) or _owned_body(tok))
-    ):
+    if tok.dep_ == "compound" and tok.head.i == shared.i and _dative_compound(tok, shared):
         return False  # the dative compounded on what is handed (see `_recipient_token`)
     roots = {p.i for p in parts}
     way = list(itertools.takewhile(lambda a: a.i not in roots, tok.ancestors))
@@ -108,12 +104,14 @@ _LINKING = frozenset({"link", "tie", "relate", "connect"})
 _GIVING_WAY = frozenset({"bow", "yield", "cave", "succumb", "respond"})
 _MEETING = frozenset({"meet", "answer", "satisfy", "grant", "accept"})
 _DEMANDS = frozenset({"demand", "request", "condition", "grievance"})
+# Prepositions that aim an act at a party: "halt oil transit *to* Kyrgyzstan".
+_AIMED = frozenset({"to", "against", "on", "from", "with"})
 # Verbs of armed men coming together of themselves: where they gather is no party.
 _GATHERING = frozenset({"gather", "assemble", "converge"})
 # Participles that tell who asked for records: "records *sought by* Japanese investigators".
 _SOUGHT = frozenset({"seek", "request", "want", "demand"})
-# Officers of a body that records are handed to, named by where they serve: "to
-# *investigators* in Kyiv", the whole phrase the recipient.
+# Officers of a body that records are handed to, taken as the recipient with what the
+# parse hung on them ("to *investigators in Kyiv*") even when no party is named.
 _OFFICERS = frozenset({"investigator", "prosecutor", "detective", "officer", "agent"})
 
 
@@ -129,15 +127,23 @@ def _links_to(prep: Token) -> bool:
 
 
 def _goal_on_participle(prep: Token) -> bool:
-    """A "to" the parse hung on a participle of what is handed, where it goes (not the
-    first "to" of a linking one): "intelligence on cells operating in Syria *to Iraq's
-    security service*", "records linked to X *to Angola's attorney general*"."""
+    """A "to" the parse hung on a clause on what is handed (a participle, or an
+    infinitive), where it goes (not the first "to" of a linking participle):
+    "intelligence on cells operating in Syria *to Iraq's security service*", "records
+    linked to X *to Angola's attorney general*"."""
     return (
         prep.dep_ == "prep"
         and prep.lower_ == "to"
         and prep.head.dep_ == "acl"
         and not _links_to(prep)
     )
+
+
+def _dative_compound(word: Token, thing: Token) -> bool:
+    """A compound on what is handed that reads as whom it is handed to: a plural
+    ("handed *Russian counterparts* files"), a body's name after the article or a body
+    with its owner (see `_named_after_article`, `_owned_body`)."""
+    return word.tag_ == "NNS" or _named_after_article(word, thing) or _owned_body(word)
 
 
 def _owned_body(word: Token) -> bool:
@@ -225,6 +231,15 @@ class RoleFinder:
             # "promised $200 million *to help Honduras* overhaul its police", "will send
             # troops *to help Estonia* deter Russia"
             recipient_tok = self._purpose_party(trigger, helped=True)
+        if (
+            recipient_tok is None
+            and trigger.entry.event_type == "MOBILIZE"
+            and sent_to_help(trigger.token)
+        ):
+            # force sent to help a named state goes to it: "sent 1,000 soldiers *to help
+            # Mozambique* fight insurgents" (not "to support *Border Patrol agents*")
+            helped = self._purpose_party(trigger, helped=True)
+            recipient_tok = helped if helped is not None and helped.pos_ == "PROPN" else None
         threat = trigger.entry.event_type == "THREATEN" or (
             trigger.entry.event_type in _FORCEFUL and syntax.modal_of(trigger.token) == "future"
         )  # (force still to come is coded a threat later: "will call a strike *if* ...")
@@ -530,9 +545,7 @@ class RoleFinder:
                 goals += [
                     c
                     for c in direct.children
-                    if c.dep_ == "compound"
-                    and (c.tag_ == "NNS" or _named_after_article(c, direct) or _owned_body(c))
-                    and self.is_party(c)
+                    if c.dep_ == "compound" and _dative_compound(c, direct) and self.is_party(c)
                 ]
                 goals += [
                     g
@@ -868,7 +881,10 @@ class RoleFinder:
             else:
                 continue
             for pressure in pressures:
-                if self.is_party(pressure) or lemma in _MEETING:
+                # (whose demand is met: a party, or people not named as an act, "of
+                # *indigenous groups*", not "of *the protests*")
+                owner = lemma in _MEETING and self.lexicon.noun_match(pressure) is None
+                if self.is_party(pressure) or owner:
                     return syntax.resolve_relative(pressure)
                 party = self._pressing_party(pressure)
                 if party is not None:
@@ -889,15 +905,19 @@ class RoleFinder:
         return None
 
     def _aimed_at(self, clause: Token, conditions: list[Token]) -> Token | None:
-        """The first party named in a clause's complements, outside its conditions: "it
-        would halt oil transit to *Kyrgyzstan* unless Bishkek paid"."""
+        """The first party a clause's act is aimed at by a preposition, outside its
+        conditions: "it would halt oil transit *to Kyrgyzstan* unless Bishkek paid" (not
+        "cut *Gazprom* deliveries to Ukraine", a name the speaker's side owns)."""
         skip = {t.i for c in conditions for t in c.subtree}
         for child in clause.children:
-            if child.dep_ in syntax.SUBJECT_DEPS or child.i in skip or child.dep_ == "aux":
+            if child.dep_ in syntax.SUBJECT_DEPS or child.i in skip:
                 continue
-            for t in child.subtree:
-                if t.i not in skip and t.pos_ == "PROPN" and self.is_party(t):
-                    return syntax.resolve_relative(t)
+            for prep in child.subtree:
+                if prep.i in skip or prep.dep_ != "prep" or prep.lower_ not in _AIMED:
+                    continue
+                party = next((g for g in prep.children if g.dep_ == "pobj"), None)
+                if party is not None and party.pos_ == "PROPN" and self.is_party(party):
+                    return syntax.resolve_relative(party)
         return None
 
     def _condition_subject(self, verb: Token, actor_tok: Token | None) -> Token | None:

@@ -28,6 +28,7 @@ from newsevents.coding.filters import (
     PROTESTING,
     STATE_SECTORS,
     abduction,
+    custody_at_home,
     deadly_raid,
     helped_abroad,
     is_domestic_hand_off,
@@ -50,6 +51,7 @@ from newsevents.coding.lexicon import (
     IN_LIGHT_VERBS,
     LIGHT_VERBS,
     OCCURRENCE_VERBS,
+    WORD_CLASSES,
     Lexicon,
     TriggerEntry,
     default_lexicon,
@@ -67,7 +69,7 @@ from newsevents.records import ActorRef, Article, Event, Evidence, Modality
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Span, Token
 
-CODER_NAME = "rules.v39"  # bump whenever the rules or their tables change what is coded
+CODER_NAME = "rules.v40"  # bump whenever the rules or their tables change what is coded
 SPEECH_VERBS = frozenset(
     [
         "say",
@@ -265,6 +267,8 @@ class RuleCoder:
             return None  # "12 *percent* oppose it": a poll's finding, no party acting
         if senses.sent_to_investigate(tok, entry, self.lexicon):
             return None  # "sent a team *to investigate*": the inquiry is the event
+        if _gathered_something(tok, entry):
+            return None  # "UN troops *gathered evidence*": no armed men massing
         return self._row_trigger(tok, entry)
 
     def _threat_clause(self, verb: Token) -> Token | None:
@@ -579,6 +583,8 @@ class RuleCoder:
         if _opened_alone(entry, roles.actor, roles.recipient):
             return None
         if is_domestic_hand_off(entry, token, roles.actor, roles.recipient):
+            return None
+        if custody_at_home(entry, roles.actor, roles.recipient):
             return None
         modality = _modality(trigger.token)
         if (
@@ -1072,19 +1078,17 @@ def _objects(verb: Token) -> list[Token]:
     return [] if obj is None else [obj, *named_nouns(obj)]
 
 
-# Who a reported ultimatum's clause may tell of: a side by its pronoun or its people.
+# Who a reported ultimatum's clause may tell of: the speaker's side by its pronoun or people.
 _SIDES = frozenset({"it", "they", "we", "he", "she", "i"})
 _SIDE_OWNERS = frozenset({"its", "their", "our", "his", "her", "my"})
-_AMOUNT_ENTITIES = frozenset({"DATE", "TIME", "MONEY", "PERCENT", "QUANTITY", "CARDINAL"})
 
 
 def _ultimatum_clause(clause: Token, coded: Callable[[Token], bool]) -> bool:
     """A reported act still to come, with no row of its own (an act with one is read as
-    itself), that another party can stop by what it does, told of a side by its pronoun,
-    a name or its own people: "said *it would halt* oil transit to Kyrgyzstan *unless
+    itself), that another party can stop by what it does, told of the speaker's side by
+    its pronoun or its own people: "said *it would halt* oil transit to Kyrgyzstan *unless
     Bishkek paid* its arrears", "*its members would down tools* unless BHP improves its
-    offer", "*Republika Srpska would break away* unless ..." (not a forecast about a
-    thing: "the ZiG currency would collapse unless ...")."""
+    offer" (not a forecast: "the ZiG currency would collapse unless ...")."""
     if syntax.modal_of(clause) != "future" or syntax.is_negated(clause):
         return False
     if coded(clause):
@@ -1096,10 +1100,10 @@ def _ultimatum_clause(clause: Token, coded: Callable[[Token], bool]) -> bool:
     subject = next((c for c in clause.children if c.dep_ in ("nsubj", "nsubjpass")), None)
     if subject is None:
         return False
-    side = (
-        subject.lower_ in _SIDES
-        or (subject.pos_ == "PROPN" and subject.ent_type_ not in _AMOUNT_ENTITIES)
-        or any(c.dep_ == "poss" and c.lower_ in _SIDE_OWNERS for c in subject.children)
+    # (not a name, which may be a forecast's subject: "the IMF said *Ghana* would run out
+    # of reserves unless donors disbursed more aid")
+    side = subject.lower_ in _SIDES or any(
+        c.dep_ == "poss" and c.lower_ in _SIDE_OWNERS for c in subject.children
     )
     # (the condition is another's to meet: not "unless *we* get the funds")
     others = [syntax.find_subject(c)[0] for c in conditions]
@@ -1108,24 +1112,45 @@ def _ultimatum_clause(clause: Token, coded: Callable[[Token], bool]) -> bool:
     )
 
 
+def _gathered_something(verb: Token, entry: TriggerEntry) -> bool:
+    """Armed men said to gather, assemble or converge who gather something: no show of
+    force ("soldiers *gathered the bodies*", "troops gathered *evidence*")."""
+    return (
+        entry.event_type == "MOBILIZE"
+        and entry.lemma in _MASSING
+        and any(c.kind == "subj" for c in entry.conditions)
+        and syntax.object_of(verb) is not None
+    )
+
+
+# Verbs of armed men coming together (rows with the men as subject).
+_MASSING = frozenset({"gather", "assemble", "converge"})
+
+
 TRADE_BEGUN = TriggerEntry("trade", (), "COOPERATE", None, "061")
 # Verbs of starting something that goes on, and the trade they start as a gerund.
 _STARTING = frozenset({"start", "begin", "resume", "restart", "commence"})
 _TRADING = frozenset({"export", "import", "ship", "truck", "pump", "supply", "deliver"})
 _TRADING |= {"sell", "buy", "purchase", "trade", "transport", "barter"}
+_GOODS = WORD_CLASSES["commodities"] | WORD_CLASSES["commerce"]
+_GOODS |= {"good", "product", "cargo", "fruit", "rice", "cotton", "timber", "phosphate"}
 
 
 def _trade_begun(verb: Token) -> bool:
     """A trade begun or resumed, told with a gerund ("resumed *trucking* crude oil to
     Jordan", "began *pumping* crude through the pipeline", "started *trading* under their
     new pact"): the gerund is the act, so that its goal is found."""
-    return (
+    if not (
         verb.tag_ == "VBG"
         and verb.dep_ == "xcomp"
         and verb.lemma_.lower() in _TRADING
         and verb.head.lemma_.lower() in _STARTING
         and verb.head.tag_ != "VB"  # (begun, not "hopes to begin", "will start")
-    )
+    ):
+        return False
+    # (goods, or no object: not "began transporting *troops*", "selling *weapons*")
+    obj = syntax.object_of(verb)
+    return obj is None or any(n.lemma_.lower() in _GOODS for n in named_nouns(obj))
 
 
 def _threat_clause(verb: Token, coded: Callable[[Token], bool]) -> Token | None:

@@ -70,6 +70,9 @@ _STAND_IN = "took"
 # Role nouns the models read as verbs before a name, and the noun put in their place.
 _ROLE_NOUNS = frozenset({"suspect", "convict", "spy"})
 _NOUN_STAND_IN = "commander"
+# Verbs of saying and thinking, whose clause may have a role noun's verb of its own.
+_SAYING = frozenset({"say", "tell", "report", "add", "announce", "claim", "state", "believe"})
+_SAYING |= {"think", "insist", "allege", "warn", "confirm", "reveal", "disclose", "write"}
 _SUBJECT_POS = frozenset({"NOUN", "PROPN", "NUM", "PRON"})
 
 
@@ -217,8 +220,9 @@ def _misread_past(sent: Span) -> tuple[Token, str] | None:
 
 def _misread_role(sent: Span) -> Token | None:
     """A role noun read as a present verb between a noun or adjective and a name, after a
-    verb: "transferred Rwandan genocide *suspect* Ildephonse Nizeyimana to ..." (not
-    "Police *suspect* John Smith", which has no verb before it)."""
+    verb that is not one of saying: "transferred Rwandan genocide *suspect* Ildephonse
+    Nizeyimana to ..." (not "Police *suspect* John Smith", with no verb before it, nor
+    "Officials said police *suspect* John Smith of ...", a clause reported)."""
     seen_verb = False
     for token in sent[1:-1]:
         if (
@@ -226,6 +230,7 @@ def _misread_role(sent: Span) -> Token | None:
             and token.lower_ in _ROLE_NOUNS
             and token.pos_ == "VERB"
             and token.tag_ in ("VBP", "VB")
+            and token.head.lemma_.lower() not in _SAYING
             and token.doc[token.i - 1].pos_ in ("NOUN", "PROPN", "ADJ")
             and token.doc[token.i + 1].pos_ == "PROPN"
         ):
