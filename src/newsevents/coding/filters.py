@@ -666,7 +666,7 @@ def _mandated_mission(word: Token) -> bool:
     *mission*", "the U.N. Interim *Force*" (not "a trade mission", "the air force")."""
     if word.lemma_.lower() not in ("mission", "force"):
         return False
-    return any(t.lower_ in _MANDATES for t in word.lefts for t in t.subtree)
+    return any(m.lower_ in _MANDATES for left in word.lefts for m in left.subtree)
 
 
 MILITARY_TRAINING = TriggerEntry("train", (), "AID", None, "072")
