@@ -656,6 +656,11 @@ WORD_CLASSES: dict[str, frozenset[str]] = {
 }
 
 
+# Verbs of armed men coming together of themselves ("gunmen *gathered* outside the town"),
+# whose rows name the men as subject.
+MASSING_VERBS = frozenset({"gather", "assemble", "converge"})
+
+
 def _parse_conditions(spec: str) -> tuple[Condition, ...]:
     out = []
     for part in filter(None, (p.strip() for p in spec.split(";"))):

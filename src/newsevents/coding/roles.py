@@ -24,6 +24,7 @@ from newsevents.coding.filters import HELPING, TALKS, sent_to_help
 from newsevents.coding.lexicon import (
     CARRYING_VERBS,
     LAW_CHARGES,
+    MASSING_VERBS,
     WORD_CLASSES,
     Lexicon,
     TriggerEntry,
@@ -106,8 +107,6 @@ _MEETING = frozenset({"meet", "answer", "satisfy", "grant", "accept"})
 _DEMANDS = frozenset({"demand", "request", "condition", "grievance"})
 # Prepositions that aim an act at a party: "halt oil transit *to* Kyrgyzstan".
 _AIMED = frozenset({"to", "against", "on", "from", "with"})
-# Verbs of armed men coming together of themselves: where they gather is no party.
-_GATHERING = frozenset({"gather", "assemble", "converge"})
 # Participles that tell who asked for records: "records *sought by* Japanese investigators".
 _SOUGHT = frozenset({"seek", "request", "want", "demand"})
 # Officers of a body that records are handed to, taken as the recipient with what the
@@ -203,7 +202,7 @@ class RoleFinder:
         if (
             recipient_tok is not None
             and trigger.entry.event_type == "MOBILIZE"
-            and trigger.entry.lemma in _GATHERING
+            and trigger.entry.lemma in MASSING_VERBS
             and syntax.object_of(trigger.token) is None
         ):
             recipient_tok = None  # armed men "gathered *on hills* overlooking the town": where

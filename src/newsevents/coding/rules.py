@@ -50,6 +50,7 @@ from newsevents.coding.lexicon import (
     IDIOM_DEFINITE,
     IN_LIGHT_VERBS,
     LIGHT_VERBS,
+    MASSING_VERBS,
     OCCURRENCE_VERBS,
     WORD_CLASSES,
     Lexicon,
@@ -1091,14 +1092,12 @@ def _ultimatum_clause(clause: Token, coded: Callable[[Token], bool]) -> bool:
     offer" (not a forecast: "the ZiG currency would collapse unless ...")."""
     if syntax.modal_of(clause) != "future" or syntax.is_negated(clause):
         return False
-    if coded(clause):
-        return False
     # (also on its infinitive: "will face *escalating* tariffs unless ...")
     conditions = syntax.unless_clauses(clause)
     if not conditions:
         return False
     subject = next((c for c in clause.children if c.dep_ in ("nsubj", "nsubjpass")), None)
-    if subject is None:
+    if subject is None or coded(clause):  # (the costly reading last)
         return False
     # (not a name, which may be a forecast's subject: "the IMF said *Ghana* would run out
     # of reserves unless donors disbursed more aid")
@@ -1117,14 +1116,10 @@ def _gathered_something(verb: Token, entry: TriggerEntry) -> bool:
     force ("soldiers *gathered the bodies*", "troops gathered *evidence*")."""
     return (
         entry.event_type == "MOBILIZE"
-        and entry.lemma in _MASSING
+        and entry.lemma in MASSING_VERBS
         and any(c.kind == "subj" for c in entry.conditions)
         and syntax.object_of(verb) is not None
     )
-
-
-# Verbs of armed men coming together (rows with the men as subject).
-_MASSING = frozenset({"gather", "assemble", "converge"})
 
 
 TRADE_BEGUN = TriggerEntry("trade", (), "COOPERATE", None, "061")
