@@ -87,7 +87,7 @@ def print_plover(r: PloverScore) -> None:
     if r.unread is not None:
         u = r.unread
         print(
-            f"  unread half ({u.sentences} sentences never read in development): event type "
+            f"  odd half ({u.sentences}, unread until rules.v41): event type "
             f"accuracy {u.type_accuracy:.3f} macro-F1 {u.macro_f1:.3f}, actor span F1 "
             f"{u.actor.f1:.3f}"
         )

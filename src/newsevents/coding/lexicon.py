@@ -77,6 +77,8 @@ LIGHT_VERBS |= {"unleash", "wrap", "commence", "kick"}  # "unleashed a wave of *
 LIGHT_VERBS |= {"enforce", "decree"}  # "would *enforce* a blockade", "*decreed* a mobilisation"
 LIGHT_VERBS |= {"enter"}  # "*entered* the 60th day of a hunger strike"
 LIGHT_VERBS |= {"execute"}  # "the confiscation was *executed* by bailiffs"
+LIGHT_VERBS |= {"accelerate", "hasten", "expedite", "speed"}  # "*sped up* the withdrawal"
+LIGHT_VERBS |= {"authorize", "authorise"}  # "*authorized* the release of $1 billion in aid"
 # Light verbs whose event is the object of "in": "participated *in* peacekeeping operations".
 IN_LIGHT_VERBS = frozenset({"participate", "engage"})
 # Heads that say little themselves; the noun before them names the thing ("a *mediation*
@@ -200,6 +202,8 @@ class Condition:
             return child.dep_ == "nsubj" and self._names(child)
         if self.kind == "pobj":  # on the verb, or on its object: "blocked access *to apps*"
             nouns = _prepositional_objects(child)
+            if child.dep_ == "dative":  # "gave a warm welcome *to* his counterpart"
+                nouns += [g for g in child.children if g.dep_ == "pobj"]
             if child.dep_ in _OBJECT_DEPS:
                 nouns += [n for g in child.children for n in _prepositional_objects(g)]
             return any(self._names(noun) for noun in nouns)
@@ -322,7 +326,18 @@ def _naming_words(part: Token) -> list[Token]:
         for c in n.lefts
         if c.dep_ == "nmod" and c.pos_ == "NOUN" and any(g.dep_ == "cc" for g in c.children)
     ]
-    return [*named, *_role_words(part), *_said_to_be(part), *_named(part), *joined]
+    kinds = [  # "the *ceasefire* agreement": the kind of pact is what it is
+        c
+        for n in named
+        if n.lemma_.lower() in PACT_HEADS
+        for c in n.lefts
+        if c.dep_ == "compound" and c.pos_ in ("NOUN", "PROPN")
+    ]
+    return [*named, *_role_words(part), *_said_to_be(part), *_named(part), *joined, *kinds]
+
+
+# Heads of a pact whose compound names its kind: "a *ceasefire* agreement", "the *truce* deal".
+PACT_HEADS = frozenset({"agreement", "accord", "deal", "pact", "arrangement"})
 
 
 def sought_by_law(noun: Token) -> bool:
@@ -898,11 +913,30 @@ def lemma_candidates(token: Token) -> list[str]:
         out += [word[:-1], word[:-2]]
         if len(word) > 4 and word[-3] == word[-4]:
             out.append(word[:-3])  # "stopped" -> "stop"
+        if word.endswith("ied"):
+            out.append(word[:-3] + "y")  # "reoccupied" -> "reoccupy"
     elif token.tag_ == "VBG" and word.endswith("ing"):
         out += [word[:-3], word[:-3] + "e"]
     elif token.tag_ == "VBZ" and word.endswith("s"):
         out += [word[:-1], word[:-2]]
+    out += [AGAIN_VERBS[w] for w in out if w in AGAIN_VERBS]
     return [w for i, w in enumerate(out) if w and w not in out[:i]]
+
+
+# Verbs that do an act again, read as the act itself when they have no row of their own:
+# "*reimposed* a curfew" is "imposed a curfew", "*rearrested* the activist" is "arrested".
+AGAIN_VERBS = {
+    "reimpose": "impose",
+    "reintroduce": "introduce",
+    "rearrest": "arrest",
+    "reoccupy": "occupy",
+    "reinvade": "invade",
+    "renegotiate": "negotiate",
+    "reconvene": "convene",
+    "reestablish": "establish",
+    "rejoin": "join",
+    "reactivate": "activate",
+}
 
 
 @functools.cache

@@ -296,6 +296,11 @@ class RoleFinder:
             if doer is not None:
                 return doer, self._recipient_token(trigger)
             return _noun_actor(verb), self._partner(verb) or _done_to(verb)
+        if verb.lemma_.lower() == "die" and trigger.entry.event_type == "ASSAULT":
+            # "a prisoner *died* as a result of torture in police custody": the one who
+            # died suffered it; whoever held them or did it is the doer
+            victim = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+            return _torturer(verb), victim
         if syntax.causative(verb) or syntax.suffered(verb):
             done_to = next(c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass"))
             if syntax.causative(verb):  # "he would have *them* killed": he acts on them
@@ -1834,6 +1839,25 @@ def _patient_of(noun: Token, event_type: str) -> Token | None:
     if by is None and not owner:
         return None  # (also "*Mexico*'s extradition *of X*")
     return next(syntax.prep_objects(noun, {"of"}), None)
+
+
+def _torturer(verb: Token) -> Token | None:
+    """Who held or hurt someone who died of it: the holder of the "custody" they died in
+    ("in *Israeli police* custody", "in the custody of *the army*") or the "by" phrase on
+    the act ("torture *by guards*")."""
+    for tok in verb.subtree:
+        if tok.lemma_.lower() == "custody":
+            holders = [
+                c for c in tok.lefts if c.dep_ in ("poss", "compound", "amod") and c.pos_ != "ADJ"
+            ]
+            holders += syntax.prep_objects(tok, {"of"})
+            if holders:
+                return holders[0]
+        if tok.dep_ == "agent" or (tok.dep_ == "prep" and tok.lower_ == "by"):
+            agent = next((g for g in tok.children if g.dep_ == "pobj"), None)
+            if agent is not None and tok.head.i != verb.i:
+                return agent
+    return None
 
 
 def _done_to(noun: Token) -> Token | None:

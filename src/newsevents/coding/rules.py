@@ -70,7 +70,7 @@ from newsevents.records import ActorRef, Article, Event, Evidence, Modality
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Span, Token
 
-CODER_NAME = "rules.v41"  # bump whenever the rules or their tables change what is coded
+CODER_NAME = "rules.v42"  # bump whenever the rules or their tables change what is coded
 SPEECH_VERBS = frozenset(
     [
         "say",
@@ -97,6 +97,10 @@ JOINT_ACT = TriggerEntry("jointly", (), "COOPERATE", None, "060")
 TEST_FIRE = TriggerEntry("test-fire", (), "MOBILIZE", "weapons", "150")
 CROWD_GATHERED = TriggerEntry("mass", (), "PROTEST", "demo", "141")
 PROTEST_ACT = TriggerEntry("protest", (), "PROTEST", None, "140")
+# CAMEO 015 "claim responsibility", which the PLOVER manual suggests coding as AGREE (as
+# 016, denying it, is REJECT): "the rebels claimed that they had attacked the base".
+CLAIMED_OWN_ACT = TriggerEntry("claim", (), "AGREE", None, "015")
+DIED_OF_HARM = TriggerEntry("die", (), "ASSAULT", "torture", "182")
 # Participles that describe a party's stance ("*opposed* to", "*allied* with").
 _STANCES = frozenset({"oppose", "ally", "affiliate"})
 # Verbs of a crowd gathering or staying somewhere.
@@ -235,6 +239,8 @@ class RuleCoder:
         if behind is not None:
             return behind  # "the lifting of the ban by the ministry *will allow* ...": the
             # act the subject names, not what it lets happen
+        if senses.died_of_harm(tok):
+            return Trigger(tok, DIED_OF_HARM)  # "a prisoner died as a result of torture"
         stopped = senses.stopped_cooperation(tok, self.lexicon)
         if stopped is not None:
             return Trigger(tok, stopped)  # "stopped sharing intelligence"
@@ -614,6 +620,9 @@ class RuleCoder:
         entry = _in_absentia(_search_warrant(entry, token), token)
         entry = _own_prisoners(entry, token)
         entry = _intended(entry, token, modality, self.roles.is_party)
+        if _claims_own_act(token, entry):
+            entry = CLAIMED_OWN_ACT  # "claimed that they had attacked ...", "the bombing
+            # was claimed by ...": a claim of responsibility (its parties read as the act's)
         cameo_root = entry.cameo[:2]
         evidence = _evidence(trigger.token, sent)
         frame = frame or ArticleFrame.of(token.doc, article)
@@ -1596,6 +1605,32 @@ _PERIODS = syntax.SPANS_OF_TIME | {"year", "quarter", "period", "season"}
 def _span_of_time(noun: Token) -> bool:
     """A noun naming a span of time: its participle bounds it, it tells no act."""
     return noun.lemma_.lower() in _PERIODS
+
+
+_CLAIMABLE_TYPES = frozenset({"ASSAULT", "COERCE"})
+_SELF_WORDS = frozenset({"it", "they", "we", "its", "their", "our"})
+
+
+def _claims_own_act(token: Token, entry: TriggerEntry) -> bool:
+    """A party claims it did the violent act: "the Houthis *claimed* that *they* had
+    attacked the airport", "the group claimed to have kidnapped ...", "the bombing was
+    *claimed* by ..." (not "the army claimed that rebels had attacked ...", an allegation
+    against another)."""
+    if entry.event_type not in _CLAIMABLE_TYPES:
+        return False
+    if token.lemma_.lower() == "claim":
+        return True  # the act named by the claim's own noun
+    clause = token
+    while clause.dep_ == "conj" and clause.head.i != clause.i:
+        clause = clause.head  # "claimed that they had attacked ... and *killed* ..."
+    governor = clause.head
+    if clause.dep_ not in ("ccomp", "xcomp") or governor.lemma_.lower() != "claim":
+        return False
+    claimant = next((c for c in governor.children if c.dep_ == "nsubj"), None)
+    doer = next((c for c in token.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+    if claimant is None or (doer is not None and doer.dep_ == "nsubjpass"):
+        return False
+    return doer is None or doer.lower_ in _SELF_WORDS or doer.lower_ == claimant.lower_
 
 
 def _in_a_mood(token: Token) -> bool:

@@ -510,6 +510,25 @@ def _light_event(verb: Token, lexicon: Lexicon) -> str | None:
     return None
 
 
+# Harm someone can die of at others' hands: "died *of torture*", "died after *beatings*".
+_HARMS = frozenset({"torture", "beating", "abuse", "mistreatment", "ill-treatment"})
+_CAUSE_PREPS = frozenset({"of", "from", "after", "following", "due", "as", "because", "under"})
+
+
+def died_of_harm(verb: Token) -> bool:
+    """Someone died of harm done to them ("a prisoner *died* as a result of torture in
+    police custody", "died after beatings by guards"): an assault on them (not "died of a
+    heart attack")."""
+    if verb.lemma_.lower() != "die" or verb.pos_ != "VERB":
+        return False
+    return any(
+        t.lemma_.lower() in _HARMS and t.pos_ == "NOUN"
+        for c in verb.children
+        if c.dep_ == "prep" and c.lower_ in _CAUSE_PREPS
+        for t in c.subtree
+    )
+
+
 def stopped_cooperation(verb: Token, lexicon: Lexicon) -> TriggerEntry | None:
     """ "stopped *sharing* intelligence", "halted *providing* aid": ending cooperation, aid
     or talks reduces relations (SANCTION)."""
