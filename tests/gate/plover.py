@@ -388,7 +388,7 @@ def is_unread(record: GoldRecord) -> bool:
 
 def evaluate(gold: Path) -> tuple[PloverScore, list[Figure]]:
     """Load the gold file in folder `gold`, code its sentences, score them, and score the
-    unread half apart."""
+    odd half apart (unread until `rules.v41`, see `is_unread`)."""
     path = gold / GOLD_FILE
     records = load_gold(path)
     coded = code_sentences(records)

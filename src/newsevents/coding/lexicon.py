@@ -77,7 +77,10 @@ LIGHT_VERBS |= {"unleash", "wrap", "commence", "kick"}  # "unleashed a wave of *
 LIGHT_VERBS |= {"enforce", "decree"}  # "would *enforce* a blockade", "*decreed* a mobilisation"
 LIGHT_VERBS |= {"enter"}  # "*entered* the 60th day of a hunger strike"
 LIGHT_VERBS |= {"execute"}  # "the confiscation was *executed* by bailiffs"
-LIGHT_VERBS |= {"accelerate", "hasten", "expedite", "speed"}  # "*sped up* the withdrawal"
+# Verbs that hurry an act: light verbs only when a party hurries it ("*sped up* the
+# withdrawal", not "the war accelerated the withdrawal of investors").
+HURRYING_VERBS = frozenset({"accelerate", "hasten", "expedite", "speed"})
+LIGHT_VERBS |= HURRYING_VERBS
 LIGHT_VERBS |= {"authorize", "authorise"}  # "*authorized* the release of $1 billion in aid"
 # Light verbs whose event is the object of "in": "participated *in* peacekeeping operations".
 IN_LIGHT_VERBS = frozenset({"participate", "engage"})
@@ -318,7 +321,8 @@ def _acted_on_or_by(noun: Token) -> bool:
 def _naming_words(part: Token) -> list[Token]:
     """The words that may name what a phrase is: the noun and what it counts, a noun the
     parse joined onto the next one's modifiers ("tonnes of *sorghum* and cooking oil", read
-    as "sorghum-and-cooking oil"), and the role word or description of a name."""
+    as "sorghum-and-cooking oil"), the role word or description of a name, and the truce a
+    pact is ("a *ceasefire* agreement")."""
     named = named_nouns(part)
     joined = [
         c
@@ -326,18 +330,20 @@ def _naming_words(part: Token) -> list[Token]:
         for c in n.lefts
         if c.dep_ == "nmod" and c.pos_ == "NOUN" and any(g.dep_ == "cc" for g in c.children)
     ]
-    kinds = [  # "the *ceasefire* agreement": the kind of pact is what it is
+    kinds = [  # "the *ceasefire* agreement": a truce, whatever it is called
         c
         for n in named
         if n.lemma_.lower() in PACT_HEADS
         for c in n.lefts
-        if c.dep_ == "compound" and c.pos_ in ("NOUN", "PROPN")
+        if c.dep_ == "compound" and c.lemma_.lower() in TRUCE_KINDS
     ]
     return [*named, *_role_words(part), *_said_to_be(part), *_named(part), *joined, *kinds]
 
 
-# Heads of a pact whose compound names its kind: "a *ceasefire* agreement", "the *truce* deal".
+# Heads of a pact whose compound may say it is a truce: "a *ceasefire* agreement", "the
+# *truce* deal" (only truces: a "debt deal" cancelled is no debt written off).
 PACT_HEADS = frozenset({"agreement", "accord", "deal", "pact", "arrangement"})
+TRUCE_KINDS = frozenset({"ceasefire", "cease-fire", "truce", "armistice"})
 
 
 def sought_by_law(noun: Token) -> bool:
@@ -904,7 +910,8 @@ def exercise_with_partner(noun: Token, head: Token) -> bool:
 
 def lemma_candidates(token: Token) -> list[str]:
     """The lemma, then base forms guessed from the word itself (the statistical lemmatizer
-    sometimes errs: "staged" -> "stag")."""
+    sometimes errs: "staged" -> "stag", "reoccupied" -> "reoccupie"), then the act a verb
+    of doing again repeats ("reimposed" -> "impose", `AGAIN_VERBS`)."""
     lemma, word = token.lemma_.lower(), token.lower_
     out = [lemma]
     if word in _IRREGULAR_PAST:
@@ -932,7 +939,6 @@ AGAIN_VERBS = {
     "reoccupy": "occupy",
     "reinvade": "invade",
     "renegotiate": "negotiate",
-    "reconvene": "convene",
     "reestablish": "establish",
     "rejoin": "join",
     "reactivate": "activate",

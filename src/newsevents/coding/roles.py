@@ -1843,20 +1843,24 @@ def _patient_of(noun: Token, event_type: str) -> Token | None:
 
 def _torturer(verb: Token) -> Token | None:
     """Who held or hurt someone who died of it: the holder of the "custody" they died in
-    ("in *Israeli police* custody", "in the custody of *the army*") or the "by" phrase on
-    the act ("torture *by guards*")."""
+    ("in *Israeli police* custody", "in *Syrian* custody", "in the custody of *the army*")
+    or the "by" phrase on the harm itself ("torture *by guards*")."""
     for tok in verb.subtree:
-        if tok.lemma_.lower() == "custody":
+        lemma = tok.lemma_.lower()
+        if lemma == "custody":
             holders = [
-                c for c in tok.lefts if c.dep_ in ("poss", "compound", "amod") and c.pos_ != "ADJ"
+                c
+                for c in tok.lefts
+                if c.dep_ in ("poss", "compound")
+                or (c.dep_ == "amod" and c.ent_type_ in ("NORP", "GPE", "ORG"))
             ]
             holders += syntax.prep_objects(tok, {"of"})
             if holders:
                 return holders[0]
-        if tok.dep_ == "agent" or (tok.dep_ == "prep" and tok.lower_ == "by"):
-            agent = next((g for g in tok.children if g.dep_ == "pobj"), None)
-            if agent is not None and tok.head.i != verb.i:
-                return agent
+        if lemma in ("torture", "beating", "abuse", "mistreatment", "ill-treatment"):
+            agents = list(syntax.prep_objects(tok, {"by"}))
+            if agents:
+                return agents[0]
     return None
 
 

@@ -16,7 +16,7 @@ from collections.abc import Callable, Iterable
 from typing import TYPE_CHECKING
 
 from newsevents.coding import senses, syntax
-from newsevents.coding.actors import ArticleMemory, build_memory
+from newsevents.coding.actors import ArticleMemory, build_actor, build_memory
 from newsevents.coding.attribution import carries_allegation
 from newsevents.coding.attribution import frame as report_frame
 from newsevents.coding.context import DocumentContexts
@@ -47,6 +47,7 @@ from newsevents.coding.filters import (
     troop_movement,
 )
 from newsevents.coding.lexicon import (
+    HURRYING_VERBS,
     IDIOM_DEFINITE,
     IN_LIGHT_VERBS,
     LIGHT_VERBS,
@@ -70,7 +71,7 @@ from newsevents.records import ActorRef, Article, Event, Evidence, Modality
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Span, Token
 
-CODER_NAME = "rules.v42"  # bump whenever the rules or their tables change what is coded
+CODER_NAME = "rules.v43"  # bump whenever the rules or their tables change what is coded
 SPEECH_VERBS = frozenset(
     [
         "say",
@@ -97,10 +98,6 @@ JOINT_ACT = TriggerEntry("jointly", (), "COOPERATE", None, "060")
 TEST_FIRE = TriggerEntry("test-fire", (), "MOBILIZE", "weapons", "150")
 CROWD_GATHERED = TriggerEntry("mass", (), "PROTEST", "demo", "141")
 PROTEST_ACT = TriggerEntry("protest", (), "PROTEST", None, "140")
-# CAMEO 015 "claim responsibility", which the PLOVER manual suggests coding as AGREE (as
-# 016, denying it, is REJECT): "the rebels claimed that they had attacked the base".
-CLAIMED_OWN_ACT = TriggerEntry("claim", (), "AGREE", None, "015")
-DIED_OF_HARM = TriggerEntry("die", (), "ASSAULT", "torture", "182")
 # Participles that describe a party's stance ("*opposed* to", "*allied* with").
 _STANCES = frozenset({"oppose", "ally", "affiliate"})
 # Verbs of a crowd gathering or staying somewhere.
@@ -147,7 +144,11 @@ class RuleCoder:
             if not triggers:
                 continue
             words = _trimmed(sent)
-            coded = (self.code_trigger(t, words, article, memory, frame) for t in triggers)
+            coded = [self.code_trigger(t, words, article, memory, frame) for t in triggers]
+            coded += [
+                self._claim_of(e, t.token, words, memory)
+                for t, e in zip(triggers, coded, strict=True)
+            ]
             events.extend(_with_context(e, contexts) for e in _one_per_claim(coded))
         return events
 
@@ -207,6 +208,11 @@ class RuleCoder:
         dropped |= {t.token.i for t in kept if _denied_report(t.token)}
         return [t for t in kept if t.token.i not in dropped]
 
+    def _hurried_by_party(self, verb: Token) -> bool:
+        """A verb that hurries an act has a party for its subject (or none named)."""
+        subject, passive = syntax.find_subject(verb)
+        return subject is None or passive or self.roles.is_party(subject)
+
     def trigger_at(self, tok: Token) -> Trigger | None:
         """The event a token triggers, if any: a verb with a row in the lexicon (read in
         its context by `_row_trigger`), else a verb without one that carries an event noun,
@@ -215,6 +221,10 @@ class RuleCoder:
             return None
         if tok.dep_ == "amod" and tok.tag_ == "VBG":
             return None  # a description of who: "*striking* teachers", "*warring* factions"
+        if _hyphened_participle(tok):
+            return None  # a description too: "Iranian-*backed* militias", "Saudi-*led* forces"
+        if tok.lemma_.lower() in HURRYING_VERBS and not self._hurried_by_party(tok):
+            return None  # "the war *accelerated* the withdrawal of investors": no one acts
         if tok.dep_ == "acl" and tok.tag_ == "VBG" and _span_of_time(tok.head):
             return None  # a span of time by its bounds: "the fiscal year *ending* in March"
         if tok.dep_ == "acl" and tok.head.lemma_.lower() in _ENTITLEMENTS:
@@ -239,8 +249,9 @@ class RuleCoder:
         if behind is not None:
             return behind  # "the lifting of the ban by the ministry *will allow* ...": the
             # act the subject names, not what it lets happen
-        if senses.died_of_harm(tok):
-            return Trigger(tok, DIED_OF_HARM)  # "a prisoner died as a result of torture"
+        died = senses.died_of_harm(tok)
+        if died is not None:
+            return Trigger(tok, died)  # "a prisoner died as a result of torture"
         stopped = senses.stopped_cooperation(tok, self.lexicon)
         if stopped is not None:
             return Trigger(tok, stopped)  # "stopped sharing intelligence"
@@ -561,6 +572,40 @@ class RuleCoder:
         return Trigger(verb, entry, noun=noun, occurrence=occurrence)
 
     # -- one event ---------------------------------------------------------------------
+    def _claim_of(
+        self, event: Event | None, token: Token, sent: Span, memory: ArticleMemory
+    ) -> Event | None:
+        """Beside an attack a party claims it did ("the Houthis *claimed* that *they* had
+        attacked the airport", "the group claimed to have kidnapped ..."), the claim itself:
+        CAMEO 015, asserted, on the verb of claiming, by the claimant, aimed at the attack's
+        target. None for any other event (not "the army claimed that rebels had attacked
+        ...", an allegation against another, nor "claimed it had *not* ...")."""
+        if event is None or event.event_type != "ASSAULT" or event.modality == "negated":
+            return None
+        verb = _own_act_claimed(token)
+        if verb is None:
+            return None
+        claimant = next(c for c in verb.children if c.dep_ == "nsubj")
+        evidence = _evidence(verb, sent)
+        root = CLAIMED_OWN_ACT.cameo[:2]
+        return dataclasses.replace(
+            event,
+            event_id=Event.make_id(event.article_id, evidence, self.name),
+            event_type=CLAIMED_OWN_ACT.event_type,
+            mode=None,
+            quad_class=self.lexicon.quad_class(root),
+            cameo_root=root,
+            cameo_code=CLAIMED_OWN_ACT.cameo,
+            intensity=self.lexicon.intensity(CLAIMED_OWN_ACT.event_type, None),
+            actor=build_actor(claimant, self.names, memory),
+            evidence=evidence,
+            modality="asserted",
+            modality_text=None,
+            modality_start=None,
+            modality_end=None,
+            confidence=round(min(event.confidence + 0.05, 0.95), 3),
+        )
+
     def code_trigger(
         self,
         trigger: Trigger,
@@ -620,16 +665,15 @@ class RuleCoder:
         entry = _in_absentia(_search_warrant(entry, token), token)
         entry = _own_prisoners(entry, token)
         entry = _intended(entry, token, modality, self.roles.is_party)
-        if _claims_own_act(token, entry):
-            entry = CLAIMED_OWN_ACT  # "claimed that they had attacked ...", "the bombing
-            # was claimed by ...": a claim of responsibility (its parties read as the act's)
-        cameo_root = entry.cameo[:2]
+        claimed = _claimed_by_noun(entry, token)
+        cameo_root = claimed.cameo[:2]
         evidence = _evidence(trigger.token, sent)
         frame = frame or ArticleFrame.of(token.doc, article)
         roles_pair = (roles.actor, roles.recipient)
         fields = describe(
-            token, sent, modality, roles_pair, entry.event_type, self.names, memory, frame
+            token, sent, modality, roles_pair, claimed.event_type, self.names, memory, frame
         )
+        entry = claimed
         return Event(
             event_id=Event.make_id(article.id, evidence, self.name),
             article_id=article.id,
@@ -1607,30 +1651,59 @@ def _span_of_time(noun: Token) -> bool:
     return noun.lemma_.lower() in _PERIODS
 
 
-_CLAIMABLE_TYPES = frozenset({"ASSAULT", "COERCE"})
-_SELF_WORDS = frozenset({"it", "they", "we", "its", "their", "our"})
+def _hyphened_participle(tok: Token) -> bool:
+    """A past participle joined by a hyphen to the word before it, describing a noun:
+    "Iranian-*backed* militias", "the U.S-*led* coalition"."""
+    return (
+        tok.dep_ in ("amod", "compound")
+        and tok.tag_ == "VBN"
+        and tok.i > 1
+        and tok.nbor(-1).text == "-"
+        and not tok.nbor(-1).whitespace_
+        and not tok.doc[tok.i - 2].whitespace_
+        and tok.head.i > tok.i
+    )
 
 
-def _claims_own_act(token: Token, entry: TriggerEntry) -> bool:
-    """A party claims it did the violent act: "the Houthis *claimed* that *they* had
-    attacked the airport", "the group claimed to have kidnapped ...", "the bombing was
-    *claimed* by ..." (not "the army claimed that rebels had attacked ...", an allegation
-    against another)."""
-    if entry.event_type not in _CLAIMABLE_TYPES:
-        return False
-    if token.lemma_.lower() == "claim":
-        return True  # the act named by the claim's own noun
+# CAMEO 015 "claim responsibility", which the PLOVER manual suggests coding as AGREE (as
+# 016, denying it, is REJECT).
+CLAIMED_OWN_ACT = TriggerEntry("claim", (), "AGREE", None, "015")
+_OWN_PRONOUNS = frozenset({"it", "they", "we", "he", "she", "i"})
+_OWN_POSSESSIVES = frozenset({"its", "their", "our", "his", "her"})
+
+
+def _claimed_by_noun(entry: TriggerEntry, token: Token) -> TriggerEntry:
+    """An attack named by the claim's own noun is claimed: "claimed responsibility for the
+    attack", "claimed the bombing", "the bombing was *claimed* by ..."."""
+    if entry.event_type == "ASSAULT" and token.lemma_.lower() == "claim":
+        return CLAIMED_OWN_ACT
+    return entry
+
+
+def _own_act_claimed(token: Token) -> Token | None:
+    """The verb of claiming whose subject claims it did the act itself: the act's subject
+    is a pronoun, the claimant's own ("*its* fighters") or the same words."""
     clause = token
     while clause.dep_ == "conj" and clause.head.i != clause.i:
         clause = clause.head  # "claimed that they had attacked ... and *killed* ..."
     governor = clause.head
     if clause.dep_ not in ("ccomp", "xcomp") or governor.lemma_.lower() != "claim":
-        return False
+        return None
     claimant = next((c for c in governor.children if c.dep_ == "nsubj"), None)
     doer = next((c for c in token.children if c.dep_ in ("nsubj", "nsubjpass")), None)
     if claimant is None or (doer is not None and doer.dep_ == "nsubjpass"):
-        return False
-    return doer is None or doer.lower_ in _SELF_WORDS or doer.lower_ == claimant.lower_
+        return None
+    if doer is None or doer.lower_ in _OWN_PRONOUNS or _same_phrase(doer, claimant):
+        return governor
+    if any(c.dep_ == "poss" and c.lower_ in _OWN_POSSESSIVES for c in doer.children):
+        return governor  # "Islamic State claimed *its* fighters had attacked ..."
+    return None
+
+
+def _same_phrase(a: Token, b: Token) -> bool:
+    """Two subjects that say the same words ("*the rebels* claimed *the rebels* had ...")."""
+    words = [[t.lower_ for t in x.subtree if not t.is_punct] for x in (a, b)]
+    return words[0] == words[1]
 
 
 def _in_a_mood(token: Token) -> bool:

@@ -510,23 +510,34 @@ def _light_event(verb: Token, lexicon: Lexicon) -> str | None:
     return None
 
 
-# Harm someone can die of at others' hands: "died *of torture*", "died after *beatings*".
-_HARMS = frozenset({"torture", "beating", "abuse", "mistreatment", "ill-treatment"})
+# Harm someone can die of at others' hands: "died *of torture*", "died after *beatings*";
+# abuse and mistreatment only where they were held ("in custody", "in prison").
+DIED_OF_HARM = TriggerEntry("die", (), "ASSAULT", "torture", "182")
+_HARMS = frozenset({"torture", "beating", "beatings"})
+_HARMS_WHEN_HELD = frozenset({"abuse", "mistreatment", "ill-treatment"})
+_HELD_IN = frozenset({"custody", "prison", "jail", "detention", "captivity", "cell"})
 _CAUSE_PREPS = frozenset({"of", "from", "after", "following", "due", "as", "because", "under"})
 
 
-def died_of_harm(verb: Token) -> bool:
+def died_of_harm(verb: Token) -> TriggerEntry | None:
     """Someone died of harm done to them ("a prisoner *died* as a result of torture in
     police custody", "died after beatings by guards"): an assault on them (not "died of a
-    heart attack")."""
+    heart attack", nor of "drug abuse" outside custody)."""
     if verb.lemma_.lower() != "die" or verb.pos_ != "VERB":
-        return False
-    return any(
-        t.lemma_.lower() in _HARMS and t.pos_ == "NOUN"
+        return None
+    causes = [
+        t
         for c in verb.children
         if c.dep_ == "prep" and c.lower_ in _CAUSE_PREPS
         for t in c.subtree
-    )
+        if t.pos_ == "NOUN"
+    ]
+    held = any(t.lemma_.lower() in _HELD_IN for t in verb.subtree)
+    if any(t.lemma_.lower() in _HARMS for t in causes) or (
+        held and any(t.lemma_.lower() in _HARMS_WHEN_HELD for t in causes)
+    ):
+        return DIED_OF_HARM
+    return None
 
 
 def stopped_cooperation(verb: Token, lexicon: Lexicon) -> TriggerEntry | None:

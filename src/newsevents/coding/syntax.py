@@ -673,7 +673,10 @@ def find_subject(verb: Token) -> tuple[Token | None, bool]:
             if child.dep_ in SUBJECT_DEPS:
                 # "the deal is *to be signed* by X": the subject of "is" undergoes it
                 planned_passive = current.i != verb.i and _planned(verb) and _own_passive(verb)
-                return resolve_relative(child), planned_passive
+                # "rebels attacked the town and *were repelled* by the army": a verb in
+                # coordination with a passive of its own undergoes it
+                conj_passive = verb.dep_ == "conj" and _own_passive(verb)
+                return resolve_relative(child), planned_passive or conj_passive
             if child.dep_ in PASSIVE_SUBJECT_DEPS:
                 # "X is expected / was forced *to travel*": X does the complement's act;
                 # "X was arrested and *charged*": a participle in coordination shares
