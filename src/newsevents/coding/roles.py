@@ -1240,10 +1240,23 @@ def _speaker_for_pronoun(subject: Token | None) -> Token | None:
         found = next((c for c in clause.children if c.dep_ == "nsubj"), None)
         if found is None:
             continue
-        if found.pos_ == "PRON" or not _agrees(subject, found):
+        if found.pos_ == "PRON":
             return subject
+        if not _agrees(subject, found):
+            # "*Turkey*'s president says it will ...": "it" is the state the speaker serves
+            owner = _state_served(found) if subject.lower_ == "it" else None
+            return owner if owner is not None else subject
         return found
     return subject
+
+
+def _state_served(person: Token) -> Token | None:
+    """The named state or body a person is said to belong to by a possessive: "*Turkey*'s
+    president", "*the ministry*'s spokesman"."""
+    return next(
+        (c for c in person.children if c.dep_ == "poss" and c.pos_ in ("PROPN", "NOUN")),
+        None,
+    )
 
 
 _PLACE_PREPS = frozenset({"in", "near", "at", "over"})

@@ -71,7 +71,7 @@ from newsevents.records import ActorRef, Article, Event, Evidence, Modality
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Span, Token
 
-CODER_NAME = "rules.v43"  # bump whenever the rules or their tables change what is coded
+CODER_NAME = "rules.v44"  # bump whenever the rules or their tables change what is coded
 SPEECH_VERBS = frozenset(
     [
         "say",
@@ -145,10 +145,15 @@ class RuleCoder:
                 continue
             words = _trimmed(sent)
             coded = [self.code_trigger(t, words, article, memory, frame) for t in triggers]
-            coded += [
-                self._claim_of(e, t.token, words, memory)
-                for t, e in zip(triggers, coded, strict=True)
-            ]
+            claims: dict[
+                int, Event
+            ] = {}  # one claim per verb of claiming ("claimed they had attacked X and
+            # killed Y")
+            for t, e in zip(triggers, coded, strict=True):
+                claim = self._claim_of(e, t.token, words, memory, frame)
+                if claim is not None:
+                    claims.setdefault(claim.evidence.trigger_start, claim)
+            coded += claims.values()
             events.extend(_with_context(e, contexts) for e in _one_per_claim(coded))
         return events
 
@@ -209,9 +214,14 @@ class RuleCoder:
         return [t for t in kept if t.token.i not in dropped]
 
     def _hurried_by_party(self, verb: Token) -> bool:
-        """A verb that hurries an act has a party for its subject (or none named)."""
+        """A verb that hurries an act has a party for its subject, not an event or a
+        disease ("the Ukraine *war*", "Covid-19"), or none named."""
         subject, passive = syntax.find_subject(verb)
-        return subject is None or passive or self.roles.is_party(subject)
+        if subject is None or passive:
+            return True
+        if subject.lemma_.lower() in _NOT_ACTORS or self.lexicon.noun_match(subject) is not None:
+            return False
+        return self.roles.is_party(subject, alone=True)
 
     def trigger_at(self, tok: Token) -> Trigger | None:
         """The event a token triggers, if any: a verb with a row in the lexicon (read in
@@ -573,37 +583,56 @@ class RuleCoder:
 
     # -- one event ---------------------------------------------------------------------
     def _claim_of(
-        self, event: Event | None, token: Token, sent: Span, memory: ArticleMemory
+        self,
+        event: Event | None,
+        token: Token,
+        sent: Span,
+        memory: ArticleMemory,
+        frame: ArticleFrame,
     ) -> Event | None:
         """Beside an attack a party claims it did ("the Houthis *claimed* that *they* had
         attacked the airport", "the group claimed to have kidnapped ..."), the claim itself:
-        CAMEO 015, asserted, on the verb of claiming, by the claimant, aimed at the attack's
-        target. None for any other event (not "the army claimed that rebels had attacked
-        ...", an allegation against another, nor "claimed it had *not* ...")."""
+        CAMEO 015 on the verb of claiming, by the claimant, aimed at the attack's target,
+        with its own modality, date, place and attribution. None for any other event (not
+        "the army claimed that rebels had attacked ...", an allegation against another,
+        nor "claimed it had *not* ...", nor a claim not made: "did not claim ...")."""
         if event is None or event.event_type != "ASSAULT" or event.modality == "negated":
             return None
         verb = _own_act_claimed(token)
-        if verb is None:
+        if verb is None or _self_named(event.recipient):
+            return None  # "the army claimed it had come under attack": it suffered it
+        modality = _modality(verb)
+        if modality == "negated":
             return None
-        claimant = next(c for c in verb.children if c.dep_ == "nsubj")
+        claimant = syntax.resolve_relative(next(c for c in verb.children if c.dep_ == "nsubj"))
+        actor = build_actor(claimant, self.names, memory)
         evidence = _evidence(verb, sent)
-        root = CLAIMED_OWN_ACT.cameo[:2]
-        return dataclasses.replace(
-            event,
+        entry = CLAIMED_OWN_ACT
+        fields = describe(
+            verb,
+            sent,
+            modality,
+            (actor, event.recipient),
+            entry.event_type,
+            self.names,
+            memory,
+            frame,
+        )
+        return Event(
             event_id=Event.make_id(event.article_id, evidence, self.name),
-            event_type=CLAIMED_OWN_ACT.event_type,
+            article_id=event.article_id,
+            coder=self.name,
+            event_type=entry.event_type,
             mode=None,
-            quad_class=self.lexicon.quad_class(root),
-            cameo_root=root,
-            cameo_code=CLAIMED_OWN_ACT.cameo,
-            intensity=self.lexicon.intensity(CLAIMED_OWN_ACT.event_type, None),
-            actor=build_actor(claimant, self.names, memory),
+            quad_class=self.lexicon.quad_class(entry.cameo[:2]),
+            cameo_root=entry.cameo[:2],
+            cameo_code=entry.cameo,
+            intensity=self.lexicon.intensity(entry.event_type, None),
+            actor=actor,
+            recipient=event.recipient,
             evidence=evidence,
-            modality="asserted",
-            modality_text=None,
-            modality_start=None,
-            modality_end=None,
             confidence=round(min(event.confidence + 0.05, 0.95), 3),
+            **fields,
         )
 
     def code_trigger(
@@ -1651,6 +1680,13 @@ def _span_of_time(noun: Token) -> bool:
     return noun.lemma_.lower() in _PERIODS
 
 
+# Subjects that name what happens, not who acts ("the war accelerated the withdrawal").
+_NOT_ACTORS = frozenset(
+    {"war", "conflict", "crisis", "pandemic", "epidemic", "invasion", "violence", "fighting"}
+    | {"covid-19", "coronavirus", "virus", "recession", "inflation", "sanctions", "unrest"}
+)
+
+
 def _hyphened_participle(tok: Token) -> bool:
     """A past participle joined by a hyphen to the word before it, describing a noun:
     "Iranian-*backed* militias", "the U.S-*led* coalition"."""
@@ -1691,13 +1727,19 @@ def _own_act_claimed(token: Token) -> Token | None:
         return None
     claimant = next((c for c in governor.children if c.dep_ == "nsubj"), None)
     doer = next((c for c in token.children if c.dep_ in ("nsubj", "nsubjpass")), None)
-    if claimant is None or (doer is not None and doer.dep_ == "nsubjpass"):
-        return None
+    if claimant is None or any(c.dep_ == "auxpass" for c in token.children):
+        return None  # "claimed to have been attacked": suffered, not done
     if doer is None or doer.lower_ in _OWN_PRONOUNS or _same_phrase(doer, claimant):
         return governor
     if any(c.dep_ == "poss" and c.lower_ in _OWN_POSSESSIVES for c in doer.children):
         return governor  # "Islamic State claimed *its* fighters had attacked ..."
     return None
+
+
+def _self_named(ref: ActorRef | None) -> bool:
+    """A recipient that is the claimant itself, told by a pronoun ("claimed *it* had come
+    under attack")."""
+    return ref is not None and ref.text.lower() in _OWN_PRONOUNS
 
 
 def _same_phrase(a: Token, b: Token) -> bool:

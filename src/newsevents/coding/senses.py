@@ -517,6 +517,7 @@ _HARMS = frozenset({"torture", "beating", "beatings"})
 _HARMS_WHEN_HELD = frozenset({"abuse", "mistreatment", "ill-treatment"})
 _HELD_IN = frozenset({"custody", "prison", "jail", "detention", "captivity", "cell"})
 _CAUSE_PREPS = frozenset({"of", "from", "after", "following", "due", "as", "because", "under"})
+_SELF_HARMS = frozenset({"drug", "drugs", "alcohol", "substance", "solvent", "opioid"})
 
 
 def died_of_harm(verb: Token) -> TriggerEntry | None:
@@ -532,6 +533,7 @@ def died_of_harm(verb: Token) -> TriggerEntry | None:
         for t in c.subtree
         if t.pos_ == "NOUN"
     ]
+    causes = [t for t in causes if not any(c.lower_ in _SELF_HARMS for c in t.lefts)]
     held = any(t.lemma_.lower() in _HELD_IN for t in verb.subtree)
     if any(t.lemma_.lower() in _HARMS for t in causes) or (
         held and any(t.lemma_.lower() in _HARMS_WHEN_HELD for t in causes)

@@ -675,7 +675,8 @@ def find_subject(verb: Token) -> tuple[Token | None, bool]:
                 planned_passive = current.i != verb.i and _planned(verb) and _own_passive(verb)
                 # "rebels attacked the town and *were repelled* by the army": a verb in
                 # coordination with a passive of its own undergoes it
-                conj_passive = verb.dep_ == "conj" and _own_passive(verb)
+                # (also "died in custody after *being tortured* by guards")
+                conj_passive = verb.dep_ in ("conj", "pcomp", "advcl") and _own_passive(verb)
                 return resolve_relative(child), planned_passive or conj_passive
             if child.dep_ in PASSIVE_SUBJECT_DEPS:
                 # "X is expected / was forced *to travel*": X does the complement's act;
