@@ -296,7 +296,7 @@ class RoleFinder:
             if doer is not None:
                 return doer, self._recipient_token(trigger)
             return _noun_actor(verb), self._partner(verb) or _done_to(verb)
-        if verb.lemma_.lower() == "die" and trigger.entry.event_type == "ASSAULT":
+        if trigger.entry is senses.DIED_OF_HARM:
             # "a prisoner *died* as a result of torture in police custody": the one who
             # died suffered it; whoever held them or did it is the doer
             victim = next((c for c in verb.children if c.dep_ == "nsubj"), None)
@@ -1870,7 +1870,7 @@ def _torturer(verb: Token) -> Token | None:
             holders += syntax.prep_objects(tok, {"of"})
             if holders:
                 return holders[0]
-        if lemma in ("torture", "beating", "abuse", "mistreatment", "ill-treatment"):
+        if lemma in senses.HARM_NOUNS:
             agents = list(syntax.prep_objects(tok, {"by"}))
             if agents:
                 return agents[0]

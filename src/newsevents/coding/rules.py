@@ -13,7 +13,7 @@ from __future__ import annotations
 import dataclasses
 import re
 from collections.abc import Callable, Iterable
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from newsevents.coding import senses, syntax
 from newsevents.coding.actors import ArticleMemory, build_actor, build_memory
@@ -618,22 +618,9 @@ class RuleCoder:
             memory,
             frame,
         )
-        return Event(
-            event_id=Event.make_id(event.article_id, evidence, self.name),
-            article_id=event.article_id,
-            coder=self.name,
-            event_type=entry.event_type,
-            mode=None,
-            quad_class=self.lexicon.quad_class(entry.cameo[:2]),
-            cameo_root=entry.cameo[:2],
-            cameo_code=entry.cameo,
-            intensity=self.lexicon.intensity(entry.event_type, None),
-            actor=actor,
-            recipient=event.recipient,
-            evidence=evidence,
-            confidence=round(min(event.confidence + 0.05, 0.95), 3),
-            **fields,
-        )
+        confidence = round(min(event.confidence + 0.05, 0.95), 3)
+        parties = (actor, event.recipient)
+        return self._event(event.article_id, entry, parties, evidence, confidence, fields)
 
     def code_trigger(
         self,
@@ -694,18 +681,30 @@ class RuleCoder:
         entry = _in_absentia(_search_warrant(entry, token), token)
         entry = _own_prisoners(entry, token)
         entry = _intended(entry, token, modality, self.roles.is_party)
-        claimed = _claimed_by_noun(entry, token)
-        cameo_root = claimed.cameo[:2]
+        entry = _claimed_by_noun(entry, token)
         evidence = _evidence(trigger.token, sent)
         frame = frame or ArticleFrame.of(token.doc, article)
         roles_pair = (roles.actor, roles.recipient)
         fields = describe(
-            token, sent, modality, roles_pair, claimed.event_type, self.names, memory, frame
+            token, sent, modality, roles_pair, entry.event_type, self.names, memory, frame
         )
-        entry = claimed
+        confidence = _confidence(trigger, roles)
+        return self._event(article.id, entry, roles_pair, evidence, confidence, fields)
+
+    def _event(
+        self,
+        article_id: str,
+        entry: TriggerEntry,
+        parties: tuple[ActorRef | None, ActorRef | None],
+        evidence: Evidence,
+        confidence: float,
+        fields: dict[str, Any],
+    ) -> Event:
+        """The event a row codes, with its CAMEO and PLOVER figures, parties and fields."""
+        cameo_root = entry.cameo[:2]
         return Event(
-            event_id=Event.make_id(article.id, evidence, self.name),
-            article_id=article.id,
+            event_id=Event.make_id(article_id, evidence, self.name),
+            article_id=article_id,
             coder=self.name,
             event_type=entry.event_type,
             mode=entry.mode,
@@ -713,10 +712,10 @@ class RuleCoder:
             cameo_root=cameo_root,
             cameo_code=entry.cameo,
             intensity=self.lexicon.intensity(entry.event_type, entry.mode),
-            actor=roles.actor,
-            recipient=roles.recipient,
+            actor=parties[0],
+            recipient=parties[1],
             evidence=evidence,
-            confidence=_confidence(trigger, roles),
+            confidence=confidence,
             **fields,
         )
 

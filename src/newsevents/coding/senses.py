@@ -515,6 +515,7 @@ def _light_event(verb: Token, lexicon: Lexicon) -> str | None:
 DIED_OF_HARM = TriggerEntry("die", (), "ASSAULT", "torture", "182")
 _HARMS = frozenset({"torture", "beating", "beatings"})
 _HARMS_WHEN_HELD = frozenset({"abuse", "mistreatment", "ill-treatment"})
+HARM_NOUNS = _HARMS | _HARMS_WHEN_HELD
 _HELD_IN = frozenset({"custody", "prison", "jail", "detention", "captivity", "cell"})
 _CAUSE_PREPS = frozenset({"of", "from", "after", "following", "due", "as", "because", "under"})
 _SELF_HARMS = frozenset({"drug", "drugs", "alcohol", "substance", "solvent", "opioid"})
@@ -534,9 +535,10 @@ def died_of_harm(verb: Token) -> TriggerEntry | None:
         if t.pos_ == "NOUN"
     ]
     causes = [t for t in causes if not any(c.lower_ in _SELF_HARMS for c in t.lefts)]
-    held = any(t.lemma_.lower() in _HELD_IN for t in verb.subtree)
-    if any(t.lemma_.lower() in _HARMS for t in causes) or (
-        held and any(t.lemma_.lower() in _HARMS_WHEN_HELD for t in causes)
+    if any(t.lemma_.lower() in _HARMS for t in causes):
+        return DIED_OF_HARM
+    if any(t.lemma_.lower() in _HARMS_WHEN_HELD for t in causes) and any(
+        t.lemma_.lower() in _HELD_IN for t in verb.subtree
     ):
         return DIED_OF_HARM
     return None
