@@ -379,6 +379,9 @@ def test_resolve_ignores_possessives_and_dots(table, tokenize):
     assert resolved(table, tokenize("Pyongyang's missile test")) == ("PRK", "GOV")
     assert resolved(table, tokenize("U.S. forces")) == ("USA", "MIL")
     assert table.resolve(tokenize("the U.N. nuclear watchdog")).country == "IAEA"
+    # tokens the pre-tokenised view rejoined, spaces and all
+    assert resolved(table, ["U . S", "federal", "investigators"]) == ("USA", "GOV")
+    assert resolved(table, ["the", "U . K"]) == ("GBR", "GOV")
 
 
 def test_resolve_needs_capitals_for_names_and_acronyms(table):

@@ -112,3 +112,34 @@ def test_an_abbreviation_split_from_its_period_is_one_token_again(nlp) -> None:
     assert "Nov ." in words and "Gen ." in words
     assert words[-1] == "."  # the full stop of the sentence stays apart
     assert doc[words.index("Nov .")].ent_type_ == "DATE"
+
+
+def test_a_number_split_at_its_thousands_is_one_number_again(nlp) -> None:
+    text = "Police detained 1 , 086 migrants and 2 , 374 , 000 more , 3 , officials said ."
+    doc = nlp(text)
+    assert doc.text == text
+    words = [t.text for t in doc]
+    assert "1 , 086" in words and "2 , 374 , 000" in words
+    number = doc[words.index("1 , 086")]
+    assert number.like_num and number.head.text == "migrants"
+    # a comma between a number and a short one is a list, not thousands: ", 3 ,"
+    assert words[words.index("more") + 1 : words.index("more") + 4] == [",", "3", ","]
+
+
+def test_initials_split_from_their_periods_are_one_token_again(nlp) -> None:
+    text = "U . S federal agents met the Front ( T . P . L . F . ) in the U . K ."
+    doc = nlp(text)
+    assert doc.text == text
+    words = [t.text for t in doc]
+    assert "U . S" in words and "T . P . L . F ." in words and "U . K" in words
+    assert words[-1] == "."  # the sentence's full stop stays apart
+    assert doc[words.index("U . S")].head.text == "agents"
+
+
+def test_a_word_joined_by_a_hyphen_in_running_text_is_joined_for_the_coder(nlp) -> None:
+    from newsevents.coding.syntax import space_after
+
+    doc = nlp("Iranian - backed militias attacked the town .")
+    assert not space_after(doc[0]) and not space_after(doc[1])  # "Iranian-backed"
+    assert space_after(doc[2])
+    assert space_after(nlp("Iranian-backed militias attacked.")[2])  # running text: its own

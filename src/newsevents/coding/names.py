@@ -227,7 +227,8 @@ def _words(tokens: Iterable[str]) -> _Words:
     raw: list[str] = []
     sep: list[str] = []
     joiner, previous = " ", ""
-    for token in tokens:
+    # (a token the pre-tokenised view rejoined, "U . S", is its parts again here)
+    for token in (part for whole in tokens for part in whole.split()):
         text = token.translate(_QUOTES).strip()
         spaced_possessive = text in ("s", "S") and previous == "'"
         previous = text

@@ -71,7 +71,7 @@ from newsevents.records import ActorRef, Article, Event, Evidence, Modality
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Span, Token
 
-CODER_NAME = "rules.v44"  # bump whenever the rules or their tables change what is coded
+CODER_NAME = "rules.v45"  # bump whenever the rules or their tables change what is coded
 SPEECH_VERBS = frozenset(
     [
         "say",
@@ -1694,8 +1694,8 @@ def _hyphened_participle(tok: Token) -> bool:
         and tok.tag_ == "VBN"
         and tok.i > 1
         and tok.nbor(-1).text == "-"
-        and not tok.nbor(-1).whitespace_
-        and not tok.doc[tok.i - 2].whitespace_
+        and not syntax.space_after(tok.nbor(-1))
+        and not syntax.space_after(tok.doc[tok.i - 2])
         and tok.head.i > tok.i
     )
 

@@ -14,6 +14,21 @@ from typing import TYPE_CHECKING
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Span, Token
 
+# The spacing of the running text a pre-tokenised doc was cut from, one flag a token
+# (`newsevents.nlp.pretokenised` sets it).
+RUNNING_SPACING = "newsevents_running_spacing"
+
+
+def space_after(token: Token) -> bool:
+    """Whether a space follows `token` in running text: its own spacing, or in a
+    pre-tokenised doc the spacing of the text it was cut from ("Iranian - backed" is one
+    word there)."""
+    running = token.doc.user_data.get(RUNNING_SPACING)
+    if running is None or len(running) != len(token.doc):
+        return bool(token.whitespace_)
+    return bool(running[token.i])
+
+
 SUBJECT_DEPS = {"nsubj", "csubj"}
 PASSIVE_SUBJECT_DEPS = {"nsubjpass", "csubjpass"}
 OBJECT_DEPS = {"dobj", "obj", "dative", "iobj"}
@@ -1547,9 +1562,9 @@ def _rest_of_name(doc: Doc, end: int) -> int:
     Jae*-in*" (the parts after the hyphen hung on the verb)."""
     while (
         end + 1 < len(doc)
-        and not doc[end - 1].whitespace_
+        and not space_after(doc[end - 1])
         and doc[end].text == "-"
-        and not doc[end].whitespace_
+        and not space_after(doc[end])
         and doc[end - 1].ent_type_ == "PERSON"
         and (doc[end + 1].ent_iob_ == "I" or _name_syllable(doc[end + 1]))
     ):

@@ -13,9 +13,11 @@ stays the article's:
 
 - `newsevents_pretokenised_view`, first in the pipeline, decides whether a doc is
   pre-tokenised (most of its closing punctuation has a space before it), rejoins a
-  detached "’ s" or "' s", and an abbreviation split from its period ("Nov . 2"), into
-  one token whose lexical features are those of "’s" or "Nov.", and shows the
-  statistical components the spacing of the running text;
+  detached "’ s" or "' s", an abbreviation split from its period ("Nov . 2"), a number
+  split at its thousands ("1 , 086") and initials split from their periods ("U . S")
+  into one token whose lexical features are those of "’s", "Nov.", "1,086" or "U.S",
+  and shows the statistical components the spacing of the running text (kept for the
+  coder, `newsevents.coding.syntax.space_after`);
 - `newsevents_pretokenised_restore`, last, puts the text's own spacing back.
 
 A doc of running text is left exactly as it is.
@@ -28,8 +30,10 @@ from typing import TYPE_CHECKING, Any
 from spacy.attrs import SPACY
 from spacy.language import Language
 
+from newsevents.coding.syntax import RUNNING_SPACING
+
 if TYPE_CHECKING:
-    from spacy.tokens import Doc
+    from spacy.tokens import Doc, Token
     from spacy.vocab import Vocab
 
 VIEW = "newsevents_pretokenised_view"
@@ -67,6 +71,7 @@ def teach(vocab: Vocab, word: str, like: str) -> None:
     lexeme.prefix_ = model.prefix_
     lexeme.suffix_ = model.suffix_
     lexeme.shape_ = model.shape_
+    lexeme.like_num = model.like_num  # "1 , 086" counts as "1,086" does
 
 
 def is_pretokenised(doc: Doc) -> bool:
@@ -81,29 +86,77 @@ def is_pretokenised(doc: Doc) -> bool:
     return detached > attached
 
 
-def _rejoins(doc: Doc, abbreviations: frozenset[str]) -> list[tuple[int, str]]:
-    """Where a tokeniser split running text's single tokens apart: an apostrophe and a lone
-    "s" ("May ’ s"), an abbreviation and its period ("Nov . 2"); with the joined form."""
-    found = []
+def _rejoins(doc: Doc, abbreviations: frozenset[str]) -> list[tuple[int, int, str]]:
+    """Where a tokeniser split running text's single tokens apart, as [start, end) and the
+    joined form: an apostrophe and a lone "s" ("May ’ s"), an abbreviation and its period
+    ("Nov . 2"), a number and its thousands ("1 , 086"), initials and their periods
+    ("U . S", "T . P . L . F")."""
+    found: list[tuple[int, int, str]] = []
     last = len(doc) - 1
-    for token in doc[:last]:
-        after = doc[token.i + 1]
+    i = 0
+    while i < last:
+        token, after = doc[i], doc[i + 1]
+        end = _thousands_end(doc, i) or _initials_end(doc, i)
+        if end is not None:
+            found.append((i, end, "".join(t.text for t in doc[i:end])))
+            i = end
+            continue
         if (
-            token.i > 0
+            i > 0
             and token.text in _APOSTROPHES
             and token.whitespace_
             and after.lower_ == "s"
-            and not doc[token.i - 1].is_punct
+            and not doc[i - 1].is_punct
         ):
-            found.append((token.i, token.text + after.text))
-        elif (
+            found.append((i, i + 2, token.text + after.text))
+            i += 2
+            continue
+        if (
             after.text == "."
             and after.i < last  # not the sentence's own full stop
             and token.whitespace_
             and token.text in abbreviations
         ):
-            found.append((token.i, token.text + "."))
+            found.append((i, i + 2, token.text + "."))
+            i += 2
+            continue
+        i += 1
     return found
+
+
+def _thousands_end(doc: Doc, i: int) -> int | None:
+    """The end of a number written with detached thousands separators: "720 , 000"."""
+    token = doc[i]
+    if not (token.is_digit and len(token) <= 3) or (i > 0 and doc[i - 1].text == ","):
+        return None
+    end = i + 1
+    while (
+        end + 1 < len(doc)
+        and doc[end].text == ","
+        and doc[end - 1].whitespace_
+        and doc[end + 1].is_digit
+        and len(doc[end + 1]) == 3
+    ):
+        end += 2
+    return end if end > i + 1 else None
+
+
+def _initials_end(doc: Doc, i: int) -> int | None:
+    """The end of initials written with detached periods: "U . S", "T . P . L . F"."""
+    if not _initial(doc[i]) or (i > 0 and doc[i - 1].text == "."):
+        return None
+    end = i + 1
+    while end + 1 < len(doc) and doc[end].text == "." and _initial(doc[end + 1]):
+        end += 2
+    if end == i + 1:
+        return None
+    if end + 1 < len(doc) and doc[end].text == "." and not doc[end + 1].is_title:
+        end += 1  # their own last period, not a full stop: "T . P . L . F . )"
+    return end
+
+
+def _initial(token: Token) -> bool:
+    return len(token) == 1 and token.is_upper and token.is_alpha
 
 
 def _rejoin(doc: Doc, abbreviations: frozenset[str]) -> None:
@@ -111,8 +164,8 @@ def _rejoin(doc: Doc, abbreviations: frozenset[str]) -> None:
     if not found:
         return
     with doc.retokenize() as retokenizer:
-        for i, attached in found:
-            span = doc[i : i + 2]
+        for start, end, attached in found:
+            span = doc[start:end]
             teach(doc.vocab, span.text, attached)
             retokenizer.merge(span)
 
@@ -165,7 +218,9 @@ class RunningTextView:
             return doc
         _rejoin(doc, self.abbreviations)
         doc.user_data[_SAVED] = doc.to_array(SPACY)
-        doc.from_array([SPACY], running_spacing(doc))
+        running = running_spacing(doc)
+        doc.user_data[RUNNING_SPACING] = running  # kept for the coder: `space_after`
+        doc.from_array([SPACY], running)
         return doc
 
 
