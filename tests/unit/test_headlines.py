@@ -95,6 +95,15 @@ def test_headline_verb_heads_the_sentence(nlp, headline, verb, lemma, tag) -> No
             "share",
             "say",
         ),
+        # the noun read as an apposition of the subject, with no comma between them
+        (
+            "Ukraine's SBU security service shared intelligence with Moldovan authorities"
+            " about a Russian plot to destabilise the country, President Volodymyr"
+            " Zelenskiy said.",
+            "shared",
+            "share",
+            "say",
+        ),
         # the noun read as the clause that is said
         (
             "Chad's air force scrambled jets on Friday, the defence ministry said.",

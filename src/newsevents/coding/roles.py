@@ -677,6 +677,8 @@ class RoleFinder:
             return syntax.resolve_relative(obj)
         if obj is not None and trigger.entry.event_type in _TARGETED and _counted_out(obj):
             return obj  # "shot dead *14 patrons* at a bar in Monterrey"
+        if obj is not None and _person_taken(trigger, obj):
+            return syntax.resolve_relative(obj)  # "deported *a convicted IRA bomber*"
         beneficiary = self._partner(obj) if obj is not None else None
         # what an appeal is *for* is what is asked, not who is asked ("appealed to the
         # international community *for help* in repatriating refugees")
@@ -1353,6 +1355,33 @@ def _ordered_act(trigger: Trigger) -> Token | None:
     return None
 
 
+# Verbs whose direct object is people (or what is held with them): whoever is arrested,
+# deported or released is the recipient, whether or not the noun has a sector ("a
+# *bomber*", "a convicted *member*", "*the kidnap victims*").
+_TAKING_PEOPLE = frozenset(
+    {"arrest", "detain", "jail", "imprison", "apprehend", "nab", "deport", "expel", "evict"}
+    | {"banish", "extradite", "sentence", "convict", "kidnap", "abduct", "release", "free"}
+    | {"repatriate"}
+)
+
+
+def _person_taken(trigger: Trigger, obj: Token) -> bool:
+    """The direct object of a verb that takes people: "arrested *a bomber*" (not "issues
+    arrest *warrant*", nor what is released to someone: "release ballot tallies *to the
+    opposition*")."""
+    verb = trigger.token
+    return (
+        trigger.noun is None
+        and trigger.entry.lemma in _TAKING_PEOPLE
+        and obj.dep_ == "dobj"
+        and obj.head.i == verb.i
+        and obj.pos_ in ("NOUN", "PROPN")
+        and obj.lemma_.lower() != "warrant"
+        and not syntax.is_temporal(obj)
+        and not any(c.dep_ == "prep" and c.lower_ == "to" for c in verb.children)
+    )
+
+
 def _counted_out(noun: Token) -> bool:
     """People counted out as the object of force, with nothing after them: "*14 patrons*",
     "*three* guards" (not "five bases used by ...", "three stations on the pipeline")."""
@@ -1642,6 +1671,10 @@ def _given_a_deadline(verb: Token, direct: Token | None) -> Token | None:
     """Who is given an ultimatum where the parse made them no dative: a noun before the
     ultimatum ("gives *government* 14-day ultimatum", "gives foreign *NGOs* 72-hour
     ultimatum"), or the object given hours ("gave *warring clans* 48 hours to ...")."""
+    if direct is not None and verb.lemma_.lower() in ("give", "set"):
+        bound = _bound_by_deadline(verb, direct)
+        if bound is not None:
+            return bound  # "set a 30-day deadline *for the agency* to make reforms"
     if verb.lemma_.lower() != "give" or direct is None:
         return None
     if direct.lemma_.lower() in _DEADLINES:
@@ -1657,6 +1690,28 @@ def _given_a_deadline(verb: Token, direct: Token | None) -> Token | None:
         )
     given_time = any(span.i > direct.i for span in senses.time_given(verb))
     return direct if given_time else None
+
+
+def _bound_by_deadline(verb: Token, deadline: Token) -> Token | None:
+    """Who must act by a deadline set or given: the subject of its "for ... to" clause
+    ("set a deadline *for Iran* to comply"), or a name after "for" ("set a deadline *for
+    Iran*")."""
+    if deadline.lemma_.lower() not in _DEADLINES:
+        return None
+    for head in (deadline, verb):
+        for clause in head.children:
+            if clause.i < deadline.i or clause.dep_ not in ("advcl", "acl", "relcl"):
+                continue
+            marks = [c for c in clause.children if c.dep_ == "mark" and c.lower_ == "for"]
+            if marks:  # (the subject, or the parse's object of "for": "for *X* to act")
+                subject = next((c for c in clause.children if c.dep_ == "nsubj"), None)
+                subject = subject or next((g for g in marks[0].children if g.dep_ == "pobj"), None)
+                if subject is not None:
+                    return subject
+    for named in syntax.prep_objects(deadline, {"for"}):
+        if named.pos_ == "PROPN" or named.ent_type_ in syntax.ENTITY_LABELS:
+            return named
+    return None
 
 
 def _moves_things(entry: TriggerEntry) -> bool:

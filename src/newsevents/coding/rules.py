@@ -71,7 +71,7 @@ from newsevents.records import ActorRef, Article, Event, Evidence, Modality
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Span, Token
 
-CODER_NAME = "rules.v45"  # bump whenever the rules or their tables change what is coded
+CODER_NAME = "rules.v46"  # bump whenever the rules or their tables change what is coded
 SPEECH_VERBS = frozenset(
     [
         "say",

@@ -1091,10 +1091,17 @@ _LETTING = frozenset({"let", "allow", "permit"})
 
 
 def small_clause(child: Token) -> tuple[Token, Token] | None:
-    """The object of a verb of letting that the parse read as a clause, and the word its
-    goal hangs on: "let UN *monitors* into the district" (the noun as the clause), "let
-    *inspectors back* into the country" (the noun as the subject of "back")."""
-    if child.dep_ != "ccomp" or child.head.lemma_.lower() not in _LETTING:
+    """The object of a verb that the parse read as a clause, and the word its goal hangs
+    on: of any verb, the subject of a participle after it ("accept *refugees* fleeing
+    the war"); of a verb of letting, "let UN *monitors* into the district" (the noun as
+    the clause), "let *inspectors back* into the country" (the noun as the subject of
+    "back")."""
+    if child.dep_ != "ccomp":
+        return None
+    subject = _participle_subject(child)
+    if subject is not None:
+        return subject, subject
+    if child.head.lemma_.lower() not in _LETTING:
         return None
     if child.pos_ in ("NOUN", "PROPN") and not any(
         c.dep_ in ("aux", "auxpass") or (c.dep_ == "nsubj" and c.i != child.i - 1)
@@ -1106,6 +1113,21 @@ def small_clause(child: Token) -> tuple[Token, Token] | None:
         if subject is not None and subject.pos_ in ("NOUN", "PROPN"):
             return subject, child
     return None
+
+
+def _participle_subject(clause: Token) -> Token | None:
+    """The object of a verb that the parse read as the subject of a participle after it:
+    "will not accept *refugees* fleeing the violence" (a clause "refugees fleeing ..."
+    where the participle describes the verb's object)."""
+    verb = clause.head
+    if clause.tag_ != "VBG" or any(c.dep_ in ("dobj", "obj") for c in verb.children):
+        return None
+    if any(c.dep_ in ("aux", "auxpass", "mark") for c in clause.children):
+        return None
+    subject = next((c for c in clause.children if c.dep_ == "nsubj"), None)
+    if subject is None or subject.pos_ not in ("NOUN", "PROPN") or subject.i < verb.i:
+        return None
+    return subject
 
 
 def let_object(verb: Token) -> Token | None:
