@@ -440,11 +440,15 @@ def test_event_noun_rows_are_well_formed():
     assert len(lexicon.nouns) > 60
     for rows in lexicon.nouns.values():
         for modifier, entry in rows:
+            assert modifier == modifier.lower()
+            if not entry.is_event:  # a modifier that makes the noun no event
+                assert modifier and not entry.cameo and entry.mode is None
+                continue
             assert entry.event_type in lexicon.categories
             assert entry.cameo.isdigit() and 1 <= int(entry.cameo[:2]) <= 20
-            assert modifier == modifier.lower()
     # a sample of entries that could silently change
     assert lexicon.nouns["ceasefire"][0][1].event_type == "RETREAT"
+    assert {m: e.is_event for m, e in lexicon.nouns["offensive"]}["charm"] is False
     assert {m: e.event_type for m, e in lexicon.nouns["strike"]}["hunger"] == "PROTEST"
 
 

@@ -7,6 +7,7 @@ trips by private people are not visits, and violence by protesters is a violent 
 from __future__ import annotations
 
 import dataclasses
+import re
 from typing import TYPE_CHECKING
 
 from newsevents.coding import syntax
@@ -143,9 +144,23 @@ def is_mishap(entry: TriggerEntry, token: Token, actor: ActorRef | None) -> bool
     for verb in verbs:
         if verb.dep_ == "advcl" and _accident(verb.head):
             return True
-        if any(c.dep_ == "advcl" and _accident(c) for c in verb.children):
-            return True  # "were killed *when their helicopter crashed*"
+        if any(c.dep_ == "advcl" and (_accident(c) or _done_by_disaster(c)) for c in verb.children):
+            return True  # "were killed *when their helicopter crashed*", "*when a landslide
+            # buried* part of a village"
     return any(o.lemma_.lower() in ACCIDENT_NOUNS for o in syntax.prep_objects(token, {"in"}))
+
+
+def _done_by_disaster(clause: Token) -> bool:
+    """A "when" clause whose subject is a disaster: "when *a landslide* buried part of a
+    village" (not "a day *after* a train fire killed 58 pilgrims", another event)."""
+    if not any(c.lower_ == "when" and c.dep_ in ("advmod", "mark") for c in clause.children):
+        return False
+    subject = next((c for c in clause.children if c.dep_ == "nsubj"), None)
+    return (
+        subject is not None
+        and _a_disaster(subject)
+        and not any(t.lower_ in WEAPON_WORDS for t in subject.lefts)
+    )
 
 
 def _accident(verb: Token) -> bool:
@@ -285,7 +300,8 @@ def is_private_trip(
         return True  # "*flying* the first group to Spain" carries people, visits no one
     for errand in syntax.prep_objects(verb, {"for"}):
         words = verb.doc[errand.left_edge.i : errand.i + 1]
-        last = "".join(t.text_with_ws for t in words).lower().split()[-1]
+        last = "".join(t.text + (" " if syntax.space_after(t) else "") for t in words)
+        last = last.lower().split()[-1]
         # the head of the phrase (a hyphenated word is three tokens: "check - up"); not
         # "for the *rest* of the summit", "for a medical *summit*"
         of = any(c.dep_ == "prep" and c.lower_ == "of" for c in errand.children)
@@ -843,6 +859,44 @@ def is_festive(entry: TriggerEntry, verb: Token) -> bool:
     if entry.event_type != "PROTEST" or entry.mode != "demo":
         return False
     return any(c.lemma_.lower() in _FESTIVE for c in _purposes(verb))
+
+
+# Words of sport that news of politics seldom uses, and words it shares with it; a
+# sentence with two of the first, or one of them and a score or two of the second, or a
+# score and two of the second, is sport: "Osimhen *struck* twice as Galatasaray *beat*
+# Fenerbahce 3-1", "Japan's *attack* had lacked punch against Samoa".
+_SPORT_WORDS = frozenset(
+    {"league", "tournament", "championship", "championships", "midfielder", "goalkeeper"}
+    | {"footballer", "innings", "wicket", "wickets", "touchdown", "semifinal", "semi-final"}
+    | {"quarterfinal", "quarter-final", "playoff", "playoffs", "play-off", "play-offs"}
+    | {"rugby", "cricket", "football", "soccer", "tennis", "basketball", "backline"}
+    | {"scoreline", "striker", "midfield", "olympics", "olympic", "batsman", "bowler"}
+)
+_SPORT_SHARED = frozenset(
+    {"coach", "cup", "final", "season", "team", "club", "match", "goal", "goals", "player"}
+    | {"players", "fans", "stadium", "scored", "scoring", "half", "derby", "squad"}
+)
+_SCORE = re.compile(r"\b\d{1,2}-\d{1,2}\b")
+
+
+def is_sport(token: Token, actor: ActorRef | None) -> bool:
+    """The sentence of the trigger is sports news (see `_SPORT_WORDS`), and its actor no
+    state body named by its role ("police fired tear gas at football fans after the
+    match", "authorities jailed 52 members of the group for playing in a football
+    tournament" are news; "Japan's attack lacked punch" is a team's)."""
+    if actor is not None and actor.sector in ("COP", "MIL"):
+        return False
+    if actor is not None and actor.sector in STATE_SECTORS and not actor.name:
+        return False
+    sent = token.sent
+    words = {t.lower_ for t in sent}
+    own = len(words & _SPORT_WORDS)
+    if own >= 2:
+        return True
+    shared = len(words & _SPORT_SHARED)
+    scored = _SCORE.search(sent.text) is not None
+    # (one word of each is not enough: "gunmen attacked a *football stadium*")
+    return (own == 1 and (shared >= 2 or scored)) or (scored and shared >= 2)
 
 
 MILITARY_PROTECTION = TriggerEntry("send", (), "AID", None, "074")

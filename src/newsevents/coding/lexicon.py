@@ -805,8 +805,8 @@ class Lexicon:
         the noun's bare row ("withdrawal"), then the verb's bare row when the phrase names
         what is acted on or who acts ("the *hijacking* of a tanker")."""
         special = self.modified_noun_match(noun)
-        if special is not None:
-            return special
+        if special is not None:  # (a row of no event blocks the bare one: "charm offensive")
+            return special if special.is_event else None
         nominal = self.nominal_match(noun)
         if nominal is not None and any(c.kind != "prt" for c in nominal.conditions):
             return nominal if nominal.is_event else None  # (the noun's own particle

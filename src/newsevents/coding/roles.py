@@ -502,7 +502,7 @@ class RoleFinder:
         """The direct object; for an event noun ("called a *meeting* with X") the partner
         named inside it; else a named partner of a preposition ("met with X")."""
         verb = trigger.token
-        direct = syntax.object_of(verb)
+        direct = syntax.object_of(verb) or syntax.participle_object(verb)
         purpose = self._purpose_party(trigger)
         if purpose is not None:
             return purpose
@@ -612,7 +612,7 @@ class RoleFinder:
         obj = trigger.noun or direct or _clause_subject(verb, demand=demand)
         if trigger.entry.event_type == "THREATEN" and trigger.noun is None:
             given = next((c for c in verb.children if c.dep_ == "dative"), None)
-            given = given or _given_a_deadline(verb, direct)
+            given = given or _given_a_deadline(verb, direct, self.is_party)
             if given is not None:  # "gave *illegal miners* a 72-hour ultimatum"
                 return syntax.resolve_relative(given)
         if trigger.entry.event_type == "ACCUSE" and trigger.entry.lemma in _BLAMING:
@@ -1355,31 +1355,50 @@ def _ordered_act(trigger: Trigger) -> Token | None:
     return None
 
 
-# Verbs whose direct object is people (or what is held with them): whoever is arrested,
-# deported or released is the recipient, whether or not the noun has a sector ("a
-# *bomber*", "a convicted *member*", "*the kidnap victims*").
+# Verbs that take or free people: whoever is arrested, deported or released is the
+# recipient, whether or not the noun has a sector ("a *bomber*", "a convicted *member*",
+# "*the kidnap victims*"), if the noun names people (`_person_noun`).
 _TAKING_PEOPLE = frozenset(
     {"arrest", "detain", "jail", "imprison", "apprehend", "nab", "deport", "expel", "evict"}
-    | {"banish", "extradite", "sentence", "convict", "kidnap", "abduct", "release", "free"}
-    | {"repatriate"}
+    | {"banish", "extradite", "sentence", "convict", "kidnap", "abduct"}
 )
+_FREEING_PEOPLE = frozenset({"release", "free", "repatriate"})
+# People nouns that no ending tells ("-er", "-ist", "-ee" ... do: `_PERSON_ENDINGS`), with
+# those aid is given to (`_PEOPLE`).
+_PERSON_NOUNS = frozenset(
+    {"victim", "hostage", "child", "children", "schoolchild", "schoolchildren", "people"}
+    | {"person", "man", "men", "woman", "women", "boy", "girl", "crew", "staff", "guard"}
+    | {"captive", "suspect", "national", "citizen", "shepherd", "nuncio", "envoy", "pilot"}
+    | {"cleric", "priest", "nun", "monk", "imam", "pastor", "student", "detainee", "convict"}
+    | {"militant", "migrant", "immigrant", "refugee", "journalist", "activist", "tourist"}
+    | {"resident", "agent", "servant", "participant", "assistant", "dissident", "opponent"}
+    | {"descendant", "inhabitant", "claimant", "defendant", "president"}
+)
+_PERSON_ENDINGS = ("er", "or", "ist", "ee", "ian", "man", "men", "ier")
+
+
+def _person_noun(noun: Token) -> bool:
+    """A noun that names people: a name, a listed noun or one with a person's ending
+    ("bomber", "employee", "migrant"), not "a new *phone*", "the exchange *rate*"."""
+    if noun.pos_ == "PROPN" or noun.ent_type_ in ("PERSON", "NORP"):
+        return True
+    lemma = noun.lemma_.lower()
+    listed = _PERSON_NOUNS | _PEOPLE
+    return lemma in listed or noun.lower_ in listed or lemma.endswith(_PERSON_ENDINGS)
 
 
 def _person_taken(trigger: Trigger, obj: Token) -> bool:
-    """The direct object of a verb that takes people: "arrested *a bomber*" (not "issues
-    arrest *warrant*", nor what is released to someone: "release ballot tallies *to the
-    opposition*")."""
-    verb = trigger.token
-    return (
-        trigger.noun is None
-        and trigger.entry.lemma in _TAKING_PEOPLE
-        and obj.dep_ == "dobj"
-        and obj.head.i == verb.i
-        and obj.pos_ in ("NOUN", "PROPN")
-        and obj.lemma_.lower() != "warrant"
-        and not syntax.is_temporal(obj)
-        and not any(c.dep_ == "prep" and c.lower_ == "to" for c in verb.children)
-    )
+    """The direct object of a verb that takes or frees people, when it names people:
+    "arrested *a bomber*" (not "issues arrest *warrant*", "released a new *phone*",
+    "released ballot *tallies* to the opposition")."""
+    verb, lemma = trigger.token, trigger.entry.lemma
+    if trigger.noun is not None or lemma not in _TAKING_PEOPLE | _FREEING_PEOPLE:
+        return False
+    if obj.dep_ != "dobj" or obj.head.i != verb.i or obj.pos_ not in ("NOUN", "PROPN"):
+        return False
+    if obj.lemma_.lower() == "warrant":
+        return False  # "issues arrest *warrant* for X"
+    return not syntax.is_temporal(obj) and _person_noun(obj)
 
 
 def _counted_out(noun: Token) -> bool:
@@ -1667,12 +1686,16 @@ def _debtor(relieved: Token) -> Token | None:
 _DEADLINES = frozenset({"ultimatum", "deadline"})
 
 
-def _given_a_deadline(verb: Token, direct: Token | None) -> Token | None:
-    """Who is given an ultimatum where the parse made them no dative: a noun before the
-    ultimatum ("gives *government* 14-day ultimatum", "gives foreign *NGOs* 72-hour
-    ultimatum"), or the object given hours ("gave *warring clans* 48 hours to ...")."""
+def _given_a_deadline(
+    verb: Token, direct: Token | None, is_party: Callable[[Token], bool]
+) -> Token | None:
+    """Who is given an ultimatum or set a deadline where the parse made them no dative:
+    the party of its "for" ("set a deadline *for Iran* to comply", `_bound_by_deadline`),
+    a noun before the ultimatum ("gives *government* 14-day ultimatum", "gives foreign
+    *NGOs* 72-hour ultimatum"), or the object given hours ("gave *warring clans* 48 hours
+    to ...")."""
     if direct is not None and verb.lemma_.lower() in ("give", "set"):
-        bound = _bound_by_deadline(verb, direct)
+        bound = _bound_by_deadline(verb, direct, is_party)
         if bound is not None:
             return bound  # "set a 30-day deadline *for the agency* to make reforms"
     if verb.lemma_.lower() != "give" or direct is None:
@@ -1692,10 +1715,13 @@ def _given_a_deadline(verb: Token, direct: Token | None) -> Token | None:
     return direct if given_time else None
 
 
-def _bound_by_deadline(verb: Token, deadline: Token) -> Token | None:
-    """Who must act by a deadline set or given: the subject of its "for ... to" clause
-    ("set a deadline *for Iran* to comply"), or a name after "for" ("set a deadline *for
-    Iran*")."""
+def _bound_by_deadline(
+    verb: Token, deadline: Token, is_party: Callable[[Token], bool]
+) -> Token | None:
+    """The party that must act by a deadline set or given: the subject of its "for ...
+    to" clause ("set a deadline *for Iran* to comply"), or a name after "for" ("set a
+    deadline *for Iran*"); not "a deadline for *the talks* to conclude", "for
+    *Christmas*"."""
     if deadline.lemma_.lower() not in _DEADLINES:
         return None
     for head in (deadline, verb):
@@ -1706,12 +1732,15 @@ def _bound_by_deadline(verb: Token, deadline: Token) -> Token | None:
             if marks:  # (the subject, or the parse's object of "for": "for *X* to act")
                 subject = next((c for c in clause.children if c.dep_ == "nsubj"), None)
                 subject = subject or next((g for g in marks[0].children if g.dep_ == "pobj"), None)
-                if subject is not None:
+                if subject is not None and is_party(subject):
                     return subject
     for named in syntax.prep_objects(deadline, {"for"}):
-        if named.pos_ == "PROPN" or named.ent_type_ in syntax.ENTITY_LABELS:
+        if named.ent_type_ in _PARTY_ENTITIES:
             return named
     return None
+
+
+_PARTY_ENTITIES = frozenset({"GPE", "ORG", "NORP", "PERSON"})
 
 
 def _moves_things(entry: TriggerEntry) -> bool:

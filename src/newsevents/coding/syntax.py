@@ -1099,8 +1099,8 @@ def small_clause(child: Token) -> tuple[Token, Token] | None:
     if child.dep_ != "ccomp":
         return None
     subject = _participle_subject(child)
-    if subject is not None:
-        return subject, subject
+    if subject is not None:  # (its goal hangs on the participle: "carrying food *into* ...")
+        return subject, child
     if child.head.lemma_.lower() not in _LETTING:
         return None
     if child.pos_ in ("NOUN", "PROPN") and not any(
@@ -1128,6 +1128,13 @@ def _participle_subject(clause: Token) -> Token | None:
     if subject is None or subject.pos_ not in ("NOUN", "PROPN") or subject.i < verb.i:
         return None
     return subject
+
+
+def participle_object(verb: Token) -> Token | None:
+    """The verb's object that the parse read as a participle's subject (see
+    `_participle_subject`): "accepted *refugees* fleeing the war"."""
+    clauses = (c for c in verb.children if c.dep_ == "ccomp")
+    return next((found for c in clauses if (found := _participle_subject(c))), None)
 
 
 def let_object(verb: Token) -> Token | None:

@@ -252,16 +252,15 @@ def _ends_a_subject(word: Token) -> bool:
 
 def _stray(noun: Token) -> bool:
     """The noun hangs on a later verb as a loose dependent ("X *shared* intelligence
-    ..., President Zelenskiy said"), on the subject as an apposition with no comma, as a
-    clause of its own ("X *scrambled* jets on
-    Friday, the ministry said", "jets" the clause said) or as a subject beside that verb's
-    own: the parse has no place for it but the clause it lost."""
+    ..., President Zelenskiy said") or as a clause of its own ("X *scrambled* jets on
+    Friday, the ministry said", "jets" the clause said), on the subject as an apposition
+    with no comma ("Ukraine's SBU security service *shared* intelligence with ..."), or
+    as a subject beside that verb's own: the parse has no place for it but the clause it
+    lost."""
     head = noun.head
     if noun.dep_ in ("dep", "ccomp") and head.pos_ == "VERB":
         return True
-    if noun.dep_ == "appos" and head.i < noun.i:
-        # an apposition with no comma before it: the subject's verb was lost ("Ukraine's
-        # SBU security service *shared* intelligence with ...")
+    if noun.dep_ == "appos" and head.i < noun.i:  # (a true apposition has its comma)
         return not any(t.is_punct for t in noun.doc[head.i + 1 : noun.i])
     return noun.dep_ == "nsubj" and any(c.dep_ == "nsubj" and c.i > noun.i for c in head.children)
 

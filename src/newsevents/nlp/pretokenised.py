@@ -47,6 +47,11 @@ _CLITICS = frozenset(
 ) | {"n't", "n’t"}
 _OPENERS = frozenset({"(", "[", "{", "$", "“", "``"})
 _APOSTROPHES = ("’", "'")
+_MONTHS = frozenset(
+    {"january", "february", "march", "april", "may", "june", "july", "august", "september"}
+    | {"october", "november", "december", "jan", "feb", "mar", "apr", "jun", "jul", "aug"}
+    | {"sep", "sept", "oct", "nov", "dec"}
+)
 # Punctuation whose spacing decides whether a doc is pre-tokenised.
 _TELLING = frozenset({",", ".", ";", ":", "!", "?", ")"})
 
@@ -128,7 +133,9 @@ def _thousands_end(doc: Doc, i: int) -> int | None:
     """The end of a number written with detached thousands separators: "720 , 000"."""
     token = doc[i]
     if not (token.is_digit and len(token) <= 3) or (i > 0 and doc[i - 1].text == ","):
-        return None
+        return None  # (not "in 2019 , 300 people", nor a list "3 , 4 , 500")
+    if i > 0 and doc[i - 1].lower_.rstrip(".") in _MONTHS:
+        return None  # a day and a count: "On May 5 , 300 protesters marched"
     end = i + 1
     while (
         end + 1 < len(doc)
@@ -147,12 +154,19 @@ def _initials_end(doc: Doc, i: int) -> int | None:
         return None
     end = i + 1
     while end + 1 < len(doc) and doc[end].text == "." and _initial(doc[end + 1]):
+        if doc[end + 1].text in ("A", "I") and not _closes(doc, end + 2):
+            break  # the next sentence's first word: "in Area C . A man was shot"
         end += 2
     if end == i + 1:
         return None
     if end + 1 < len(doc) and doc[end].text == "." and not doc[end + 1].is_title:
         end += 1  # their own last period, not a full stop: "T . P . L . F . )"
     return end
+
+
+def _closes(doc: Doc, i: int) -> bool:
+    """Punctuation at `i`, or the doc's end: what may follow the last of some initials."""
+    return i >= len(doc) or doc[i].is_punct
 
 
 def _initial(token: Token) -> bool:
