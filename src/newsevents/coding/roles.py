@@ -1375,6 +1375,13 @@ _PERSON_NOUNS = frozenset(
     | {"descendant", "inhabitant", "claimant", "defendant", "president"}
 )
 _PERSON_ENDINGS = ("er", "or", "ist", "ee", "ian", "man", "men", "ier")
+# Things with a person's ending.
+_NOT_PERSONS = frozenset(
+    {"order", "border", "water", "power", "paper", "letter", "number", "transfer", "tanker"}
+    | {"carrier", "trawler", "computer", "sector", "corridor", "disorder", "barrier"}
+    | {"dossier", "fee", "committee", "guarantee", "remainder", "container", "freighter"}
+    | {"decree", "charter", "register", "poster", "laptop", "door", "floor", "minor"}
+)
 
 
 def _person_noun(noun: Token) -> bool:
@@ -1383,8 +1390,14 @@ def _person_noun(noun: Token) -> bool:
     if noun.pos_ == "PROPN" or noun.ent_type_ in ("PERSON", "NORP"):
         return True
     lemma = noun.lemma_.lower()
+    if _listed_person(noun):
+        return True
+    return lemma.endswith(_PERSON_ENDINGS) and lemma not in _NOT_PERSONS
+
+
+def _listed_person(noun: Token) -> bool:
     listed = _PERSON_NOUNS | _PEOPLE
-    return lemma in listed or noun.lower_ in listed or lemma.endswith(_PERSON_ENDINGS)
+    return noun.lemma_.lower() in listed or noun.lower_ in listed
 
 
 def _person_taken(trigger: Trigger, obj: Token) -> bool:
@@ -1398,6 +1411,9 @@ def _person_taken(trigger: Trigger, obj: Token) -> bool:
         return False
     if obj.lemma_.lower() == "warrant":
         return False  # "issues arrest *warrant* for X"
+    handed = any(c.dep_ == "prep" and c.lower_ == "to" for c in verb.children)
+    if lemma in _FREEING_PEOPLE and handed and not _listed_person(obj):
+        return False  # what is released to someone: "released the tanker *to its owners*"
     return not syntax.is_temporal(obj) and _person_noun(obj)
 
 

@@ -72,7 +72,7 @@ from newsevents.records import ActorRef, Article, Event, Evidence, Modality
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Span, Token
 
-CODER_NAME = "rules.v47"  # bump whenever the rules or their tables change what is coded
+CODER_NAME = "rules.v48"  # bump whenever the rules or their tables change what is coded
 SPEECH_VERBS = frozenset(
     [
         "say",
@@ -645,7 +645,7 @@ class RuleCoder:
             return None  # (what a bill "would" do once passed is no act)
         if is_not_political(entry, roles.actor, roles.recipient) or is_festive(entry, token):
             return None
-        if is_sport(token, roles.actor):
+        if is_sport(entry, token, roles.actor, roles.recipient):
             return None  # "Galatasaray *beat* Fenerbahce 3-1": a match, not a fight
         if entry.lemma == "blame" and entry.event_type == "ACCUSE" and roles.recipient is None:
             return None  # "blaming *the weakness of the naira*": circumstances, no party
