@@ -104,11 +104,15 @@ def test_a_detached_negation_negates(nlp) -> None:
     assert negation.dep_ == "neg"
 
 
-def test_an_abbreviation_split_from_its_period_is_one_token_again(nlp) -> None:
-    text = "Gen . Smith met the envoy in Kabul on Nov . 2 ."
+def _words_keeping_text(nlp, text: str) -> tuple[spacy.tokens.Doc, list[str]]:
+    """The doc of `text` and its token texts, after checking no character changed."""
     doc = nlp(text)
     assert doc.text == text
-    words = [t.text for t in doc]
+    return doc, [t.text for t in doc]
+
+
+def test_an_abbreviation_split_from_its_period_is_one_token_again(nlp) -> None:
+    doc, words = _words_keeping_text(nlp, "Gen . Smith met the envoy in Kabul on Nov . 2 .")
     assert "Nov ." in words and "Gen ." in words
     assert words[-1] == "."  # the full stop of the sentence stays apart
     assert doc[words.index("Nov .")].ent_type_ == "DATE"
@@ -116,9 +120,7 @@ def test_an_abbreviation_split_from_its_period_is_one_token_again(nlp) -> None:
 
 def test_a_number_split_at_its_thousands_is_one_number_again(nlp) -> None:
     text = "Police detained 1 , 086 migrants and 2 , 374 , 000 more , officials said ."
-    doc = nlp(text)
-    assert doc.text == text
-    words = [t.text for t in doc]
+    doc, words = _words_keeping_text(nlp, text)
     assert "1 , 086" in words and "2 , 374 , 000" in words
     number = doc[words.index("1 , 086")]
     assert number.like_num and number.head.text == "migrants"
@@ -131,9 +133,7 @@ def test_a_number_split_at_its_thousands_is_one_number_again(nlp) -> None:
 
 def test_initials_split_from_their_periods_are_one_token_again(nlp) -> None:
     text = "U . S federal agents met the Front ( T . P . L . F . ) in the U . K ."
-    doc = nlp(text)
-    assert doc.text == text
-    words = [t.text for t in doc]
+    doc, words = _words_keeping_text(nlp, text)
     assert "U . S" in words and "T . P . L . F ." in words and "U . K" in words
     assert words[-1] == "."  # the sentence's full stop stays apart
     assert doc[words.index("U . S")].head.text == "agents"

@@ -1363,6 +1363,7 @@ _TAKING_PEOPLE = frozenset(
     | {"banish", "extradite", "sentence", "convict", "kidnap", "abduct"}
 )
 _FREEING_PEOPLE = frozenset({"release", "free", "repatriate"})
+_PEOPLE_VERBS = _TAKING_PEOPLE | _FREEING_PEOPLE
 # People nouns that no ending tells ("-er", "-ist", "-ee" ... do: `_PERSON_ENDINGS`), with
 # those aid is given to (`_PEOPLE`).
 _PERSON_NOUNS = frozenset(
@@ -1387,17 +1388,14 @@ _NOT_PERSONS = frozenset(
 def _person_noun(noun: Token) -> bool:
     """A noun that names people: a name, a listed noun or one with a person's ending
     ("bomber", "employee", "migrant"), not "a new *phone*", "the exchange *rate*"."""
-    if noun.pos_ == "PROPN" or noun.ent_type_ in ("PERSON", "NORP"):
+    if noun.pos_ == "PROPN" or noun.ent_type_ in ("PERSON", "NORP") or _listed_person(noun):
         return True
     lemma = noun.lemma_.lower()
-    if _listed_person(noun):
-        return True
     return lemma.endswith(_PERSON_ENDINGS) and lemma not in _NOT_PERSONS
 
 
 def _listed_person(noun: Token) -> bool:
-    listed = _PERSON_NOUNS | _PEOPLE
-    return noun.lemma_.lower() in listed or noun.lower_ in listed
+    return noun.lemma_.lower() in _LISTED_PEOPLE or noun.lower_ in _LISTED_PEOPLE
 
 
 def _person_taken(trigger: Trigger, obj: Token) -> bool:
@@ -1405,7 +1403,7 @@ def _person_taken(trigger: Trigger, obj: Token) -> bool:
     "arrested *a bomber*" (not "issues arrest *warrant*", "released a new *phone*",
     "released ballot *tallies* to the opposition")."""
     verb, lemma = trigger.token, trigger.entry.lemma
-    if trigger.noun is not None or lemma not in _TAKING_PEOPLE | _FREEING_PEOPLE:
+    if trigger.noun is not None or lemma not in _PEOPLE_VERBS:
         return False
     if obj.dep_ != "dobj" or obj.head.i != verb.i or obj.pos_ not in ("NOUN", "PROPN"):
         return False
@@ -1537,6 +1535,7 @@ _PEOPLE = frozenset(
     | {"refugee", "migrant", "child", "woman", "farmer", "patient", "villager", "community"}
     | {"citizen", "student", "worker", "evacuee", "orphan", "widow", "pensioner", "needy"}
 )
+_LISTED_PEOPLE = _PERSON_NOUNS | _PEOPLE  # (`_person_noun`)
 
 
 def _given_to(

@@ -30,6 +30,7 @@ from typing import TYPE_CHECKING, Any
 from spacy.attrs import SPACY
 from spacy.language import Language
 
+from newsevents.coding.dates import MONTHS
 from newsevents.coding.syntax import RUNNING_SPACING
 
 if TYPE_CHECKING:
@@ -47,11 +48,6 @@ _CLITICS = frozenset(
 ) | {"n't", "n’t"}
 _OPENERS = frozenset({"(", "[", "{", "$", "“", "``"})
 _APOSTROPHES = ("’", "'")
-_MONTHS = frozenset(
-    {"january", "february", "march", "april", "may", "june", "july", "august", "september"}
-    | {"october", "november", "december", "jan", "feb", "mar", "apr", "jun", "jul", "aug"}
-    | {"sep", "sept", "oct", "nov", "dec"}
-)
 # Punctuation whose spacing decides whether a doc is pre-tokenised.
 _TELLING = frozenset({",", ".", ";", ":", "!", "?", ")"})
 
@@ -134,7 +130,7 @@ def _thousands_end(doc: Doc, i: int) -> int | None:
     token = doc[i]
     if not (token.is_digit and len(token) <= 3) or (i > 0 and doc[i - 1].text == ","):
         return None  # (not "in 2019 , 300 people", nor a list "3 , 4 , 500")
-    if i > 0 and doc[i - 1].lower_.rstrip(".") in _MONTHS:
+    if i > 0 and doc[i - 1].lower_.rstrip(".") in MONTHS:
         return None  # a day and a count: "On May 5 , 300 protesters marched"
     end = i + 1
     while (
